@@ -1,0 +1,105 @@
+namespace JourneyOrg.Domain;
+
+/// <summary>
+/// The whole graph of SPEC §1 held in memory: the journey framework, the org (teams, people, roles),
+/// who owns which part of which journey, and the KPIs measured on it. Immutable: edits, imports and
+/// scenarios produce new instances, so one instance can be analysed from many threads.
+/// </summary>
+public sealed record Workspace(
+    IReadOnlyList<Journey> Journeys,
+    IReadOnlyList<Person> People,
+    IReadOnlyList<Team> Teams,
+    IReadOnlyList<Role> Roles,
+    IReadOnlyList<Ownership> Ownership,
+    IReadOnlyList<Metric> Metrics)
+{
+    /// <summary>A workspace with nothing in it.</summary>
+    public static Workspace Empty { get; } = new([], [], [], [], [], []);
+}
+
+/// <summary>A journey in the framework. <see cref="ParentId"/> places it under a broader journey (PART_OF).</summary>
+public sealed record Journey(string Id, string Name, string? ParentId, string Description, IReadOnlyList<Phase> Phases);
+
+/// <summary>A phase of a journey; its position in <see cref="Journey.Phases"/> is its order.</summary>
+public sealed record Phase(string Id, string Name, IReadOnlyList<Step> Steps);
+
+/// <summary>A step of a phase. <see cref="SubjourneyId"/> names the reusable journey that delivers it (USES).</summary>
+public sealed record Step(string Id, string Name, string? SubjourneyId);
+
+/// <summary>
+/// A person. <see cref="Source"/> tells where the record came from: <c>local</c> (typed in or imported)
+/// or <c>entra</c> (mirrored by directory sync, which never touches local records).
+/// </summary>
+public sealed record Person(
+    string Id,
+    string DisplayName,
+    string? Mail,
+    string? JobTitle,
+    string? Department,
+    string? ManagerId,
+    string? RoleId,
+    bool AccountEnabled,
+    string? UserPrincipalName = null,
+    string? EmployeeId = null,
+    string? EmployeeType = null,
+    string? OfficeLocation = null,
+    string Source = RecordSource.Local);
+
+/// <summary>A team or organisational unit; <see cref="ParentId"/> is the unit it belongs to (PART_OF).</summary>
+public sealed record Team(
+    string Id,
+    string Name,
+    string? ParentId,
+    string? LeadId,
+    string? Type,
+    IReadOnlyList<Membership> Members,
+    string? Description = null,
+    string Source = RecordSource.Local);
+
+/// <summary>A person's membership of a team, with the share of their time (FTE) it takes: 0 &lt; allocation ≤ 1.</summary>
+public sealed record Membership(string PersonId, double Allocation);
+
+/// <summary>A role in the role catalog.</summary>
+public sealed record Role(string Id, string Title, string? Family, string? Level);
+
+/// <summary>An OWNS edge from a team to a journey, phase or step.</summary>
+public sealed record Ownership(string TeamId, string TargetId, OwnershipKind Kind);
+
+/// <summary>Whether a team answers for a part of a journey or only helps deliver it.</summary>
+public enum OwnershipKind
+{
+    /// <summary>The team answers for the outcome; only this kind counts as an owner in the analysis.</summary>
+    Accountable,
+    /// <summary>The team helps; shown, never counted.</summary>
+    Contributing,
+}
+
+/// <summary>A KPI measured on a journey, phase or step. <see cref="Direction"/> is <c>higher</c> or <c>lower</c> (which way is better).</summary>
+public sealed record Metric(string Id, string TargetId, string Name, string? Unit, double? Value, double? Target, string? Direction);
+
+/// <summary>Where a person or team record came from.</summary>
+public static class RecordSource
+{
+    public const string Local = "local";
+    public const string Entra = "entra";
+}
+
+/// <summary>String forms of <see cref="OwnershipKind"/> as they appear in files and stores.</summary>
+public static class OwnershipKinds
+{
+    public const string Accountable = "accountable";
+    public const string Contributing = "contributing";
+
+    public static string ToText(this OwnershipKind kind) =>
+        kind == OwnershipKind.Accountable ? Accountable : Contributing;
+
+    public static bool TryParse(string? text, out OwnershipKind kind)
+    {
+        switch (text)
+        {
+            case Accountable: kind = OwnershipKind.Accountable; return true;
+            case Contributing: kind = OwnershipKind.Contributing; return true;
+            default: kind = default; return false;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using JourneyOrg.Domain;
+
+namespace JourneyOrg.Storage;
+
+/// <summary>
+/// Where the workspace lives: the embedded SQLite store by default, Neo4j for organisations that run it.
+/// Every write is one transaction: it happens whole or not at all. Writes that depend on what the caller
+/// read pass the <see cref="WorkspaceSnapshot.Revision"/> they read, so two concurrent editors cannot
+/// silently overwrite each other (the second gets a <see cref="ConcurrentChangeException"/>).
+/// One contract test suite runs against every implementation.
+/// </summary>
+public interface IWorkspaceStore
+{
+    /// <summary>A short description for logs and the UI, without secrets (e.g. <c>sqlite:/data/journeyorg.db</c>).</summary>
+    string Description { get; }
+
+    /// <summary>Creates or upgrades the schema / constraints. Idempotent; called once at start.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the store holds no journeys, teams or people (first start: load the demo data).</summary>
+    Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Loads the whole workspace in a few queries, with the revision it was read at.</summary>
+    Task<WorkspaceSnapshot> LoadAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the whole workspace (import without <c>--merge</c>). Scenarios, sync state and history are kept.</summary>
+    Task<long> ReplaceAsync(Workspace workspace, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies a set of upserts and deletes in one transaction. The caller has validated the workspace that
+    /// results; when <paramref name="expectedRevision"/> is given and the store has moved on since, nothing is
+    /// written and <see cref="ConcurrentChangeException"/> is thrown. Returns the new revision.
+    /// </summary>
+    Task<long> ApplyAsync(WorkspaceChangeSet changes, long? expectedRevision, CancellationToken cancellationToken = default);
+
+    /// <summary>All stored scenarios, newest first.</summary>
+    Task<IReadOnlyList<StoredScenario>> ListScenariosAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>One stored scenario, or null.</summary>
+    Task<StoredScenario?> GetScenarioAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates (<paramref name="expectedVersion"/> null) or updates a scenario. An update whose expected version is
+    /// not the stored one throws <see cref="ConcurrentChangeException"/>. Returns the stored scenario with its new version.
+    /// </summary>
+    Task<StoredScenario> SaveScenarioAsync(StoredScenario scenario, long? expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a scenario; false when there was none.</summary>
+    Task<bool> DeleteScenarioAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>A value of the store's key/value state (sync delta links, settings), or null.</summary>
+    Task<string?> GetStateAsync(string key, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The workspace as read, with the store revision it was read at.</summary>
+public sealed record WorkspaceSnapshot(Workspace Workspace, long Revision);
+
+/// <summary>
+/// Upserts and deletes to apply in one transaction. An upserted team replaces its whole membership list;
+/// an upserted journey replaces its phases and steps. Deleting a person or team also deletes their
+/// memberships and (for a team) its ownership edges; the caller is expected to have validated the result.
+/// <see cref="State"/> entries are written in the same transaction (a null value deletes the key), so a
+/// directory sync can store its new delta links together with the changes they describe.
+/// </summary>
+public sealed record WorkspaceChangeSet
+{
+    public IReadOnlyList<Journey> UpsertJourneys { get; init; } = [];
+    public IReadOnlyList<string> DeleteJourneys { get; init; } = [];
+    public IReadOnlyList<Person> UpsertPeople { get; init; } = [];
+    public IReadOnlyList<string> DeletePeople { get; init; } = [];
+    public IReadOnlyList<Team> UpsertTeams { get; init; } = [];
+    public IReadOnlyList<string> DeleteTeams { get; init; } = [];
+    public IReadOnlyList<Role> UpsertRoles { get; init; } = [];
+    public IReadOnlyList<string> DeleteRoles { get; init; } = [];
+    /// <summary>Adds an edge or changes its kind (one edge per team and target).</summary>
+    public IReadOnlyList<Ownership> UpsertOwnership { get; init; } = [];
+    public IReadOnlyList<OwnershipKey> DeleteOwnership { get; init; } = [];
+    public IReadOnlyList<Metric> UpsertMetrics { get; init; } = [];
+    public IReadOnlyList<string> DeleteMetrics { get; init; } = [];
+    public IReadOnlyDictionary<string, string?> State { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Whether applying this would change nothing.</summary>
+    public bool IsEmpty =>
+        UpsertJourneys.Count + DeleteJourneys.Count + UpsertPeople.Count + DeletePeople.Count +
+        UpsertTeams.Count + DeleteTeams.Count + UpsertRoles.Count + DeleteRoles.Count +
+        UpsertOwnership.Count + DeleteOwnership.Count + UpsertMetrics.Count + DeleteMetrics.Count +
+        State.Count == 0;
+}
+
+/// <summary>Identifies one OWNS edge.</summary>
+public sealed record OwnershipKey(string TeamId, string TargetId);
+
+/// <summary>
+/// A reorg scenario as stored. <see cref="Document"/> is the scenario's JSON (name, description, operations)
+/// exactly as the scenario format defines it, so the store does not depend on the operation types.
+/// </summary>
+public sealed record StoredScenario(
+    string Id,
+    string Name,
+    string Status,
+    string Document,
+    string? Author,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long Version);
+
+/// <summary>Lifecycle states of a stored scenario.</summary>
+public static class ScenarioStatus
+{
+    public const string Draft = "draft";
+    public const string Proposed = "proposed";
+    public const string Approved = "approved";
+    public const string Discarded = "discarded";
+    public static readonly IReadOnlyList<string> All = [Draft, Proposed, Approved, Discarded];
+}
+
+/// <summary>Thrown when a write expected a revision or version that another writer has already moved past.</summary>
+public sealed class ConcurrentChangeException(string message) : Exception(message);

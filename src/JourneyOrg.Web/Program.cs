@@ -1,0 +1,14 @@
+using JourneyOrg.Web.Cli;
+using JourneyOrg.Web.Infrastructure;
+
+// One executable: with a verb (import, export, analyze, ...) it runs that verb and exits; without, it serves the web app.
+if (args.Length > 0 && CliApp.IsVerb(args[0]))
+    return await CliApp.RunAsync(args, Console.Out, Console.Error);
+
+var app = WebApp.Build(args);
+await app.InitializeStoreAsync();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;
