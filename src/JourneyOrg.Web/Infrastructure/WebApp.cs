@@ -1,3 +1,6 @@
+using JourneyOrg.Storage;
+using JourneyOrg.Web.Storage;
+
 namespace JourneyOrg.Web.Infrastructure;
 
 /// <summary>Builds the web application; Program.cs stays short.</summary>
@@ -7,6 +10,8 @@ public static class WebApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddControllersWithViews();
+        builder.Services.AddSingleton<IWorkspaceStore>(services =>
+            StoreFactory.Create(StoreLocation.Resolve(null, services.GetRequiredService<IConfiguration>())));
         var app = builder.Build();
         app.UseStaticFiles();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
@@ -15,5 +20,10 @@ public static class WebApp
     }
 
     /// <summary>Prepares the store (schema, demo data on first start).</summary>
-    public static Task InitializeStoreAsync(this WebApplication app) => Task.CompletedTask;
+    public static async Task InitializeStoreAsync(this WebApplication app)
+    {
+        var store = app.Services.GetRequiredService<IWorkspaceStore>();
+        await store.InitializeAsync();
+        app.Logger.LogInformation("Store: {Store}", StoreLocation.Redact(store.Description));
+    }
 }
