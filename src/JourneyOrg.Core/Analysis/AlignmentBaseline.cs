@@ -11,20 +11,18 @@ namespace JourneyOrg.Analysis;
 public sealed class AlignmentBaseline
 {
     private readonly Lazy<Dictionary<string, string[]>> _teamsOfPerson;
-    private readonly Lazy<Dictionary<string, int>> _personIndex;
+    private readonly Dictionary<string, int> _personIndex;
+    private readonly int[] _managerPositions;
 
     internal AlignmentBaseline(Workspace workspace)
     {
         Workspace = workspace;
         Map = new JourneyMap(workspace.Journeys);
-        Report = AlignmentAnalysis.Compute(Map, workspace, knownOrg: null);
+        // The person index and manager positions are kept: scenarios look people up and patch reporting lines in them.
+        _personIndex = OrgAnalysis.PositionIndex(workspace.People);
+        _managerPositions = OrgAnalysis.ManagerPositions(workspace.People, _personIndex);
+        Report = AlignmentAnalysis.Compute(Map, workspace, OrgAnalysis.Figures(workspace.People, _managerPositions));
         _teamsOfPerson = new Lazy<Dictionary<string, string[]>>(() => TeamsOfPerson(workspace.Teams), isThreadSafe: true);
-        _personIndex = new Lazy<Dictionary<string, int>>(() =>
-        {
-            var index = new Dictionary<string, int>(workspace.People.Count, StringComparer.Ordinal);
-            for (var i = 0; i < workspace.People.Count; i++) index.TryAdd(workspace.People[i].Id, i);
-            return index;
-        }, isThreadSafe: true);
     }
 
     /// <summary>The analysed workspace.</summary>
@@ -45,12 +43,31 @@ public sealed class AlignmentBaseline
     {
         if (ReferenceEquals(variant, Workspace)) return Report;
         var map = SameJourneys(variant.Journeys, Workspace.Journeys) ? Map : new JourneyMap(variant.Journeys);
-        var org = OrgAnalysis.SameReportingLines(Workspace.People, variant.People) ? Report.Org : null;
-        return AlignmentAnalysis.Compute(map, variant, org);
+        return AlignmentAnalysis.Compute(map, variant, VariantOrg(variant.People));
+    }
+
+    /// <summary>
+    /// The variant's org figures: the baseline's when reporting lines are unchanged; else computed on the baseline's
+    /// manager positions patched for the people that differ (scenarios replace people in place, never add or remove).
+    /// </summary>
+    private OrgFigures VariantOrg(IReadOnlyList<Person> people)
+    {
+        var baseline = Workspace.People;
+        if (OrgAnalysis.SameReportingLines(baseline, people)) return Report.Org;
+        if (people.Count != baseline.Count) return OrgAnalysis.Figures(people);
+        int[]? managers = null;
+        for (var i = 0; i < people.Count; i++)
+        {
+            if (ReferenceEquals(people[i], baseline[i])) continue;
+            if (people[i].Id != baseline[i].Id) return OrgAnalysis.Figures(people);
+            managers ??= (int[])_managerPositions.Clone();
+            managers[i] = people[i].ManagerId is { } m && _personIndex.TryGetValue(m, out var mi) ? mi : -1;
+        }
+        return OrgAnalysis.Figures(people, managers ?? _managerPositions);
     }
 
     /// <summary>Position of each person in the baseline's people list, built once for all simulations.</summary>
-    internal Dictionary<string, int> PersonIndex => _personIndex.Value;
+    internal Dictionary<string, int> PersonIndex => _personIndex;
 
     /// <summary>The ids of the baseline teams a person belongs to, sorted; empty when none.</summary>
     internal string[] TeamsOf(string personId) =>

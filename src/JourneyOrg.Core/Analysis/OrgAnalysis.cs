@@ -6,28 +6,42 @@ namespace JourneyOrg.Analysis;
 public static class OrgAnalysis
 {
     /// <summary>Computes <see cref="OrgFigures"/>; disabled accounts neither count nor carry a reporting chain.</summary>
-    public static OrgFigures Figures(IReadOnlyList<Person> people)
+    public static OrgFigures Figures(IReadOnlyList<Person> people) => Figures(people, ManagerPositions(people, PositionIndex(people)));
+
+    /// <summary>Position of each person id in <paramref name="people"/> (first one wins on a duplicate id).</summary>
+    internal static Dictionary<string, int> PositionIndex(IReadOnlyList<Person> people)
     {
         var index = new Dictionary<string, int>(people.Count, StringComparer.Ordinal);
-        for (var i = 0; i < people.Count; i++)
-            if (people[i].AccountEnabled) index.TryAdd(people[i].Id, i);
+        for (var i = 0; i < people.Count; i++) index.TryAdd(people[i].Id, i);
+        return index;
+    }
 
-        // manager[i] = index of i's counted manager, or -1 when the chain ends at i.
+    /// <summary>For each person, the position of their manager in the list, or -1 when they have none or it is unknown.</summary>
+    internal static int[] ManagerPositions(IReadOnlyList<Person> people, Dictionary<string, int> index)
+    {
         var manager = new int[people.Count];
+        for (var i = 0; i < people.Count; i++)
+            manager[i] = people[i].ManagerId is { } m && index.TryGetValue(m, out var mi) ? mi : -1;
+        return manager;
+    }
+
+    /// <summary>The figures, given each person's manager position (see <see cref="ManagerPositions"/>).</summary>
+    internal static OrgFigures Figures(IReadOnlyList<Person> people, int[] managerPositions)
+    {
+        // chain[i] = i's counted manager, or -1 when the chain ends at i (no manager, or a disabled one).
+        var chain = new int[people.Count];
         var span = new int[people.Count];
-        var counted = 0;
-        var reports = 0;
+        int counted = 0, reports = 0;
         for (var i = 0; i < people.Count; i++)
         {
-            manager[i] = -1;
+            chain[i] = -1;
             if (!people[i].AccountEnabled) continue;
             counted++;
-            if (people[i].ManagerId is { } m && index.TryGetValue(m, out var mi))
-            {
-                manager[i] = mi;
-                span[mi]++;
-                reports++;
-            }
+            var m = managerPositions[i];
+            if (m < 0 || !people[m].AccountEnabled) continue;
+            chain[i] = m;
+            span[m]++;
+            reports++;
         }
 
         int managers = 0, maxSpan = 0;
@@ -38,11 +52,12 @@ public static class OrgAnalysis
             if (s > maxSpan) maxSpan = s;
         }
 
-        var layers = Depths(manager, out _);
+        var depths = Depths(chain, out _);
         var deepest = 0;
-        foreach (var d in layers) if (d > deepest) deepest = d;
+        for (var i = 0; i < depths.Length; i++)
+            if (people[i].AccountEnabled && depths[i] > deepest) deepest = depths[i];
         var avgSpan = managers == 0 ? 0.0 : (double)reports / managers;
-        return new OrgFigures(counted, managers, avgSpan, maxSpan, counted == 0 ? 0 : deepest);
+        return new OrgFigures(counted, managers, avgSpan, maxSpan, deepest);
     }
 
     /// <summary>

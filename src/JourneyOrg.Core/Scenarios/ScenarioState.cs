@@ -139,6 +139,12 @@ internal sealed class ScenarioState
 
     private IEnumerable<Team> Teams => _teams.Where(t => t is not null)!;
 
+    /// <summary>The teams as they stand now (for generating scenarios that stay valid).</summary>
+    internal IEnumerable<Team> CurrentTeams => Teams;
+
+    /// <summary>The OWNS edges as they stand now.</summary>
+    internal IReadOnlyList<Ownership> CurrentOwnership => (IReadOnlyList<Ownership>?)_ownership ?? _baseline.Workspace.Ownership;
+
     /// <summary>Whether <paramref name="teamId"/> is <paramref name="ancestorId"/> or lies below it.</summary>
     private bool IsWithin(string teamId, string ancestorId)
     {
