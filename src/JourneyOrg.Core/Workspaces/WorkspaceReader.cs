@@ -204,8 +204,16 @@ public static class WorkspaceReader
             return items;
         }
 
-        // A missing required string becomes "" and is reported by the validator, which checks edited workspaces the same way.
-        private string Required(JsonElement e, string name, string path) => OptionalString(e, name, path) ?? "";
+        // A missing required string becomes "", which the validator would call empty; the reader knows better and says missing.
+        private string Required(JsonElement e, string name, string path)
+        {
+            if (!e.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                Error(JsonPath.Property(path, name), "required field is missing");
+                return "";
+            }
+            return OptionalString(e, name, path) ?? "";
+        }
 
         private string? OptionalString(JsonElement e, string name, string path)
         {
