@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using JourneyOrg.Analysis;
 using JourneyOrg.Storage;
+using JourneyOrg.Workspaces;
 
 namespace JourneyOrg.Web.Features.DirectorySync;
 
@@ -130,12 +132,14 @@ public sealed class DirectorySyncRunner(IWorkspaceStore store, DirectorySyncOpti
                     await SyncState.ReadAllocationOverridesAsync(store, cancellationToken),
                     (await SyncState.ListSetAsideOwnershipAsync(store, cancellationToken)).ToDictionary(s => s.TeamId),
                     runId, _time.GetUtcNow()));
-                var validation = DirectoryValidation.Validate(plan.Result);
+                // The planner repairs what Entra can get wrong (missing managers, cycles); an error here is a bug, and
+                // the run fails rather than store a graph the rest of the product cannot trust.
+                var validation = WorkspaceValidator.Validate(plan.Result);
                 if (validation.Count > 0)
                     throw new DirectorySyncException("The synced workspace would be invalid, nothing was applied: " + string.Join("; ", validation.Take(10)));
 
                 run = Finished(run, SyncOutcomes.Succeeded, mode, counters, pages, resyncs, null) with { Counts = plan.Counts };
-                run = WithFindings(run, plan.Findings);
+                run = WithFindings(run, [.. plan.Findings, .. DataQualityFindings(plan.Result)]);
                 var state = new Dictionary<string, string?>(plan.State)
                 {
                     [SyncStateKeys.UsersDeltaLink] = newUsersLink,
@@ -200,6 +204,12 @@ public sealed class DirectorySyncRunner(IWorkspaceStore store, DirectorySyncOpti
         Resyncs = resyncs,
         Error = error,
     };
+
+    /// <summary>The shared data-quality checks over the mirror as it will be; sync's own repairs are already in the plan's findings.</summary>
+    private static IEnumerable<SyncFinding> DataQualityFindings(Domain.Workspace result) =>
+        DataQualityAnalysis.Check(result)
+            .Where(f => f.Kind is not (DataQualityKinds.MissingManager or DataQualityKinds.ReportingCycle))
+            .Select(f => new SyncFinding(f.Kind, f.SubjectId, f.Message));
 
     private static SyncRun WithFindings(SyncRun run, IReadOnlyList<SyncFinding> findings) => run with
     {

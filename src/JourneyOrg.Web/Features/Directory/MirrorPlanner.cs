@@ -418,8 +418,6 @@ public static class MirrorPlanner
             };
 
             var result = Result(localPeopleChanged, localTeamsChanged, deletedPeople, deletedTeamSet, restored);
-            foreach (var person in NoTeam(result)) 
-                _findings.Add(new(SyncFindingKinds.PersonInNoTeam, person.Id, $"{person.DisplayName} is in no team."));
             return new MirrorPlan(changes, _state, counts, _findings, result);
         }
 
@@ -436,12 +434,6 @@ public static class MirrorPlanner
                 .Concat(_newTeams.Values).ToList();
             var ownership = _current.Ownership.Where(o => !deletedTeams.Contains(o.TeamId)).Concat(restored).ToList();
             return _current with { People = people, Teams = teams, Ownership = ownership };
-        }
-
-        private IEnumerable<Person> NoTeam(Workspace result)
-        {
-            var inTeam = result.Teams.SelectMany(t => t.Members).Select(m => m.PersonId).ToHashSet();
-            return _people.Values.Where(p => p.AccountEnabled && !inTeam.Contains(p.Id)).OrderBy(p => p.DisplayName, StringComparer.Ordinal);
         }
     }
 

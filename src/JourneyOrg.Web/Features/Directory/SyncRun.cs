@@ -79,7 +79,6 @@ public static class SyncFindingKinds
 {
     public const string MissingManager = "missing-manager";
     public const string ReportingCycle = "reporting-cycle";
-    public const string PersonInNoTeam = "person-in-no-team";
     public const string TeamInSeveralParents = "team-in-several-parents";
     public const string TeamHierarchyCycle = "team-hierarchy-cycle";
     public const string OwnershipSetAside = "ownership-set-aside";
