@@ -15,6 +15,7 @@ public static class CliApp
         new ImportVerb(),
         new ExportVerb(),
         new SeedVerb(),
+        new SyncVerb(),
     ];
 
     private static readonly string[] HelpWords = ["--help", "-h", "help"];

@@ -1,4 +1,5 @@
 using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.DirectorySync;
 using JourneyOrg.Web.Storage;
 
 namespace JourneyOrg.Web.Infrastructure;
@@ -10,6 +11,7 @@ public static class WebApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddControllersWithViews();
+        builder.Services.AddDirectorySync(builder.Configuration);
         builder.Services.AddSingleton<IWorkspaceStore>(services =>
             StoreFactory.Create(StoreLocation.Resolve(null, services.GetRequiredService<IConfiguration>())));
         var app = builder.Build();
