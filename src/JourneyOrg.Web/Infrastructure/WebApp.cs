@@ -1,3 +1,4 @@
+using JourneyOrg.Analysis;
 using JourneyOrg.Storage;
 using JourneyOrg.Web.Storage;
 
@@ -12,6 +13,7 @@ public static class WebApp
         builder.Services.AddControllersWithViews();
         builder.Services.AddSingleton<IWorkspaceStore>(services =>
             StoreFactory.Create(StoreLocation.Resolve(null, services.GetRequiredService<IConfiguration>())));
+        builder.Services.AddSingleton<AlignmentBaselineCache>();
         var app = builder.Build();
         app.UseStaticFiles();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
