@@ -27,5 +27,8 @@ public static class WebApp
         var store = app.Services.GetRequiredService<IWorkspaceStore>();
         await store.InitializeAsync();
         app.Logger.LogInformation("Store: {Store}", StoreLocation.Redact(store.Description));
+        // A first start on an empty store shows the demo organisation instead of blank pages; JourneyOrg:DemoData=false turns it off.
+        if (app.Configuration.GetValue("JourneyOrg:DemoData", true) && await DemoData.SeedIfEmptyAsync(store))
+            app.Logger.LogInformation("The store was empty: loaded the demo workspace from seed/.");
     }
 }
