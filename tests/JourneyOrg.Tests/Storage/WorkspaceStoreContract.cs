@@ -275,4 +275,46 @@ public abstract class WorkspaceStoreContract
         await Task.Delay(20);
         Assert.True(await store.TryAcquireLeaseAsync("sync", "app-c", TimeSpan.FromMinutes(5)));
     }
+
+    // NaN is a value no store can keep (SQLite turns it into NULL, which the schema refuses; JSON has no NaN), and it sits
+    // in the last list a store writes, so these writes fail half way, after everything before it went in.
+    private static Workspace WithUnstorableAllocation(Workspace workspace) => workspace with
+    {
+        Teams = [.. workspace.Teams, new Team("t-broken", "Broken", null, null, null, [new Membership("u-1", double.NaN)])],
+    };
+
+    [StoreFact]
+    public async Task A_replace_that_fails_half_way_leaves_the_store_as_it_was()
+    {
+        var store = await CreateStoreAsync();
+        var revision = await store.ReplaceAsync(SmallWorkspace());
+        var other = new Workspace([new Journey("j-other", "Other", null, "", [])], [new Person("u-1", "Someone else", null, null, null, null, null, true)],
+            [], [], [], []);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => store.ReplaceAsync(WithUnstorableAllocation(other)));
+
+        var after = await store.LoadAsync();
+        Assert.Equal(Canonical(SmallWorkspace()), Canonical(after.Workspace));
+        Assert.Equal(revision, after.Revision);
+    }
+
+    [StoreFact]
+    public async Task Changes_that_fail_half_way_leave_the_store_as_it_was()
+    {
+        var store = await CreateStoreAsync();
+        var revision = await store.ReplaceAsync(SmallWorkspace());
+
+        await Assert.ThrowsAnyAsync<Exception>(() => store.ApplyAsync(new WorkspaceChangeSet
+        {
+            DeletePeople = ["u-3"],
+            UpsertRoles = [new Role("r-new", "New", null, null)],
+            UpsertTeams = [new Team("t-broken", "Broken", null, null, null, [new Membership("u-1", double.NaN)])],
+            State = new Dictionary<string, string?> { ["sync.users.deltaLink"] = "never written" },
+        }, revision));
+
+        var after = await store.LoadAsync();
+        Assert.Equal(Canonical(SmallWorkspace()), Canonical(after.Workspace));
+        Assert.Equal(revision, after.Revision);
+        Assert.Null(await store.GetStateAsync("sync.users.deltaLink"));
+    }
 }
