@@ -58,8 +58,8 @@ public static class Neo4jCypher
     public const string IsEmpty = """
         OPTIONAL MATCH (j:Journey) WITH count(j) AS journeys
         OPTIONAL MATCH (t:Team) WITH journeys, count(t) AS teams
-        OPTIONAL MATCH (p:Person)
-        RETURN journeys + teams + count(p) AS total
+        OPTIONAL MATCH (p:Person) WITH journeys, teams, count(p) AS people
+        RETURN journeys + teams + people AS total
         """;
 
     public const string LoadJourneys = """
