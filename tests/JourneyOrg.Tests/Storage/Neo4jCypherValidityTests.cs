@@ -26,6 +26,25 @@ public sealed class Neo4jCypherValidityTests
     }
 
     [Fact]
+    public void The_leader_queries_in_the_docs_are_valid_Cypher_5()
+    {
+        var queries = DocumentedQueries().Select((q, i) => new { name = $"docs/neo4j.md query {i + 1}", text = q }).ToList();
+        Assert.Equal(10, queries.Count);
+
+        var (exitCode, output) = Lint(queries);
+
+        Assert.True(exitCode == 0, output);
+    }
+
+    /// <summary>The <c>```cypher</c> blocks of docs/neo4j.md.</summary>
+    internal static IReadOnlyList<string> DocumentedQueries()
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "neo4j.md"));
+        return System.Text.RegularExpressions.Regex.Matches(text, "```cypher\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => m.Groups[1].Value.Trim()).ToList();
+    }
+
+    [Fact]
     public void The_linter_catches_syntax_that_Neo4j_5_removed()
     {
         // Guards the test above against a linter that accepts anything: 3.x constraint syntax is gone from Cypher 5.
@@ -67,7 +86,7 @@ public sealed class Neo4jCypherValidityTests
         return (process.ExitCode, stdout.Result + stderr.Result);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "JourneyOrg.sln"))) return dir.FullName;

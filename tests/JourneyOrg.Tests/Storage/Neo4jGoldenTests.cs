@@ -1,6 +1,6 @@
 using System.Text.Json;
 using JourneyOrg.Domain;
-using JourneyOrg.Storage;
+using JourneyOrg.Web.Storage.Neo4j;
 using JourneyOrg.Web.Storage.Sqlite;
 
 namespace JourneyOrg.Tests.Storage;
@@ -41,6 +41,13 @@ public sealed class Neo4jGoldenTests : IStoreAvailability
         Assert.Equal(JsonSerializer.Serialize(fromSqlite), JsonSerializer.Serialize(fromNeo4j));
         Assert.Equal(JsonSerializer.Serialize(bank), JsonSerializer.Serialize(fromNeo4j));
         Assert.Equal(400, fromNeo4j.People.Count);
+
+        // The leader queries of docs/neo4j.md run on this server against this workspace, and find something.
+        foreach (var query in Neo4jCypherValidityTests.DocumentedQueries())
+        {
+            var results = await neo4j.Connection.RunAsync([new Neo4jStatement("docs", query, new Dictionary<string, object?>())], CancellationToken.None);
+            Assert.True(results[0].Rows.Count > 0, "no rows from:\n" + query);
+        }
     }
 }
 
