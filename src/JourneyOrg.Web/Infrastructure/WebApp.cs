@@ -1,3 +1,4 @@
+using JourneyOrg.Analysis;
 using JourneyOrg.Storage;
 using JourneyOrg.Web.Storage;
 
@@ -12,6 +13,7 @@ public static class WebApp
         builder.Services.AddControllersWithViews();
         builder.Services.AddSingleton<IWorkspaceStore>(services =>
             StoreFactory.Create(StoreLocation.Resolve(null, services.GetRequiredService<IConfiguration>())));
+        builder.Services.AddSingleton<AlignmentBaselineCache>();
         var app = builder.Build();
         app.UseStaticFiles();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
@@ -25,5 +27,8 @@ public static class WebApp
         var store = app.Services.GetRequiredService<IWorkspaceStore>();
         await store.InitializeAsync();
         app.Logger.LogInformation("Store: {Store}", StoreLocation.Redact(store.Description));
+        // A first start on an empty store shows the demo organisation instead of blank pages; JourneyOrg:DemoData=false turns it off.
+        if (app.Configuration.GetValue("JourneyOrg:DemoData", true) && await DemoData.SeedIfEmptyAsync(store))
+            app.Logger.LogInformation("The store was empty: loaded the demo workspace from seed/.");
     }
 }
