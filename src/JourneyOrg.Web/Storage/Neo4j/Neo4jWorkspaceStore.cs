@@ -14,7 +14,7 @@ namespace JourneyOrg.Web.Storage.Neo4j;
 /// bulk data goes in <c>UNWIND $rows</c> batches of <see cref="BatchSize"/>; any error rolls the whole transaction
 /// back. Top-level lists keep their order through a <c>seq</c> property handed out from the revision node.
 /// </summary>
-public sealed class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
+public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
 {
     /// <summary>Rows per <c>UNWIND</c> statement: big enough to amortise a round trip, small enough for a modest heap.</summary>
     public const int BatchSize = 1000;
@@ -81,12 +81,13 @@ public sealed class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
                 Statement(nameof(LoadTeams), LoadTeams), Statement(nameof(LoadMemberships), LoadMemberships),
                 Statement(nameof(LoadRoles), LoadRoles), Statement(nameof(LoadOwnership), LoadOwnership),
                 Statement(nameof(LoadMetrics), LoadMetrics),
+                .. JourneyManagementLoadStatements(),
                 revision,
             ], cancellationToken);
             var (before, _) = RevisionOf(r[0]);
             var (after, _) = RevisionOf(r[^1]);
             if (before != after && attempt < 10) continue;
-            return new WorkspaceSnapshot(BuildWorkspace(r), after);
+            return new WorkspaceSnapshot(WithJourneyManagement(BuildWorkspace(r), r.Skip(10).Take(r.Count - 11).ToList()), after);
         }
     }
 
@@ -110,7 +111,7 @@ public sealed class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
         var ownership = r[8].As<OwnershipRow>()
             .Select(o => new Ownership(o.TeamId, o.TargetId, o.Kind == OwnershipKinds.Contributing ? OwnershipKind.Contributing : OwnershipKind.Accountable))
             .ToList();
-        var metrics = r[9].As<MetricRow>().Select(m => new Metric(m.Id, m.TargetId, m.Name, m.Unit, m.Value, m.Target, m.Direction)).ToList();
+        var metrics = r[9].As<MetricRow>().Select(m => new Metric(m.Id, m.TargetId ?? "", m.Name, m.Unit, m.Value, m.Target, m.Direction)).ToList();
         return new Workspace(journeys, people, teams, roles, ownership, metrics);
     }
 
@@ -121,13 +122,15 @@ public sealed class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
                  {
                      (nameof(ClearSteps), ClearSteps), (nameof(ClearPhases), ClearPhases), (nameof(ClearJourneys), ClearJourneys),
                      (nameof(ClearPeople), ClearPeople), (nameof(ClearTeams), ClearTeams), (nameof(ClearRoles), ClearRoles),
-                     (nameof(ClearMetrics), ClearMetrics),
+                     (nameof(ClearMetrics), ClearMetrics), (nameof(ClearJourneyRecords), ClearJourneyRecords),
                  })
             await write.RunAsync(name, text, cancellationToken);
         await WriteAsync(write, new WorkspaceChangeSet
         {
             UpsertJourneys = workspace.Journeys, UpsertPeople = workspace.People, UpsertTeams = workspace.Teams,
             UpsertRoles = workspace.Roles, UpsertOwnership = workspace.Ownership, UpsertMetrics = workspace.Metrics,
+            UpsertInsights = workspace.Insights, UpsertOpportunities = workspace.Opportunities, UpsertSolutions = workspace.Solutions,
+            Weights = workspace.Weights,
         }, replacing: true, cancellationToken);
         return await write.CommitAsync(cancellationToken);
     }
@@ -201,6 +204,7 @@ public sealed class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
             c.UpsertOwnership.Select(o => new OwnershipWriteRow(o.TeamId, o.TargetId, o.Kind.ToText(), write.NextSeq())).ToList(), ct);
         await write.RunBatchesAsync(nameof(UpsertMetrics), UpsertMetrics, "rows",
             c.UpsertMetrics.Select(m => new MetricWriteRow(m.Id, m.TargetId, m.Name, m.Unit, m.Value, m.Target, m.Direction, write.NextSeq())).ToList(), ct);
+        await WriteJourneyManagementAsync(write, c, replacing, ct);
     }
 
     public async Task<IReadOnlyList<StoredScenario>> ListScenariosAsync(CancellationToken cancellationToken = default)
@@ -383,7 +387,7 @@ public sealed class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
     private sealed record MembershipRow(string TeamId, string PersonId, double Allocation);
     private sealed record RoleRow(string Id, string Title, string? Family, string? Level);
     private sealed record OwnershipRow(string TeamId, string TargetId, string Kind);
-    private sealed record MetricRow(string Id, string TargetId, string Name, string? Unit, double? Value, double? Target, string? Direction);
+    private sealed record MetricRow(string Id, string? TargetId, string Name, string? Unit, double? Value, double? Target, string? Direction);
     private sealed record ScenarioRow(string Id, string Name, string Status, string Document, string? Author, string CreatedAt, string UpdatedAt, long Version);
 
     private sealed record JourneyWriteRow(string Id, string Name, string Description, long Seq);
