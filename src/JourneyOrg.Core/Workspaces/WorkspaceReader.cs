@@ -188,12 +188,10 @@ public static class WorkspaceReader
             TeamIds = Strings(e, "teamIds", path),
             Aggregation = OptionalString(e, "aggregation", path),
             ImportKey = OptionalString(e, "importKey", path),
-            DataPoints = Sorted(Array(e, "dataPoints", path, ReadDataPoint, () => new MetricDataPoint(default, [], 0))),
+            DataPoints = Array(e, "dataPoints", path, ReadDataPoint, () => new MetricDataPoint(default, [], 0)) is { Count: > 0 } points
+                ? points
+                : System.Array.Empty<MetricDataPoint>(),
         };
-
-        // Series are kept in one canonical order (date, then dimension set) so that every store gives them back alike.
-        private static IReadOnlyList<MetricDataPoint> Sorted(IReadOnlyList<MetricDataPoint> points) =>
-            points.Count == 0 ? System.Array.Empty<MetricDataPoint>() : points.OrderBy(p => p.Date).ThenBy(p => p.DimensionKey, StringComparer.Ordinal).ToList();
 
         private MetricDataPoint ReadDataPoint(JsonElement e, string path)
         {

@@ -102,7 +102,7 @@ public sealed partial class Neo4jWorkspaceStore
 
     private static string? SeriesToJson(IReadOnlyList<MetricDataPoint> points) => points.Count == 0
         ? null
-        : JsonSerializer.Serialize(points.Select(p => new SeriesPointJson(
+        : JsonSerializer.Serialize(points.OrderBy(p => p.Date).ThenBy(p => p.DimensionKey, StringComparer.Ordinal).Select(p => new SeriesPointJson(
             p.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             p.Dimensions.Select(d => new[] { d.Key, d.Value }).ToArray(),
             p.Value,
