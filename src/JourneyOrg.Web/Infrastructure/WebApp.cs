@@ -1,4 +1,5 @@
 using JourneyOrg.Storage;
+using JourneyOrg.Web.Features;
 using JourneyOrg.Web.Storage;
 
 namespace JourneyOrg.Web.Infrastructure;
@@ -9,10 +10,11 @@ public static class WebApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddControllersWithViews();
+        builder.Services.AddFeatureScreens();
         builder.Services.AddSingleton<IWorkspaceStore>(services =>
             StoreFactory.Create(StoreLocation.Resolve(null, services.GetRequiredService<IConfiguration>())));
         var app = builder.Build();
+        app.UseHtmxVary();
         app.UseStaticFiles();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapControllers();

@@ -1,0 +1,147 @@
+using System.Net;
+
+namespace JourneyOrg.Tests.Web;
+
+/// <summary>Every read-only screen renders as a full page, and as its fragment for htmx, with the content a reader looks for.</summary>
+public sealed class ScreenTests(WebAppFactory factory) : IClassFixture<WebAppFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    private async Task<string> PageAsync(string url)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<!DOCTYPE html>", html);
+        Assert.Contains("HX-Request", response.Headers.Vary);
+        return html;
+    }
+
+    private async Task<string> FragmentAsync(string url)
+    {
+        var response = await _client.SendAsync(WebAppFactory.Htmx(HttpMethod.Get, url));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<!DOCTYPE html>", html);
+        return html;
+    }
+
+    [Fact]
+    public async Task Dashboard_shows_the_workspace_and_links_to_every_screen()
+    {
+        var html = await PageAsync("/");
+        Assert.Contains("How well is the organisation aligned", html);
+        Assert.Contains("href=\"/journeys\"", html);
+        Assert.Contains("4 journeys", html);
+        Assert.Contains("5 teams", html);
+        Assert.Contains("hx-headers=", html);
+        Assert.Contains("/lib/htmx/htmx.min.js", html);
+    }
+
+    [Fact]
+    public async Task Journey_framework_shows_the_hierarchy_and_reusable_subjourneys()
+    {
+        var html = await PageAsync("/journeys");
+        Assert.Contains("Own a home", html);
+        Assert.Contains("href=\"/journeys/j-mortgage\"", html);
+        Assert.Contains("Reusable sub-journeys", html);
+        Assert.Contains("2 journeys", html); // Verify identity is used by the mortgage and the switch journeys
+    }
+
+    [Fact]
+    public async Task Journey_map_shows_phases_steps_owners_and_inheritance()
+    {
+        var html = await PageAsync("/journeys/j-mortgage");
+        Assert.Contains("Apply", html);
+        Assert.Contains("Fill in application", html);
+        Assert.Contains("Applications", html);
+        Assert.Contains("inherited from sub-journey Verify identity", html);
+        Assert.Contains("inherited from the phase", html);
+        Assert.Contains("overlap: 2 teams", html);
+        Assert.Contains("no accountable team", html);
+        Assert.Contains("Drop-off", html);
+        Assert.Contains("off target", html);
+        Assert.Contains("Contributing", html);
+    }
+
+    [Fact]
+    public async Task Journey_map_fragment_is_the_map_alone()
+    {
+        var html = await FragmentAsync("/journeys/j-mortgage");
+        Assert.StartsWith("<div id=\"journey-map\"", html.TrimStart());
+    }
+
+    [Fact]
+    public async Task Unknown_journey_is_not_found()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/journeys/nope")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Teams_list_shows_hierarchy_flags_and_filters()
+    {
+        var html = await PageAsync("/teams?sort=hierarchy");
+        Assert.Contains("Applications", html);
+        Assert.Contains("no lead", html);
+        Assert.Contains("size outside 5–9", html);
+        var filtered = await FragmentAsync("/teams?q=under");
+        Assert.Contains("Underwriting", filtered);
+        Assert.DoesNotContain("Identity platform", filtered);
+        Assert.Contains("id=\"teams-table\"", filtered);
+    }
+
+    [Fact]
+    public async Task Team_page_shows_members_and_what_it_answers_for()
+    {
+        var html = await PageAsync("/teams/t-apply");
+        Assert.Contains("Ben Ortiz", html);
+        Assert.Contains("50%", html); // Dev's allocation
+        Assert.Contains("Fill in application", html);
+        Assert.Contains("Contributes to", html);
+        Assert.Contains("href=\"/teams/t-lending\"", html);
+    }
+
+    [Fact]
+    public async Task Person_page_shows_teams_manager_reports_and_journeys()
+    {
+        var html = await PageAsync("/people/u-ben");
+        Assert.Contains("Applications", html);
+        Assert.Contains("Ada Park", html);
+        Assert.Contains("Cara Lund", html);
+        Assert.Contains("Get a mortgage", html);
+        Assert.Contains("Product lead", html);
+    }
+
+    [Fact]
+    public async Task Org_chart_starts_at_the_top_and_expands_lazily()
+    {
+        var html = await PageAsync("/org");
+        Assert.Contains("Ada Park", html);
+        Assert.Contains("6 in total", html);
+        Assert.DoesNotContain("Cara Lund", html);
+        var reports = await FragmentAsync("/org/people/u-ada/reports");
+        Assert.Contains("Ben Ortiz", reports);
+        Assert.Contains("id=\"reports-u-ben\"", reports);
+        var deeper = await FragmentAsync("/org/people/u-ben/reports");
+        Assert.Contains("Cara Lund", deeper);
+    }
+
+    [Fact]
+    public async Task Org_chart_without_javascript_focuses_on_a_person()
+    {
+        var html = await PageAsync("/org?root=u-ben");
+        Assert.Contains("Cara Lund", html);
+        var redirect = await _client.GetAsync("/org/people/u-ben/reports");
+        Assert.Equal(HttpStatusCode.OK, redirect.StatusCode); // followed the redirect to the full page
+    }
+
+    [Fact]
+    public async Task Team_hierarchy_expands_units()
+    {
+        var html = await PageAsync("/org/teams");
+        Assert.Contains("Lending", html);
+        Assert.Contains("5 people", html); // Ada, Ben, Cara, Dev, Eli in Lending and below
+        var children = await FragmentAsync("/org/teams/t-lending/children");
+        Assert.Contains("Underwriting", children);
+    }
+}
