@@ -144,4 +144,40 @@ public sealed class ScreenTests(WebAppFactory factory) : IClassFixture<WebAppFac
         var children = await FragmentAsync("/org/teams/t-lending/children");
         Assert.Contains("Underwriting", children);
     }
+
+    [Fact]
+    public async Task Matrix_groups_teams_under_units_and_marks_each_cell_in_words()
+    {
+        var html = await PageAsync("/matrix?journey=j-mortgage");
+        Assert.Contains("Lending", html);
+        Assert.Contains("id=\"cell-t-underwriting--p-decide\"", html);
+        Assert.Contains("accountable (overlap)", html);
+        Assert.Contains("inherited", html);
+        Assert.Contains("contributing", html);
+        var fragment = await FragmentAsync("/matrix?unit=t-lending");
+        Assert.StartsWith("<div id=\"matrix-table\"", fragment.TrimStart());
+        Assert.DoesNotContain("href=\"/teams/t-identity\"", fragment);
+    }
+
+    [Fact]
+    public async Task Matrix_downloads_as_csv()
+    {
+        var response = await _client.GetAsync("/matrix.csv?journey=j-mortgage");
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("attachment", response.Content.Headers.ContentDisposition?.ToString() ?? response.Headers.GetValues("Content-Disposition").First());
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("\"unit\",\"team\",\"Get a mortgage / Apply\",\"Get a mortgage / Decide\",\"Get a mortgage / Complete\"", lines[0].TrimEnd('\r'));
+        Assert.Contains(lines, l => l.StartsWith("\"Lending\",\"Underwriting\",\"\",\"accountable (overlap)\""));
+    }
+
+    [Fact]
+    public async Task Search_finds_people_teams_and_steps_as_you_type()
+    {
+        var html = await PageAsync("/search?q=identity");
+        Assert.Contains("Identity platform", html);
+        Assert.Contains("Verify identity", html);
+        var fragment = await FragmentAsync("/search?q=ada");
+        Assert.StartsWith("<div id=\"search-results\"", fragment.TrimStart());
+        Assert.Contains("Ada Park", fragment);
+    }
 }
