@@ -28,6 +28,8 @@ public static class FeatureSetup
         services.AddSingleton<Shared.OwnershipEdits>();
         return services
             .AddControllersWithViews()
+            // Explicit, so the screens are found when another assembly hosts the app (the end-to-end tests).
+            .AddApplicationPart(typeof(FeatureSetup).Assembly)
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
     }
 

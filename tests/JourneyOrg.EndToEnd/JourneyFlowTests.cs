@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace JourneyOrg.EndToEnd;
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser";
+}
+
+[Collection(BrowserCollection.Name)]
+public sealed class JourneyFlowTests(BrowserApp app)
+{
+    [BrowserFact]
+    public async Task Assigning_an_owner_to_an_unowned_phase_lowers_the_dashboards_unowned_count()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        var unowned = page.Locator("[data-figure=unowned-phases] .value");
+        await Expect(unowned).ToBeVisibleAsync();
+        var before = int.Parse(await unowned.InnerTextAsync());
+        Assert.True(before > 0, "the sample organisation has an unowned phase");
+        await BrowserApp.ScreenshotAsync(page, "dashboard");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Journeys", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Get a mortgage" }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Get a mortgage", Level = 1 })).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "journey-map");
+
+        var phase = page.Locator("#owners-p-complete");
+        await phase.GetByLabel("Team for Complete").SelectOptionAsync(new SelectOptionValue { Label = "Underwriting" });
+        await phase.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
+        // htmx swaps the map in place: the phase now lists its accountable team.
+        await Expect(page.Locator("#owners-p-complete").GetByRole(AriaRole.Link, new() { Name = "Underwriting" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#phase-p-complete .status")).Not.ToHaveTextAsync("unowned");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
+        await Expect(page.Locator("[data-figure=unowned-phases] .value")).ToHaveTextAsync((before - 1).ToString());
+    }
+
+    [BrowserFact]
+    public async Task The_org_chart_expands_a_person_in_place()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/org");
+        await Expect(page.GetByText("Cara Lund")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Show reports of Ada Park" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Show reports of Ben Ortiz" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Cara Lund" })).ToBeVisibleAsync();
+        Assert.EndsWith("/org", page.Url); // expanded in place, not navigated
+        await BrowserApp.ScreenshotAsync(page, "org-chart");
+    }
+
+    [BrowserFact]
+    public async Task Search_answers_as_you_type()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/search");
+        await page.GetByLabel("People, teams, journeys, phases and steps").FillAsync("under");
+        await Expect(page.Locator("#search-results").GetByRole(AriaRole.Link, new() { Name = "Underwriting" })).ToBeVisibleAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("q=under"));
+    }
+
+    [BrowserFact]
+    public async Task Main_screens_render_for_the_screenshots()
+    {
+        var page = await app.NewPageAsync();
+        foreach (var (url, name) in new[]
+                 {
+                     ("/journeys", "journey-framework"), ("/matrix", "alignment-matrix"), ("/teams", "teams"),
+                     ("/teams/t-apply", "team-page"), ("/people/u-ben", "person-page"), ("/org/teams", "team-hierarchy"),
+                 })
+        {
+            var response = await page.GotoAsync(url);
+            Assert.True(response!.Ok, $"{url} answered {response.Status}");
+            await BrowserApp.ScreenshotAsync(page, name);
+        }
+    }
+
+    [BrowserFact]
+    public async Task Focus_is_visible_when_tabbing()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.Keyboard.PressAsync("Tab");
+        var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" });
+        await Expect(skip).ToBeFocusedAsync();
+        await Expect(skip).ToBeInViewportAsync();
+    }
+}
