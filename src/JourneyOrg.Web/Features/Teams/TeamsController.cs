@@ -44,6 +44,9 @@ public sealed record TeamRow(Team Team, int Depth, string? ParentName, int Headc
 
 public sealed record TeamListModel(OrgView Org, TeamListQuery Query, IReadOnlyList<TeamRow> Rows, int Total, int Pages)
 {
+    /// <summary>Why the last edit was refused.</summary>
+    public IReadOnlyList<string> Errors { get; init; } = [];
+
     public static TeamListModel Build(OrgView org, TeamListQuery query)
     {
         var alignment = org.Report?.Teams.ToDictionary(t => t.Id);
@@ -121,6 +124,9 @@ public sealed record TeamPageModel(
     IReadOnlyList<IGrouping<string, OwnedUnit>> UnitsByJourney,
     IReadOnlyList<Ownership> ExplicitOwnership)
 {
+    /// <summary>Why the last edit was refused.</summary>
+    public IReadOnlyList<string> Errors { get; init; } = [];
+
     public static TeamPageModel Build(OrgView org, Team team)
     {
         var members = team.Members
