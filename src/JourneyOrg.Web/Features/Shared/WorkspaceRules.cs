@@ -37,6 +37,33 @@ public static class WorkspaceRules
             if (team.Members.Select(m => m.PersonId).Distinct().Count() != team.Members.Count)
                 errors.Add($"Someone is listed twice in team '{team.Name}'.");
         }
+        var journeyParents = workspace.Journeys.ToDictionary(j => j.Id, j => j.ParentId);
+        foreach (var journey in workspace.Journeys)
+        {
+            if (string.IsNullOrWhiteSpace(journey.Name)) errors.Add($"Journey '{journey.Id}' needs a name.");
+            if (journey.ParentId is not null && !journeyParents.ContainsKey(journey.ParentId)) errors.Add($"Journey '{journey.Name}' is placed under a journey that does not exist.");
+            var seen = new HashSet<string> { journey.Id };
+            for (var p = journey.ParentId; p is not null && journeyParents.TryGetValue(p, out var next); p = next)
+                if (!seen.Add(p)) { errors.Add($"Journey '{journey.Name}' would end up inside itself."); break; }
+            foreach (var phase in journey.Phases)
+            {
+                if (string.IsNullOrWhiteSpace(phase.Name)) errors.Add($"A phase of '{journey.Name}' needs a name.");
+                foreach (var step in phase.Steps)
+                {
+                    if (string.IsNullOrWhiteSpace(step.Name)) errors.Add($"A step of '{journey.Name} › {phase.Name}' needs a name.");
+                    if (step.SubjourneyId is not null && !journeyParents.ContainsKey(step.SubjourneyId))
+                        errors.Add($"Step '{step.Name}' uses a sub-journey that does not exist.");
+                }
+            }
+        }
+        var ids = workspace.Journeys.Select(j => j.Id)
+            .Concat(workspace.Journeys.SelectMany(j => j.Phases.Select(p => p.Id)))
+            .Concat(workspace.Journeys.SelectMany(j => j.Phases.SelectMany(p => p.Steps.Select(s => s.Id))))
+            .Concat(workspace.Teams.Select(t => t.Id)).Concat(workspace.People.Select(p => p.Id)).Concat(workspace.Roles.Select(r => r.Id));
+        foreach (var duplicate in ids.GroupBy(i => i).Where(g => g.Count() > 1))
+            errors.Add($"The id '{duplicate.Key}' is used twice; ids must be unique across the workspace.");
+        foreach (var metric in workspace.Metrics.Where(m => !targets.Contains(m.TargetId)))
+            errors.Add($"Metric '{metric.Name}' measures something that does not exist.");
         return errors.Distinct().ToList();
     }
 }
