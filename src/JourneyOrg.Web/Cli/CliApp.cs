@@ -1,3 +1,5 @@
+using JourneyOrg.Web.Storage;
+
 namespace JourneyOrg.Web.Cli;
 
 /// <summary>Dispatches the command-line verbs. Exit codes: 0 success, 1 usage error, 2 invalid input.</summary>
@@ -7,13 +9,79 @@ public static class CliApp
     public const int UsageError = 1;
     public const int InvalidInput = 2;
 
-    private static readonly string[] Verbs = [];
+    /// <summary>Every verb, in the order <c>--help</c> lists them. A new verb is one file and one line here.</summary>
+    public static IReadOnlyList<ICliVerb> Verbs { get; } =
+    [
+        new ImportVerb(),
+        new ExportVerb(),
+        new SeedVerb(),
+    ];
 
-    public static bool IsVerb(string arg) => Verbs.Contains(arg) || arg is "--help" or "-h" or "help";
+    private static readonly string[] HelpWords = ["--help", "-h", "help"];
 
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static bool IsVerb(string arg) => HelpWords.Contains(arg) || Verbs.Any(v => v.Name == arg);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
-        stdout.WriteLine("usage: journeyorg [VERB] [options]   (no verb: serve the web app)");
-        return Task.FromResult(args[0] is "--help" or "-h" or "help" ? Success : UsageError);
+        if (args.Length == 0 || HelpWords.Contains(args[0]))
+        {
+            if (args.Length > 1 && Find(args[1]) is { } described)
+            {
+                await stdout.WriteLineAsync(described.Help);
+                return Success;
+            }
+            await stdout.WriteAsync(Usage());
+            return args.Length == 0 ? UsageError : Success;
+        }
+
+        if (Find(args[0]) is not { } verb)
+        {
+            await stderr.WriteLineAsync($"unknown verb '{args[0]}'");
+            await stderr.WriteAsync(Usage());
+            return UsageError;
+        }
+
+        var rest = args[1..];
+        if (rest.Any(a => a is "--help" or "-h"))
+        {
+            await stdout.WriteLineAsync(verb.Help);
+            return Success;
+        }
+
+        try
+        {
+            return await verb.RunAsync(rest, stdout, stderr, cancellationToken);
+        }
+        catch (CliUsageException ex)
+        {
+            await stderr.WriteLineAsync($"{verb.Name}: {ex.Message}");
+            await stderr.WriteLineAsync($"run 'journeyorg {verb.Name} --help' for usage");
+            return UsageError;
+        }
+        catch (StoreSpecException ex)
+        {
+            await stderr.WriteLineAsync($"{verb.Name}: {ex.Message}");
+            return UsageError;
+        }
+    }
+
+    private static ICliVerb? Find(string name) => Verbs.FirstOrDefault(v => v.Name == name);
+
+    private static string Usage()
+    {
+        var width = Verbs.Max(v => v.Name.Length) + 2;
+        var lines = Verbs.Select(v => $"  {v.Name.PadRight(width)}{v.Summary}");
+        return $"""
+            usage: journeyorg [VERB] [options]
+
+            Without a verb, serves the web app. With a verb, runs it and exits.
+            (From a source checkout: dotnet run --project src/JourneyOrg.Web -- VERB [options])
+
+            verbs:
+            {string.Join(Environment.NewLine, lines)}
+
+            Every verb takes --store SPEC and --help. Exit codes: 0 success, 1 usage error, 2 invalid input.
+
+            """;
     }
 }

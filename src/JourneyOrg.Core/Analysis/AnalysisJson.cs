@@ -1,0 +1,197 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using JourneyOrg.Scenarios;
+
+namespace JourneyOrg.Analysis;
+
+/// <summary>
+/// The SPEC's JSON for an analysis (<c>analyze --json</c>, <c>GET /api/analysis</c>) and for a simulation
+/// (<c>simulate --json</c>, <c>POST /api/scenarios/simulate</c>): camelCase keys, numbers rounded to 4 decimals,
+/// id sets sorted. Written by hand with <see cref="Utf8JsonWriter"/> so the shape is exactly the contract's and
+/// does not drift with the records' member names.
+/// </summary>
+public static class AnalysisJson
+{
+    /// <summary>Rounds a figure as the output shows it (4 decimals, no negative zero).</summary>
+    public static double Round(double value)
+    {
+        var rounded = Math.Round(value, 4, MidpointRounding.AwayFromZero);
+        return rounded == 0 ? 0.0 : rounded;
+    }
+
+    /// <summary>The analysis as JSON text.</summary>
+    public static string Serialize(AlignmentReport report, bool indented = false) =>
+        Write(w => WriteReport(w, report), indented);
+
+    /// <summary>The simulation result as JSON text.</summary>
+    public static string Serialize(SimulationResult result, bool indented = false) =>
+        Write(w => WriteSimulation(w, result), indented);
+
+    /// <summary>Writes the analysis object.</summary>
+    public static void WriteReport(Utf8JsonWriter w, AlignmentReport report)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("units");
+        foreach (var u in report.Units)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", u.Id);
+            w.WriteString("journeyId", u.JourneyId);
+            w.WriteString("phaseId", u.PhaseId);
+            Strings(w, "owners", u.Owners);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WriteStartArray("phases");
+        foreach (var p in report.Phases)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", p.Id);
+            w.WriteString("journeyId", p.JourneyId);
+            w.WriteNumber("units", p.Units);
+            w.WriteNumber("unownedUnits", p.UnownedUnits);
+            w.WriteNumber("overlappingUnits", p.OverlappingUnits);
+            w.WriteString("status", p.Status);
+            Number(w, "fte", p.Fte);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WriteStartArray("journeys");
+        foreach (var j in report.Journeys)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", j.Id);
+            w.WriteNumber("units", j.Units);
+            w.WriteNumber("ownedUnits", j.OwnedUnits);
+            Number(w, "coverage", j.Coverage);
+            w.WriteNumber("handoffs", j.Handoffs);
+            Strings(w, "teams", j.Teams);
+            Number(w, "fte", j.Fte);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WriteStartArray("teams");
+        foreach (var t in report.Teams)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", t.Id);
+            w.WriteNumber("units", t.Units);
+            w.WriteNumber("journeys", t.Journeys);
+            Number(w, "focus", t.Focus);
+            Number(w, "fte", t.Fte);
+            Strings(w, "upstream", t.Upstream);
+            Strings(w, "downstream", t.Downstream);
+            w.WriteBoolean("unaligned", t.Unaligned);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+
+        w.WriteStartObject("org");
+        w.WriteNumber("people", report.Org.People);
+        w.WriteNumber("managers", report.Org.Managers);
+        Number(w, "avgSpan", report.Org.AvgSpan);
+        w.WriteNumber("maxSpan", report.Org.MaxSpan);
+        w.WriteNumber("layers", report.Org.Layers);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes the simulation object. Every key is always present: an invalid scenario has <c>valid: false</c>, its
+    /// <c>errors</c>, the baseline analysis, and null <c>scenario</c> and <c>diff</c>.
+    /// </summary>
+    public static void WriteSimulation(Utf8JsonWriter w, SimulationResult result)
+    {
+        w.WriteStartObject();
+        w.WriteBoolean("valid", result.Valid);
+        w.WriteStartArray("errors");
+        foreach (var e in result.Errors)
+        {
+            w.WriteStartObject();
+            if (e.Index is { } index) w.WriteNumber("index", index); else w.WriteNull("index");
+            if (e.Op is { } op) w.WriteString("op", op); else w.WriteNull("op");
+            if (e.Field is { } field) w.WriteString("field", field); else w.WriteNull("field");
+            w.WriteString("reason", e.Reason);
+            w.WriteString("message", e.Message);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WritePropertyName("baseline");
+        WriteReport(w, result.Baseline);
+        w.WritePropertyName("scenario");
+        if (result.Scenario is null) w.WriteNullValue(); else WriteReport(w, result.Scenario);
+        w.WritePropertyName("diff");
+        if (result.Diff is null) w.WriteNullValue(); else WriteDiff(w, result.Diff);
+        w.WriteEndObject();
+    }
+
+    private static void WriteDiff(Utf8JsonWriter w, ScenarioDiff d)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("ownerChanges");
+        foreach (var c in d.OwnerChanges)
+        {
+            w.WriteStartObject();
+            w.WriteString("unitId", c.UnitId);
+            Strings(w, "before", c.Before);
+            Strings(w, "after", c.After);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        Strings(w, "newlyUnowned", d.NewlyUnowned);
+        Strings(w, "resolvedUnowned", d.ResolvedUnowned);
+        Strings(w, "newlyOverlapping", d.NewlyOverlapping);
+        Strings(w, "resolvedOverlapping", d.ResolvedOverlapping);
+        w.WriteStartArray("handoffs");
+        foreach (var h in d.Handoffs)
+        {
+            w.WriteStartObject();
+            w.WriteString("journeyId", h.JourneyId);
+            w.WriteNumber("before", h.Before);
+            w.WriteNumber("after", h.After);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteNumber("teamsBefore", d.TeamsBefore);
+        w.WriteNumber("teamsAfter", d.TeamsAfter);
+        w.WriteNumber("peopleMoved", d.PeopleMoved);
+        w.WriteStartArray("fte");
+        foreach (var f in d.Fte)
+        {
+            w.WriteStartObject();
+            w.WriteString("phaseId", f.PhaseId);
+            Number(w, "before", f.Before);
+            Number(w, "after", f.After);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        Number(w, "plannedFte", d.PlannedFte);
+        w.WriteStartObject("org");
+        w.WriteStartArray("avgSpan"); w.WriteNumberValue(Round(d.Org.AvgSpanBefore)); w.WriteNumberValue(Round(d.Org.AvgSpanAfter)); w.WriteEndArray();
+        w.WriteStartArray("maxSpan"); w.WriteNumberValue(d.Org.MaxSpanBefore); w.WriteNumberValue(d.Org.MaxSpanAfter); w.WriteEndArray();
+        w.WriteStartArray("layers"); w.WriteNumberValue(d.Org.LayersBefore); w.WriteNumberValue(d.Org.LayersAfter); w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter w, string name, double value) => w.WriteNumber(name, Round(value));
+
+    private static void Strings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values) w.WriteStringValue(v);
+        w.WriteEndArray();
+    }
+
+    private static string Write(Action<Utf8JsonWriter> write, bool indented)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            write(w);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}

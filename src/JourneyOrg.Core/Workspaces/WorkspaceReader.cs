@@ -1,0 +1,276 @@
+using System.Text.Json;
+using JourneyOrg.Domain;
+
+namespace JourneyOrg.Workspaces;
+
+/// <summary>
+/// Reads a <c>journeyorg/v1</c> document into a <see cref="Workspace"/> and reports every error it finds, each with
+/// its JSON path: the document's shape here (malformed JSON, wrong <c>format</c>, wrong types, unknown ownership
+/// kinds), then the meaning through <see cref="WorkspaceValidator"/> (required fields, duplicate ids, dangling
+/// references, cycles, allocations).
+/// </summary>
+/// <remarks>
+/// The stream is parsed once into a <see cref="JsonDocument"/> (the UTF-8 bytes plus a compact token index, no
+/// strings) and the model is built straight from it; no text copy and no intermediate DTOs are made.
+/// Elements keep their document positions even when broken, so the validator's paths point into the document.
+/// </remarks>
+public static class WorkspaceReader
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+
+    /// <summary>Reads and validates a whole workspace. <see cref="WorkspaceReadResult.Workspace"/> is null when there is any error.</summary>
+    public static async Task<WorkspaceReadResult> ReadAsync(Stream stream, CancellationToken cancellationToken = default)
+    {
+        var parsed = await ParseAsync(stream, cancellationToken);
+        if (parsed.Workspace is null) return parsed;
+        var errors = parsed.Errors.ToList();
+        // A field the reader already rejected (wrong type, not an object) is not reported again by the validator.
+        var rejected = parsed.Errors.Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
+        errors.AddRange(WorkspaceValidator.Validate(parsed.Workspace).Where(e => !JsonPath.IsWithinAny(e.Path, rejected)));
+        return errors.Count == 0 ? parsed : new WorkspaceReadResult(null, errors);
+    }
+
+    /// <summary>Reads and validates a workspace held in a string (tests, small documents).</summary>
+    public static WorkspaceReadResult Read(string json)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        return ReadAsync(stream).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Reads the document's shape only, without the checks of <see cref="WorkspaceValidator"/>: a file meant to be merged
+    /// into a stored workspace may refer to records that only the store holds. The workspace is returned even when there
+    /// are errors (broken elements are kept as placeholders so positions stay right); it is null only for malformed JSON.
+    /// </summary>
+    public static async Task<WorkspaceReadResult> ParseAsync(Stream stream, CancellationToken cancellationToken = default)
+    {
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(stream, DocumentOptions, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            var line = (int)(ex.LineNumber ?? 0) + 1;
+            var column = (int)(ex.BytePositionInLine ?? 0) + 1;
+            return new WorkspaceReadResult(null,
+            [
+                new WorkspaceError(JsonPath.Root, $"malformed JSON at line {line}, column {column}: {Reason(ex)}") { Line = line, Column = column },
+            ]);
+        }
+
+        using (document)
+        {
+            var reader = new DocumentReader();
+            var workspace = reader.ReadWorkspace(document.RootElement);
+            return new WorkspaceReadResult(workspace, reader.Errors);
+        }
+    }
+
+    // JsonException messages end with " Path: $ | LineNumber: 2 | BytePositionInLine: 10."; the error says that itself.
+    private static string Reason(JsonException ex)
+    {
+        var message = ex.Message;
+        foreach (var marker in new[] { " Path: ", " LineNumber: " })
+        {
+            var at = message.IndexOf(marker, StringComparison.Ordinal);
+            if (at > 0) message = message[..at];
+        }
+        return message.Trim();
+    }
+
+    private sealed class DocumentReader
+    {
+        public List<WorkspaceError> Errors { get; } = [];
+
+        public Workspace ReadWorkspace(JsonElement root)
+        {
+            const string path = JsonPath.Root;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                Error(path, $"expected a workspace object, found {Describe(root)}");
+                return Workspace.Empty;
+            }
+
+            if (!root.TryGetProperty("format", out var format) || format.ValueKind == JsonValueKind.Null)
+                Error(JsonPath.Property(path, "format"), $"required field is missing; a workspace starts with \"format\": \"{WorkspaceFormat.Name}\"");
+            else if (OptionalString(root, "format", path) is { } text && text != WorkspaceFormat.Name)
+                Error(JsonPath.Property(path, "format"), $"unsupported format '{text}'; expected '{WorkspaceFormat.Name}'");
+
+            return new Workspace(
+                Journeys: Array(root, "journeys", path, ReadJourney, () => new Journey("", "", null, "", [])),
+                People: Array(root, "people", path, ReadPerson, () => new Person("", "", null, null, null, null, null, true)),
+                Teams: Array(root, "teams", path, ReadTeam, () => new Team("", "", null, null, null, [])),
+                Roles: Array(root, "roles", path, ReadRole, () => new Role("", "", null, null)),
+                Ownership: Array(root, "ownership", path, ReadOwnership, () => new Ownership("", "", OwnershipKind.Accountable)),
+                Metrics: Array(root, "metrics", path, ReadMetric, () => new Metric("", "", "", null, null, null, null)));
+        }
+
+        private Journey ReadJourney(JsonElement e, string path) => new(
+            Required(e, "id", path),
+            Required(e, "name", path),
+            OptionalString(e, "parentId", path),
+            OptionalString(e, "description", path) ?? "",
+            Array(e, "phases", path, ReadPhase, () => new Phase("", "", [])));
+
+        private Phase ReadPhase(JsonElement e, string path) => new(
+            Required(e, "id", path),
+            Required(e, "name", path),
+            Array(e, "steps", path, ReadStep, () => new Step("", "", null)));
+
+        private Step ReadStep(JsonElement e, string path) => new(
+            Required(e, "id", path),
+            Required(e, "name", path),
+            OptionalString(e, "subjourneyId", path));
+
+        private Person ReadPerson(JsonElement e, string path) => new(
+            Required(e, "id", path),
+            Required(e, "displayName", path),
+            OptionalString(e, "mail", path),
+            OptionalString(e, "jobTitle", path),
+            OptionalString(e, "department", path),
+            OptionalString(e, "managerId", path),
+            OptionalString(e, "roleId", path),
+            OptionalBoolean(e, "accountEnabled", path) ?? true,
+            OptionalString(e, "userPrincipalName", path),
+            OptionalString(e, "employeeId", path),
+            OptionalString(e, "employeeType", path),
+            OptionalString(e, "officeLocation", path),
+            OptionalString(e, "source", path) ?? RecordSource.Local);
+
+        private Team ReadTeam(JsonElement e, string path) => new(
+            Required(e, "id", path),
+            Required(e, "name", path),
+            OptionalString(e, "parentId", path),
+            OptionalString(e, "leadId", path),
+            OptionalString(e, "type", path),
+            Array(e, "members", path, ReadMembership, () => new Membership("", 1.0)),
+            OptionalString(e, "description", path),
+            OptionalString(e, "source", path) ?? RecordSource.Local);
+
+        private Membership ReadMembership(JsonElement e, string path) => new(
+            Required(e, "personId", path),
+            OptionalNumber(e, "allocation", path) ?? 1.0);
+
+        private Role ReadRole(JsonElement e, string path) => new(
+            Required(e, "id", path),
+            Required(e, "title", path),
+            OptionalString(e, "family", path),
+            OptionalString(e, "level", path));
+
+        private Ownership ReadOwnership(JsonElement e, string path)
+        {
+            var kindText = OptionalString(e, "kind", path) ?? OwnershipKinds.Accountable;
+            if (!OwnershipKinds.TryParse(kindText, out var kind))
+                Error(JsonPath.Property(path, "kind"),
+                    $"unknown ownership kind '{kindText}'; use '{OwnershipKinds.Accountable}' or '{OwnershipKinds.Contributing}'");
+            return new Ownership(Required(e, "teamId", path), Required(e, "targetId", path), kind);
+        }
+
+        private Metric ReadMetric(JsonElement e, string path) => new(
+            Required(e, "id", path),
+            Required(e, "targetId", path),
+            Required(e, "name", path),
+            OptionalString(e, "unit", path),
+            OptionalNumber(e, "value", path),
+            OptionalNumber(e, "target", path),
+            OptionalString(e, "direction", path));
+
+        private IReadOnlyList<T> Array<T>(JsonElement parent, string name, string parentPath, Func<JsonElement, string, T> read, Func<T> placeholder)
+        {
+            if (!parent.TryGetProperty(name, out var array) || array.ValueKind == JsonValueKind.Null) return [];
+            var path = JsonPath.Property(parentPath, name);
+            if (array.ValueKind != JsonValueKind.Array)
+            {
+                Error(path, $"expected an array, found {Describe(array)}");
+                return [];
+            }
+
+            var items = new List<T>(array.GetArrayLength());
+            var index = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                var itemPath = JsonPath.Index(path, index++);
+                if (item.ValueKind == JsonValueKind.Object)
+                {
+                    items.Add(read(item, itemPath));
+                }
+                else
+                {
+                    Error(itemPath, $"expected an object, found {Describe(item)}");
+                    items.Add(placeholder());
+                }
+            }
+            return items;
+        }
+
+        // A missing required string becomes "", which the validator would call empty; the reader knows better and says missing.
+        private string Required(JsonElement e, string name, string path)
+        {
+            if (!e.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                Error(JsonPath.Property(path, name), "required field is missing");
+                return "";
+            }
+            return OptionalString(e, name, path) ?? "";
+        }
+
+        private string? OptionalString(JsonElement e, string name, string path)
+        {
+            if (!e.TryGetProperty(name, out var value)) return null;
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String: return value.GetString();
+                case JsonValueKind.Null: return null;
+                default:
+                    Error(JsonPath.Property(path, name), $"expected a string, found {Describe(value)}");
+                    return null;
+            }
+        }
+
+        private double? OptionalNumber(JsonElement e, string name, string path)
+        {
+            if (!e.TryGetProperty(name, out var value)) return null;
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Number when value.TryGetDouble(out var number) && double.IsFinite(number): return number;
+                case JsonValueKind.Number:
+                    Error(JsonPath.Property(path, name), $"number {value.GetRawText()} is too large");
+                    return null;
+                case JsonValueKind.Null: return null;
+                default:
+                    Error(JsonPath.Property(path, name), $"expected a number, found {Describe(value)}");
+                    return null;
+            }
+        }
+
+        private bool? OptionalBoolean(JsonElement e, string name, string path)
+        {
+            if (!e.TryGetProperty(name, out var value)) return null;
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.True: return true;
+                case JsonValueKind.False: return false;
+                case JsonValueKind.Null: return null;
+                default:
+                    Error(JsonPath.Property(path, name), $"expected true or false, found {Describe(value)}");
+                    return null;
+            }
+        }
+
+        private void Error(string path, string message) => Errors.Add(new WorkspaceError(path, message));
+
+        private static string Describe(JsonElement value) => value.ValueKind switch
+        {
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "an array",
+            JsonValueKind.String => $"the string \"{Shorten(value.GetString()!)}\"",
+            JsonValueKind.Number => $"the number {Shorten(value.GetRawText())}",
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            _ => "null",
+        };
+
+        private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    }
+}

@@ -1,0 +1,289 @@
+using JourneyOrg.Domain;
+
+namespace JourneyOrg.Workspaces;
+
+/// <summary>
+/// Names the path of a top-level element of a workspace, given its section (<c>journeys</c>, <c>people</c>, <c>teams</c>,
+/// <c>roles</c>, <c>ownership</c>, <c>metrics</c>) and its index there. The default is <c>$.section[index]</c>; a merge
+/// names the records that came from the store differently, since they are not in the file.
+/// </summary>
+public delegate string WorkspaceElementPath(string section, int index);
+
+/// <summary>
+/// The rules a workspace must keep whatever produced it (an imported file, the web editor, a scenario, a directory
+/// sync): required fields, ids unique across the whole workspace, references that resolve to the right kind of
+/// record, no cycles in the journey framework, the team hierarchy or the reporting lines, allocations in (0, 1],
+/// no person twice in one team, one OWNS edge per team and target. Every broken rule is reported with its path.
+/// </summary>
+public static class WorkspaceValidator
+{
+    /// <summary>Every error in <paramref name="workspace"/>, in document order per rule; empty when it is valid.</summary>
+    public static IReadOnlyList<WorkspaceError> Validate(Workspace workspace, WorkspaceElementPath? elementPath = null)
+    {
+        var check = new Check(workspace, elementPath ?? ((section, index) => JsonPath.Index(JsonPath.Property(JsonPath.Root, section), index)));
+        check.Run();
+        return check.Errors;
+    }
+
+    private enum Kind { Journey, Phase, Step, Person, Team, Role, Metric }
+
+    private sealed record Node(Kind Kind, string Path);
+
+    private sealed class Check(Workspace workspace, WorkspaceElementPath elementPath)
+    {
+        private readonly Dictionary<string, Node> _ids = new(StringComparer.Ordinal);
+
+        public List<WorkspaceError> Errors { get; } = [];
+
+        public void Run()
+        {
+            RegisterIds();
+            CheckJourneys();
+            CheckPeople();
+            CheckTeams();
+            CheckOwnership();
+            CheckMetrics();
+            CheckCycles("journeys", "journey framework", workspace.Journeys, j => j.Id, j => j.ParentId, Kind.Journey, "parentId");
+            CheckCycles("teams", "team hierarchy", workspace.Teams, t => t.Id, t => t.ParentId, Kind.Team, "parentId");
+            CheckCycles("people", "reporting lines", workspace.People, p => p.Id, p => p.ManagerId, Kind.Person, "managerId");
+        }
+
+        private void RegisterIds()
+        {
+            for (var j = 0; j < workspace.Journeys.Count; j++)
+            {
+                var journey = workspace.Journeys[j];
+                var path = elementPath("journeys", j);
+                Register(journey.Id, Kind.Journey, path);
+                RequireText(journey.Name, path, "name");
+                for (var p = 0; p < journey.Phases.Count; p++)
+                {
+                    var phase = journey.Phases[p];
+                    var phasePath = JsonPath.Index(JsonPath.Property(path, "phases"), p);
+                    Register(phase.Id, Kind.Phase, phasePath);
+                    RequireText(phase.Name, phasePath, "name");
+                    for (var s = 0; s < phase.Steps.Count; s++)
+                    {
+                        var step = phase.Steps[s];
+                        var stepPath = JsonPath.Index(JsonPath.Property(phasePath, "steps"), s);
+                        Register(step.Id, Kind.Step, stepPath);
+                        RequireText(step.Name, stepPath, "name");
+                    }
+                }
+            }
+            for (var i = 0; i < workspace.People.Count; i++)
+            {
+                var path = elementPath("people", i);
+                Register(workspace.People[i].Id, Kind.Person, path);
+                RequireText(workspace.People[i].DisplayName, path, "displayName");
+            }
+            for (var i = 0; i < workspace.Teams.Count; i++)
+            {
+                var path = elementPath("teams", i);
+                Register(workspace.Teams[i].Id, Kind.Team, path);
+                RequireText(workspace.Teams[i].Name, path, "name");
+            }
+            for (var i = 0; i < workspace.Roles.Count; i++)
+            {
+                var path = elementPath("roles", i);
+                Register(workspace.Roles[i].Id, Kind.Role, path);
+                RequireText(workspace.Roles[i].Title, path, "title");
+            }
+            for (var i = 0; i < workspace.Metrics.Count; i++)
+            {
+                var path = elementPath("metrics", i);
+                Register(workspace.Metrics[i].Id, Kind.Metric, path);
+                RequireText(workspace.Metrics[i].Name, path, "name");
+            }
+        }
+
+        private void Register(string id, Kind kind, string elementPath)
+        {
+            var path = JsonPath.Property(elementPath, "id");
+            if (!RequireText(id, elementPath, "id")) return;
+            if (_ids.TryGetValue(id, out var first))
+                Error(path, $"duplicate id '{id}': already used by the {Describe(first.Kind)} at {first.Path}; ids must be unique across the whole workspace");
+            else
+                _ids.Add(id, new Node(kind, elementPath));
+        }
+
+        private void CheckJourneys()
+        {
+            for (var j = 0; j < workspace.Journeys.Count; j++)
+            {
+                var journey = workspace.Journeys[j];
+                var path = elementPath("journeys", j);
+                Reference(journey.ParentId, path, "parentId", Kind.Journey);
+                for (var p = 0; p < journey.Phases.Count; p++)
+                {
+                    var phasePath = JsonPath.Index(JsonPath.Property(path, "phases"), p);
+                    var steps = journey.Phases[p].Steps;
+                    for (var s = 0; s < steps.Count; s++)
+                        Reference(steps[s].SubjourneyId, JsonPath.Index(JsonPath.Property(phasePath, "steps"), s), "subjourneyId", Kind.Journey);
+                }
+            }
+        }
+
+        private void CheckPeople()
+        {
+            for (var i = 0; i < workspace.People.Count; i++)
+            {
+                var person = workspace.People[i];
+                var path = elementPath("people", i);
+                Reference(person.ManagerId, path, "managerId", Kind.Person);
+                Reference(person.RoleId, path, "roleId", Kind.Role);
+                OneOf(person.Source, path, "source", WorkspaceFormat.Sources);
+            }
+        }
+
+        private void CheckTeams()
+        {
+            var members = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < workspace.Teams.Count; i++)
+            {
+                var team = workspace.Teams[i];
+                var path = elementPath("teams", i);
+                Reference(team.ParentId, path, "parentId", Kind.Team);
+                Reference(team.LeadId, path, "leadId", Kind.Person);
+                OneOf(team.Source, path, "source", WorkspaceFormat.Sources);
+
+                members.Clear();
+                for (var m = 0; m < team.Members.Count; m++)
+                {
+                    var member = team.Members[m];
+                    var memberPath = JsonPath.Index(JsonPath.Property(path, "members"), m);
+                    if (RequireText(member.PersonId, memberPath, "personId"))
+                    {
+                        Reference(member.PersonId, memberPath, "personId", Kind.Person);
+                        if (members.TryGetValue(member.PersonId, out var first))
+                            Error(JsonPath.Property(memberPath, "personId"),
+                                $"'{member.PersonId}' is listed twice in this team (first at {JsonPath.Index(JsonPath.Property(path, "members"), first)}); give one membership with the summed allocation");
+                        else
+                            members.Add(member.PersonId, m);
+                    }
+                    // Written as a negation so that NaN is out of range too.
+                    if (!(member.Allocation > 0 && member.Allocation <= 1))
+                        Error(JsonPath.Property(memberPath, "allocation"),
+                            $"allocation {member.Allocation.ToString(System.Globalization.CultureInfo.InvariantCulture)} is out of range; it is a share of one person's time, more than 0 and at most 1");
+                }
+            }
+        }
+
+        private void CheckOwnership()
+        {
+            var edges = new Dictionary<(string, string), int>();
+            for (var i = 0; i < workspace.Ownership.Count; i++)
+            {
+                var edge = workspace.Ownership[i];
+                var path = elementPath("ownership", i);
+                var teamKnown = RequireText(edge.TeamId, path, "teamId") && Reference(edge.TeamId, path, "teamId", Kind.Team);
+                var targetKnown = RequireText(edge.TargetId, path, "targetId") && JourneyPart(edge.TargetId, path, "targetId", "ownership");
+                if (!teamKnown || !targetKnown) continue;
+                if (edges.TryGetValue((edge.TeamId, edge.TargetId), out var first))
+                    Error(path, $"team '{edge.TeamId}' already owns '{edge.TargetId}' at {elementPath("ownership", first)}; a team has one ownership kind per target");
+                else
+                    edges.Add((edge.TeamId, edge.TargetId), i);
+            }
+        }
+
+        private void CheckMetrics()
+        {
+            for (var i = 0; i < workspace.Metrics.Count; i++)
+            {
+                var metric = workspace.Metrics[i];
+                var path = elementPath("metrics", i);
+                if (RequireText(metric.TargetId, path, "targetId")) JourneyPart(metric.TargetId, path, "targetId", "a metric");
+                if (metric.Direction is not null) OneOf(metric.Direction, path, "direction", WorkspaceFormat.Directions);
+            }
+        }
+
+        /// <summary>Reports each cycle once, at the member that comes first in the workspace, naming the whole loop.</summary>
+        private void CheckCycles<T>(string section, string hierarchy, IReadOnlyList<T> items, Func<T, string> id, Func<T, string?> parent, Kind kind, string field)
+        {
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < items.Count; i++) index.TryAdd(id(items[i]), i);
+
+            // 0 = not visited, 1 = on the walk in progress, 2 = known to end at a root or in an already reported cycle.
+            var state = new byte[items.Count];
+            var walk = new List<int>();
+            for (var start = 0; start < items.Count; start++)
+            {
+                if (state[start] != 0 || index[id(items[start])] != start) continue;
+                walk.Clear();
+                var current = start;
+                while (true)
+                {
+                    state[current] = 1;
+                    walk.Add(current);
+                    var parentId = parent(items[current]);
+                    if (parentId is null || !index.TryGetValue(parentId, out var next) || _ids.GetValueOrDefault(parentId)?.Kind != kind || state[next] == 2)
+                        break;
+                    if (state[next] == 1)
+                    {
+                        var loop = walk[walk.IndexOf(next)..];
+                        var first = loop.Min();
+                        var from = loop.IndexOf(first);
+                        var names = loop[from..].Concat(loop[..from]).Append(first).Select(i => $"'{id(items[i])}'");
+                        Error(JsonPath.Property(elementPath(section, first), field), $"cycle in the {hierarchy}: {string.Join(" → ", names)}");
+                        break;
+                    }
+                    current = next;
+                }
+                foreach (var visited in walk) state[visited] = 2;
+            }
+        }
+
+        private bool RequireText(string? value, string elementPath, string field)
+        {
+            if (!string.IsNullOrWhiteSpace(value)) return true;
+            Error(JsonPath.Property(elementPath, field), value is null ? "required field is missing" : "required field is empty");
+            return false;
+        }
+
+        private bool Reference(string? id, string elementPath, string field, Kind expected)
+        {
+            if (id is null) return true;
+            var path = JsonPath.Property(elementPath, field);
+            if (!_ids.TryGetValue(id, out var node))
+            {
+                Error(path, $"no {Describe(expected)} with id '{id}'");
+                return false;
+            }
+            if (node.Kind == expected) return true;
+            Error(path, $"'{id}' is a {Describe(node.Kind)} (at {node.Path}), not a {Describe(expected)}");
+            return false;
+        }
+
+        private bool JourneyPart(string id, string elementPath, string field, string what)
+        {
+            var path = JsonPath.Property(elementPath, field);
+            if (!_ids.TryGetValue(id, out var node))
+            {
+                Error(path, $"no journey, phase or step with id '{id}'");
+                return false;
+            }
+            if (node.Kind is Kind.Journey or Kind.Phase or Kind.Step) return true;
+            Error(path, $"'{id}' is a {Describe(node.Kind)} (at {node.Path}); {what} can only target a journey, phase or step");
+            return false;
+        }
+
+        private void OneOf(string value, string elementPath, string field, IReadOnlyList<string> allowed)
+        {
+            if (!allowed.Contains(value, StringComparer.Ordinal))
+                Error(JsonPath.Property(elementPath, field), $"unknown value '{value}'; use {string.Join(" or ", allowed.Select(a => $"'{a}'"))}");
+        }
+
+        private void Error(string path, string message) => Errors.Add(new WorkspaceError(path, message));
+
+        private static string Describe(Kind kind) => kind switch
+        {
+            Kind.Journey => "journey",
+            Kind.Phase => "phase",
+            Kind.Step => "step",
+            Kind.Person => "person",
+            Kind.Team => "team",
+            Kind.Role => "role",
+            _ => "metric",
+        };
+    }
+}

@@ -1,0 +1,68 @@
+using JourneyOrg.Analysis;
+
+namespace JourneyOrg.Web.Cli;
+
+/// <summary><c>analyze</c>: the alignment analysis of the workspace, as a summary or as the SPEC JSON.</summary>
+public sealed class AnalyzeVerb(WorkspaceSource? source = null) : ICliVerb
+{
+    private readonly WorkspaceSource _source = source ?? new WorkspaceSource();
+
+    public string Name => "analyze";
+
+    public string Summary => "Alignment analysis: who owns each part of each journey, gaps, overlaps, FTE, spans and layers";
+
+    public string Help => """
+        usage: journeyorg analyze [--workspace FILE] [--json] [--findings]
+
+        Analyses the workspace (the store, or FILE in journeyorg/v1 format) as docs/analysis.md describes.
+
+          --workspace FILE  analyse this file instead of the store
+          --json            print the analysis as JSON (the same as GET /api/analysis)
+          --findings        also list every data-quality finding (text output only)
+
+        Exit codes: 0 done, 1 usage error, 2 the workspace could not be read.
+        """;
+
+    public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var options = EngineArgs.Parse(args, ["--workspace"], ["--json", "--findings"]);
+        if (options.Error is not null) { stderr.WriteLine($"analyze: {options.Error}"); stderr.WriteLine(Help); return CliApp.UsageError; }
+        if (options.Help) { stdout.WriteLine(Help); return CliApp.Success; }
+
+        var (workspace, error, code) = await _source.LoadAsync(options.Value("--workspace"), cancellationToken);
+        if (workspace is null) { stderr.WriteLine($"analyze: {error}"); return code; }
+
+        var report = AlignmentAnalysis.Analyze(workspace);
+        if (options.Has("--json"))
+        {
+            stdout.WriteLine(AnalysisJson.Serialize(report, indented: true));
+            return CliApp.Success;
+        }
+
+        var units = report.Journeys.Sum(j => j.Units);
+        var owned = report.Journeys.Sum(j => j.OwnedUnits);
+        stdout.WriteLine($"Journeys   {report.Journeys.Count}, {units} units, {owned} owned ({(units == 0 ? 100 : 100.0 * owned / units):0.#}%), {report.Journeys.Sum(j => j.Handoffs)} handoffs");
+        var byStatus = report.Phases.GroupBy(p => p.Status).ToDictionary(g => g.Key, g => g.Count());
+        stdout.WriteLine($"Phases     {report.Phases.Count}: {byStatus.GetValueOrDefault(PhaseStatus.Owned)} owned, {byStatus.GetValueOrDefault(PhaseStatus.Partial)} partly owned, " +
+                         $"{byStatus.GetValueOrDefault(PhaseStatus.Unowned)} unowned, {byStatus.GetValueOrDefault(PhaseStatus.Overlapping)} overlapping");
+        stdout.WriteLine($"Teams      {report.Teams.Count}, {report.Teams.Count(t => t.Unaligned)} unaligned (people whose work maps to no journey)");
+        stdout.WriteLine($"Org        {report.Org.People} people, {report.Org.Managers} managers, average span {report.Org.AvgSpan:0.##}, widest {report.Org.MaxSpan}, {report.Org.Layers} layers");
+
+        var attention = report.Phases.Where(p => p.Status is PhaseStatus.Unowned or PhaseStatus.Overlapping).ToList();
+        if (attention.Count > 0)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine("Phases that need an owner decision:");
+            foreach (var p in attention.Take(20)) stdout.WriteLine($"  {p.Status,-12} {p.Id} ({p.JourneyId})");
+            if (attention.Count > 20) stdout.WriteLine($"  … and {attention.Count - 20} more (see --json)");
+        }
+
+        var findings = DataQualityAnalysis.Check(workspace);
+        stdout.WriteLine();
+        stdout.WriteLine($"Data quality: {findings.Count} finding(s)" + (findings.Count == 0 ? "" : ": " +
+            string.Join(", ", findings.GroupBy(f => f.Kind).Select(g => $"{g.Count()} {g.Key}"))));
+        if (options.Has("--findings"))
+            foreach (var f in findings) stdout.WriteLine($"  {f.Kind,-18} {f.Message}");
+        return CliApp.Success;
+    }
+}
