@@ -63,5 +63,9 @@ public sealed class AnalysisApiTests(WebApplicationFactory<Program> factory) : I
         public Task<StoredScenario> SaveScenarioAsync(StoredScenario scenario, long? expectedVersion, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<bool> DeleteScenarioAsync(string id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<string?> GetStateAsync(string key, CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
+        public Task SetStateAsync(string key, string? value, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<IReadOnlyList<KeyValuePair<string, string>>> ListStateAsync(string prefix, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<bool> TryAcquireLeaseAsync(string name, string holder, TimeSpan duration, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task ReleaseLeaseAsync(string name, string holder, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }
