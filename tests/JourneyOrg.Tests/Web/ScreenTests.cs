@@ -180,4 +180,34 @@ public sealed class ScreenTests(WebAppFactory factory) : IClassFixture<WebAppFac
         Assert.StartsWith("<div id=\"search-results\"", fragment.TrimStart());
         Assert.Contains("Ada Park", fragment);
     }
+
+    [Fact]
+    public async Task Dashboard_figures_come_from_the_analysis_and_link_to_their_explanation()
+    {
+        var html = await PageAsync("/");
+        // Units: s-form, s-verify, s-assess, s-offer, p-complete, s-switch-verify, s-id-doc; unowned: p-complete only.
+        Assert.Matches("data-figure=\"coverage\">\\s*<span class=\"value\">86%</span>", html);
+        Assert.Matches("href=\"/journeys/gaps\\?status=unowned\" data-figure=\"unowned-phases\">\\s*<span class=\"value\">1</span>", html);
+        Assert.Matches("data-figure=\"overlapping-phases\">\\s*<span class=\"value\">1</span>", html);
+        Assert.Contains("Reporting", html); // unaligned: people, but no part in any journey
+        Assert.Contains("Data quality", html);
+    }
+
+    [Fact]
+    public async Task Gaps_list_the_phases_behind_a_dashboard_figure()
+    {
+        var html = await PageAsync("/journeys/gaps?status=unowned");
+        Assert.Contains("href=\"/journeys/j-mortgage#phase-p-complete\"", html);
+        Assert.DoesNotContain("#phase-p-apply", html);
+    }
+
+    [Fact]
+    public async Task Journey_map_names_each_phases_lowest_common_manager()
+    {
+        var html = await PageAsync("/journeys/j-mortgage");
+        Assert.Contains("Lowest common manager", html);
+        Assert.Contains("data-phase-status=\"overlapping\"", html);
+        Assert.Contains("data-phase-status=\"unowned\"", html);
+        Assert.Contains("no lead", html); // Underwriting has no lead
+    }
 }

@@ -19,13 +19,15 @@ public sealed class DashboardController(OrgReader reader) : Controller
 /// <summary>The organisation's alignment at a glance; <see cref="Alignment"/> is null while no analysis engine is installed.</summary>
 public sealed record DashboardModel(
     int Journeys, int Teams, int People, int Roles,
-    DashboardAlignment? Alignment)
+    DashboardAlignment? Alignment,
+    IReadOnlyList<IGrouping<string, DataQualityFinding>> Findings)
 {
     public static DashboardModel From(OrgView org)
     {
         var w = org.Workspace;
         return new DashboardModel(w.Journeys.Count, w.Teams.Count, w.People.Count, w.Roles.Count,
-            org.Report is { } report ? DashboardAlignment.From(org, report) : null);
+            org.Report is { } report ? DashboardAlignment.From(org, report) : null,
+            org.Findings.GroupBy(f => f.Kind).ToList());
     }
 }
 

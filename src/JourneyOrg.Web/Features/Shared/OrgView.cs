@@ -73,6 +73,18 @@ public sealed class OrgView
     /// <summary>The alignment analysis, or null while no analysis engine is installed.</summary>
     public AlignmentReport? Report => _report.Value;
 
+    private IReadOnlyDictionary<string, CommonManager>? _commonManagers;
+    private IReadOnlyList<DataQualityFinding>? _findings;
+
+    /// <summary>Per phase and journey: the lowest common manager of the leads of its accountable teams.</summary>
+    public IReadOnlyDictionary<string, CommonManager> CommonManagers => _commonManagers ??=
+        Report is { } report
+            ? CommonManagerAnalysis.Find(Workspace, report).GroupBy(c => c.TargetId).ToDictionary(g => g.Key, g => g.First())
+            : new Dictionary<string, CommonManager>();
+
+    /// <summary>What in the directory data weakens the analysis or smells of org-design trouble.</summary>
+    public IReadOnlyList<DataQualityFinding> Findings => _findings ??= DataQualityAnalysis.Check(Workspace);
+
     public string TeamName(string id) => Teams.TryGetValue(id, out var t) ? t.Name : id;
     public string PersonName(string id) => People.TryGetValue(id, out var p) ? p.DisplayName : id;
     public string JourneyName(string id) => Journeys.TryGetValue(id, out var j) ? j.Name : id;

@@ -1,12 +1,23 @@
 using JourneyOrg.Domain;
+using JourneyOrg.Workspaces;
 
 namespace JourneyOrg.Web.Features.Shared;
 
-/// <summary>The checks an edit must pass before it is stored, worded for the person editing.</summary>
+/// <summary>
+/// The checks an edit must pass before it is stored. The common mistakes are explained in the editor's words first;
+/// then the import validator runs on the whole resulting workspace, so an edit can never store what an import would refuse.
+/// </summary>
 public static class WorkspaceRules
 {
-    /// <summary>Import validation of the whole resulting workspace (references, kinds, cycles, allocations).</summary>
     public static IReadOnlyList<string> Check(Workspace workspace)
+    {
+        var explained = Explain(workspace);
+        return explained.Count > 0
+            ? explained
+            : WorkspaceValidator.Validate(workspace).Select(e => e.ToString()).ToList();
+    }
+
+    private static List<string> Explain(Workspace workspace)
     {
         var errors = new List<string>();
         var teams = workspace.Teams.Select(t => t.Id).ToHashSet();
