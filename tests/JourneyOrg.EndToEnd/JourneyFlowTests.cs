@@ -80,6 +80,25 @@ public sealed class JourneyFlowTests(BrowserApp app)
     }
 
     [BrowserFact]
+    public async Task Importing_an_invalid_file_shows_its_errors_next_to_the_upload()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/workspace");
+        await page.GetByLabel("Workspace file (.json)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "broken.json",
+            MimeType = "application/json",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("""{ "format": "journeyorg/v1", "teams": [ { "id": "t-x", "name": "X", "parentId": "t-nowhere" } ] }"""),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        var result = page.Locator("#import-result");
+        await Expect(result).ToContainTextAsync("broken.json was not imported");
+        await Expect(result).ToContainTextAsync("$.teams[0]");
+        Assert.EndsWith("/workspace", page.Url);
+        await BrowserApp.ScreenshotAsync(page, "import-errors");
+    }
+
+    [BrowserFact]
     public async Task Focus_is_visible_when_tabbing()
     {
         var page = await app.NewPageAsync();
