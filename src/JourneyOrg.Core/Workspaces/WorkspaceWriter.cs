@@ -26,6 +26,26 @@ public static class WorkspaceWriter
     public static void Write(Workspace workspace, Stream stream)
     {
         using var json = new Utf8JsonWriter(stream, Options);
+        foreach (var _ in WriteInParts(workspace, json)) json.Flush();
+        json.Flush();
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>
+    /// Writes <paramref name="workspace"/> to <paramref name="stream"/> with asynchronous flushes, for streams that refuse
+    /// synchronous writes (an HTTP response body).
+    /// </summary>
+    public static async Task WriteAsync(Workspace workspace, Stream stream, CancellationToken cancellationToken = default)
+    {
+        await using var json = new Utf8JsonWriter(stream, Options);
+        foreach (var _ in WriteInParts(workspace, json)) await json.FlushAsync(cancellationToken);
+        await json.FlushAsync(cancellationToken);
+        await stream.WriteAsync("\n"u8.ToArray(), cancellationToken);
+    }
+
+    // Yields whenever enough is buffered to be worth flushing, so one body serves the synchronous and asynchronous writers.
+    private static IEnumerable<bool> WriteInParts(Workspace workspace, Utf8JsonWriter json)
+    {
         json.WriteStartObject();
         json.WriteString("format", WorkspaceFormat.Name);
 
@@ -33,7 +53,7 @@ public static class WorkspaceWriter
         foreach (var journey in workspace.Journeys.OrderBy(j => j.Id, StringComparer.Ordinal))
         {
             WriteJourney(json, journey);
-            FlushIfFull(json);
+            if (json.BytesPending > FlushThreshold) yield return true;
         }
         json.WriteEndArray();
 
@@ -41,7 +61,7 @@ public static class WorkspaceWriter
         foreach (var person in workspace.People.OrderBy(p => p.Id, StringComparer.Ordinal))
         {
             WritePerson(json, person);
-            FlushIfFull(json);
+            if (json.BytesPending > FlushThreshold) yield return true;
         }
         json.WriteEndArray();
 
@@ -49,7 +69,7 @@ public static class WorkspaceWriter
         foreach (var team in workspace.Teams.OrderBy(t => t.Id, StringComparer.Ordinal))
         {
             WriteTeam(json, team);
-            FlushIfFull(json);
+            if (json.BytesPending > FlushThreshold) yield return true;
         }
         json.WriteEndArray();
 
@@ -73,7 +93,7 @@ public static class WorkspaceWriter
             json.WriteString("targetId", edge.TargetId);
             json.WriteString("kind", edge.Kind.ToText());
             json.WriteEndObject();
-            FlushIfFull(json);
+            if (json.BytesPending > FlushThreshold) yield return true;
         }
         json.WriteEndArray();
 
@@ -93,8 +113,6 @@ public static class WorkspaceWriter
         json.WriteEndArray();
 
         json.WriteEndObject();
-        json.Flush();
-        stream.WriteByte((byte)'\n');
     }
 
     /// <summary>Writes <paramref name="workspace"/> to a file, replacing it only once the whole document is written.</summary>
@@ -189,10 +207,5 @@ public static class WorkspaceWriter
     {
         if (value is { } number) json.WriteNumber(name, number);
         else json.WriteNull(name);
-    }
-
-    private static void FlushIfFull(Utf8JsonWriter json)
-    {
-        if (json.BytesPending > FlushThreshold) json.Flush();
     }
 }

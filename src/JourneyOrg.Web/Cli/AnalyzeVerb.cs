@@ -3,34 +3,30 @@ using JourneyOrg.Analysis;
 namespace JourneyOrg.Web.Cli;
 
 /// <summary><c>analyze</c>: the alignment analysis of the workspace, as a summary or as the SPEC JSON.</summary>
-public sealed class AnalyzeVerb(WorkspaceSource? source = null) : ICliVerb
+public sealed class AnalyzeVerb : ICliVerb
 {
-    private readonly WorkspaceSource _source = source ?? new WorkspaceSource();
-
     public string Name => "analyze";
 
     public string Summary => "Alignment analysis: who owns each part of each journey, gaps, overlaps, FTE, spans and layers";
 
     public string Help => """
-        usage: journeyorg analyze [--workspace FILE] [--json] [--findings]
+        usage: journeyorg analyze [--workspace FILE | --store SPEC] [--json] [--findings]
 
         Analyses the workspace (the store, or FILE in journeyorg/v1 format) as docs/analysis.md describes.
 
           --workspace FILE  analyse this file instead of the store
           --json            print the analysis as JSON (the same as GET /api/analysis)
           --findings        also list every data-quality finding (text output only)
+          --store SPEC      the store to analyse (see 'journeyorg import --help')
 
         Exit codes: 0 done, 1 usage error, 2 the workspace could not be read.
         """;
 
     public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var options = EngineArgs.Parse(args, ["--workspace"], ["--json", "--findings"]);
-        if (options.Error is not null) { stderr.WriteLine($"analyze: {options.Error}"); stderr.WriteLine(Help); return CliApp.UsageError; }
-        if (options.Help) { stdout.WriteLine(Help); return CliApp.Success; }
-
-        var (workspace, error, code) = await _source.LoadAsync(options.Value("--workspace"), cancellationToken);
-        if (workspace is null) { stderr.WriteLine($"analyze: {error}"); return code; }
+        var options = CliArguments.Parse(args, [WorkspaceSource.Option, CliArguments.Store], ["--json", "--findings"], maxPositionals: 0);
+        var workspace = await WorkspaceSource.LoadAsync(options, stderr, Name, cancellationToken);
+        if (workspace is null) return CliApp.InvalidInput;
 
         var report = AlignmentAnalysis.Analyze(workspace);
         if (options.Has("--json"))

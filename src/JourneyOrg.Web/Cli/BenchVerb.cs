@@ -2,6 +2,8 @@ using System.Diagnostics;
 using JourneyOrg.Analysis;
 using JourneyOrg.Domain;
 using JourneyOrg.Scenarios;
+using JourneyOrg.Storage;
+using JourneyOrg.Web.Storage;
 using JourneyOrg.Workspaces;
 
 namespace JourneyOrg.Web.Cli;
@@ -18,7 +20,7 @@ public sealed class BenchVerb : ICliVerb
     public string Summary => "Benchmark parsing, analysis and scenario simulation on a generated workspace";
 
     public string Help => """
-        usage: journeyorg bench [--people N] [--seed S] [--iterations K] [--edits E]
+        usage: journeyorg bench [--people N] [--seed S] [--iterations K] [--edits E] [--store SPEC]
 
         Generates a workspace of N people (default 100000), then reports median time and allocated bytes of:
         parsing its JSON into the model, one analysis, a 20-operation scenario simulated from scratch and on a
@@ -29,43 +31,68 @@ public sealed class BenchVerb : ICliVerb
           --seed S        generator seed (default 1)
           --iterations K  measured runs per figure after 2 warm-ups (default 7)
           --edits E       small-edit simulations to run (default 200)
+          --store SPEC    instead, time one full import (read, check, write) of the workspace into this store,
+                          with the peak memory; it replaces what the store holds: use a scratch store
 
         Exit codes: 0 done (whether or not the targets hold), 1 usage error.
         """;
 
-    public Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var options = EngineArgs.Parse(args, ["--people", "--seed", "--iterations", "--edits"], []);
-        if (options.Error is not null) { stderr.WriteLine($"bench: {options.Error}"); stderr.WriteLine(Help); return Task.FromResult(CliApp.UsageError); }
-        if (options.Help) { stdout.WriteLine(Help); return Task.FromResult(CliApp.Success); }
-        var people = options.Int("--people", 100_000, out var e1);
-        var seed = options.Int("--seed", 1, out var e2);
-        var iterations = options.Int("--iterations", 7, out var e3);
-        var edits = options.Int("--edits", 200, out var e4);
-        if (people is null || seed is null || iterations is null || edits is null)
+        var options = CliArguments.Parse(args, ["--people", "--seed", "--iterations", "--edits", CliArguments.Store], [], maxPositionals: 0);
+        var people = options.PositiveInt("--people", 100_000);
+        var seed = options.PositiveInt("--seed", 1);
+        // The import is measured in a process of its own so its peak memory is not the engine figures'.
+        if (options.Value(CliArguments.Store) is { } spec)
+            await BenchImportAsync(await CliStore.OpenAsync(spec, cancellationToken), people, seed, stdout, cancellationToken);
+        else
+            Run(people, seed, options.PositiveInt("--iterations", 7), options.PositiveInt("--edits", 200), stdout, cancellationToken);
+        return CliApp.Success;
+    }
+
+    /// <summary>One full import as a user runs it (read and check the file, write it in one transaction), timed end to end.</summary>
+    private static async Task BenchImportAsync(IWorkspaceStore store, int people, int seed, TextWriter o, CancellationToken ct)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"journeyorg-bench-{Guid.NewGuid():N}.json");
+        try
         {
-            stderr.WriteLine($"bench: {e1 ?? e2 ?? e3 ?? e4}");
-            return Task.FromResult(CliApp.UsageError);
+            var workspace = WorkspaceGenerator.Generate(people, seed);
+            WorkspaceWriter.WriteFile(workspace, file);
+            var rows = workspace.Journeys.Count + workspace.Journeys.Sum(j => j.Phases.Count + j.Phases.Sum(p => p.Steps.Count)) +
+                       workspace.People.Count + workspace.Teams.Count + workspace.Teams.Sum(t => t.Members.Count) +
+                       workspace.Roles.Count + workspace.Ownership.Count + workspace.Metrics.Count;
+            workspace = null;
+            GC.Collect();
+            var before = GC.GetTotalMemory(forceFullCollection: true);
+            var clock = Stopwatch.StartNew();
+            await using (var input = File.OpenRead(file))
+            {
+                var result = await new WorkspaceImporter(store).ImportAsync(input, WorkspaceImportMode.Replace, ct);
+                if (!result.Succeeded) throw new InvalidOperationException("the generated workspace did not import: " + result.Errors[0]);
+            }
+            clock.Stop();
+            var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+            o.WriteLine();
+            o.WriteLine($"import into {StoreLocation.Redact(store.Description)}: {new FileInfo(file).Length / 1024.0 / 1024.0:0.0} MB file, " +
+                        $"{rows:N0} rows in {clock.Elapsed.TotalSeconds:0.00} s ({rows / clock.Elapsed.TotalSeconds:N0} rows/s); " +
+                        $"managed heap before {before / 1024.0 / 1024.0:0} MB, process peak working set {peak / 1024.0 / 1024.0:0} MB");
         }
-        Run(people.Value, seed.Value, iterations.Value, edits.Value, stdout, cancellationToken);
-        return Task.FromResult(CliApp.Success);
+        finally { File.Delete(file); }
     }
 
     private static void Run(int people, int seed, int iterations, int edits, TextWriter o, CancellationToken ct)
     {
         o.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(IsOptimized() ? "Release" : "Debug (numbers are pessimistic)")}, server GC {System.Runtime.GCSettings.IsServerGC}");
         var workspace = WorkspaceGenerator.Generate(people, seed);
-        using var buffer = new MemoryStream();
-        InterimWorkspaceJson.Write(buffer, workspace);
-        var json = buffer.ToArray();
+        var json = System.Text.Encoding.UTF8.GetBytes(WorkspaceWriter.ToJson(workspace));
         var baseline = AlignmentAnalysis.Prepare(workspace);
         o.WriteLine($"Workspace: {workspace.People.Count:N0} people, {workspace.Teams.Count:N0} teams, {workspace.Journeys.Count} journeys, " +
                     $"{baseline.Map.UnitCount:N0} units, {workspace.Ownership.Count:N0} OWNS edges, {baseline.Report.Org.Layers} layers, " +
                     $"JSON {json.Length / 1024.0 / 1024.0:0.0} MB");
         o.WriteLine();
 
-        var modelSize = RetainedSize(() => InterimWorkspaceJson.Read(new MemoryStream(json)));
-        var parse = Measure(iterations, () => InterimWorkspaceJson.Read(new MemoryStream(json)), ct);
+        var modelSize = RetainedSize(() => ReadWorkspace(json));
+        var parse = Measure(iterations, () => ReadWorkspace(json), ct);
         var analysis = Measure(iterations, () => AlignmentAnalysis.Analyze(workspace), ct);
 
         var scenario = ScenarioGenerator.Generate(baseline, 20, seed);
@@ -104,6 +131,11 @@ public sealed class BenchVerb : ICliVerb
         Check(o, "20-op simulation (apply + analyse both + diff) < 3× analysis", fromScratch.Ms < 3 * analysis.Ms, $"{fromScratch.Ms / analysis.Ms:0.00}× analysis");
         Check(o, "small edits reuse the baseline analysis", perEdit.Ms < perEditNotReused.Ms, $"{perEdit.Ms / perEditNotReused.Ms:0.00}× the cost without reuse");
     }
+
+    // The parse the targets compare with is the real import reader: JSON to model, with every validation check.
+    private static Workspace ReadWorkspace(byte[] json) =>
+        WorkspaceReader.ReadAsync(new MemoryStream(json)).GetAwaiter().GetResult().Workspace
+        ?? throw new InvalidOperationException("the generated workspace does not validate");
 
     private static void Row(TextWriter o, string name, Sample s) => o.WriteLine($"{name,-48} {s.Ms,10:0.00} {s.Bytes / 1024.0 / 1024.0,13:0.00}");
 

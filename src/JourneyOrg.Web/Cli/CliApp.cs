@@ -15,6 +15,10 @@ public static class CliApp
         new ImportVerb(),
         new ExportVerb(),
         new SeedVerb(),
+        new AnalyzeVerb(),
+        new SimulateVerb(),
+        new GenerateVerb(),
+        new BenchVerb(),
     ];
 
     private static readonly string[] HelpWords = ["--help", "-h", "help"];

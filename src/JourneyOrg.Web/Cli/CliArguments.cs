@@ -27,6 +27,13 @@ public sealed class CliArguments
     /// <summary>Whether a flag was given.</summary>
     public bool Has(string flag) => _flags.Contains(flag);
 
+    /// <summary>A positive whole-number option, or <paramref name="fallback"/> when absent; a usage error when malformed.</summary>
+    public int PositiveInt(string option, int fallback)
+    {
+        if (Value(option) is not { } text) return fallback;
+        return int.TryParse(text, out var n) && n > 0 ? n : throw new CliUsageException($"{option} must be a positive whole number");
+    }
+
     /// <summary>Parses <paramref name="args"/>; throws <see cref="CliUsageException"/> for unknown options, missing values or too many positionals.</summary>
     public static CliArguments Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> options, IReadOnlyCollection<string> flags, int maxPositionals)
     {

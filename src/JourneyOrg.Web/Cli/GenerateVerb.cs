@@ -10,7 +10,7 @@ public sealed class GenerateVerb : ICliVerb
     public string Summary => "Generate a synthetic workspace (journeyorg/v1) of N people, for demos and benchmarks";
 
     public string Help => """
-        usage: journeyorg generate --people N [--seed S] [--out FILE]
+        usage: journeyorg generate --people N [--seed S] [--out FILE | --store SPEC]
 
         Writes a journeyorg/v1 workspace shaped like a real org: squads of 5–15 in tribes and divisions, a
         journey framework with reusable sub-journeys, spans of 3–10, and (at 100,000 people) about 1,300
@@ -20,32 +20,31 @@ public sealed class GenerateVerb : ICliVerb
           --people N   number of people (required)
           --seed S     random seed (default 1)
           --out FILE   write to FILE instead of standard output
+          --store SPEC replace the workspace in that store with the generated one (scenarios are kept)
 
         Exit codes: 0 done, 1 usage error.
         """;
 
     public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var options = EngineArgs.Parse(args, ["--people", "--seed", "--out"], []);
-        if (options.Error is not null) { stderr.WriteLine($"generate: {options.Error}"); stderr.WriteLine(Help); return CliApp.UsageError; }
-        if (options.Help) { stdout.WriteLine(Help); return CliApp.Success; }
-        if (!options.Has("--people")) { stderr.WriteLine("generate: --people N is required"); stderr.WriteLine(Help); return CliApp.UsageError; }
-        var people = options.Int("--people", 0, out var peopleError);
-        var seed = options.Int("--seed", 1, out var seedError);
-        if (people is null || seed is null) { stderr.WriteLine($"generate: {peopleError ?? seedError}"); return CliApp.UsageError; }
-
-        var workspace = WorkspaceGenerator.Generate(people.Value, seed.Value);
-        if (options.Value("--out") is { } file)
+        var options = CliArguments.Parse(args, ["--people", "--seed", "--out", CliArguments.Store], [], maxPositionals: 0);
+        if (options.Value("--people") is null) throw new CliUsageException("--people N is required");
+        var workspace = WorkspaceGenerator.Generate(options.PositiveInt("--people", 0), options.PositiveInt("--seed", 1));
+        if (options.Value(CliArguments.Store) is { } spec)
         {
-            await using var stream = File.Create(file);
-            InterimWorkspaceJson.Write(stream, workspace);
+            var store = await CliStore.OpenAsync(spec, cancellationToken);
+            var revision = await store.ReplaceAsync(workspace, cancellationToken);
+            await stdout.WriteLineAsync($"generate: stored {workspace.People.Count} people, {workspace.Teams.Count} teams, " +
+                                        $"{workspace.Journeys.Count} journeys in {store.Description} (revision {revision})");
+        }
+        else if (options.Value("--out") is { } file)
+        {
+            WorkspaceWriter.WriteFile(workspace, file);
             stderr.WriteLine($"generate: wrote {workspace.People.Count} people, {workspace.Teams.Count} teams, {workspace.Journeys.Count} journeys to {file}");
         }
         else
         {
-            using var buffer = new MemoryStream();
-            InterimWorkspaceJson.Write(buffer, workspace, indented: true);
-            await stdout.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            await stdout.WriteLineAsync(WorkspaceWriter.ToJson(workspace));
         }
         return CliApp.Success;
     }

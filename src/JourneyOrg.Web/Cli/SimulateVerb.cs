@@ -4,16 +4,14 @@ using JourneyOrg.Scenarios;
 namespace JourneyOrg.Web.Cli;
 
 /// <summary><c>simulate</c>: applies a scenario file on top of the workspace and shows what it changes.</summary>
-public sealed class SimulateVerb(WorkspaceSource? source = null) : ICliVerb
+public sealed class SimulateVerb : ICliVerb
 {
-    private readonly WorkspaceSource _source = source ?? new WorkspaceSource();
-
     public string Name => "simulate";
 
     public string Summary => "Simulate a reorg scenario file on the workspace and show what changes";
 
     public string Help => """
-        usage: journeyorg simulate --scenario FILE [--workspace FILE] [--json]
+        usage: journeyorg simulate --scenario FILE [--workspace FILE | --store SPEC] [--json]
 
         Applies the scenario's operations, in order, on top of the workspace (the store, or --workspace FILE).
         Nothing is saved: the workspace stays exactly as it was.
@@ -21,6 +19,7 @@ public sealed class SimulateVerb(WorkspaceSource? source = null) : ICliVerb
           --scenario FILE   the scenario document: { "name", "description"?, "operations": [ { "op": ... } ] }
           --workspace FILE  simulate on this file instead of the store
           --json            print the result as JSON (the same as POST /api/scenarios/simulate)
+          --store SPEC      the store to simulate on (see 'journeyorg import --help')
 
         Exit codes: 0 the scenario is valid, 1 usage error, 2 the scenario or workspace is invalid.
         An invalid scenario still prints its result (with --json: "valid": false and the errors, each naming
@@ -29,14 +28,12 @@ public sealed class SimulateVerb(WorkspaceSource? source = null) : ICliVerb
 
     public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var options = EngineArgs.Parse(args, ["--workspace", "--scenario"], ["--json"]);
-        if (options.Error is not null) { stderr.WriteLine($"simulate: {options.Error}"); stderr.WriteLine(Help); return CliApp.UsageError; }
-        if (options.Help) { stdout.WriteLine(Help); return CliApp.Success; }
-        if (options.Value("--scenario") is not { } scenarioFile) { stderr.WriteLine("simulate: --scenario FILE is required"); stderr.WriteLine(Help); return CliApp.UsageError; }
+        var options = CliArguments.Parse(args, [WorkspaceSource.Option, "--scenario", CliArguments.Store], ["--json"], maxPositionals: 0);
+        if (options.Value("--scenario") is not { } scenarioFile) throw new CliUsageException("--scenario FILE is required");
         if (!File.Exists(scenarioFile)) { stderr.WriteLine($"simulate: scenario file not found: {scenarioFile}"); return CliApp.InvalidInput; }
 
-        var (workspace, error, code) = await _source.LoadAsync(options.Value("--workspace"), cancellationToken);
-        if (workspace is null) { stderr.WriteLine($"simulate: {error}"); return code; }
+        var workspace = await WorkspaceSource.LoadAsync(options, stderr, Name, cancellationToken);
+        if (workspace is null) return CliApp.InvalidInput;
 
         var baseline = AlignmentAnalysis.Prepare(workspace);
         var parsed = ScenarioJson.Parse(await File.ReadAllTextAsync(scenarioFile, cancellationToken));

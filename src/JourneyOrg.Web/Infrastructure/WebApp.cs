@@ -1,3 +1,4 @@
+using JourneyOrg.Analysis;
 using JourneyOrg.Storage;
 using JourneyOrg.Web.Features;
 using JourneyOrg.Web.Storage;
@@ -13,6 +14,7 @@ public static class WebApp
         builder.Services.AddFeatureScreens();
         builder.Services.AddSingleton<IWorkspaceStore>(services =>
             StoreFactory.Create(StoreLocation.Resolve(null, services.GetRequiredService<IConfiguration>())));
+        builder.Services.AddSingleton<AlignmentBaselineCache>();
         var app = builder.Build();
         app.UseHtmxVary();
         app.UseStaticFiles();
@@ -27,5 +29,8 @@ public static class WebApp
         var store = app.Services.GetRequiredService<IWorkspaceStore>();
         await store.InitializeAsync();
         app.Logger.LogInformation("Store: {Store}", StoreLocation.Redact(store.Description));
+        // A first start on an empty store shows the demo organisation instead of blank pages; JourneyOrg:DemoData=false turns it off.
+        if (app.Configuration.GetValue("JourneyOrg:DemoData", true) && await DemoData.SeedIfEmptyAsync(store))
+            app.Logger.LogInformation("The store was empty: loaded the demo workspace from seed/.");
     }
 }

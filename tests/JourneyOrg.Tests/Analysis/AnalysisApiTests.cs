@@ -1,22 +1,27 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using JourneyOrg.Analysis;
-using JourneyOrg.Domain;
 using JourneyOrg.Storage;
+using JourneyOrg.Tests.Workspaces;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyOrg.Tests.Analysis;
 
-public sealed class AnalysisApiTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class AnalysisApiTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>, IDisposable
 {
-    private HttpClient Client() => factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+    private readonly TemporaryStore _store = WithBank();
+
+    private static TemporaryStore WithBank()
     {
-        s.AddSingleton<IWorkspaceStore>(new BankStore());
-        s.AddSingleton<AlignmentBaselineCache>();
-    })).CreateClient();
+        var store = new TemporaryStore();
+        store.Store.ReplaceAsync(GoldenData.Bank).GetAwaiter().GetResult();
+        return store;
+    }
+
+    private HttpClient Client() => factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        s.AddSingleton<IWorkspaceStore>(_store.Store))).CreateClient();
 
     [Fact]
     public async Task Get_analysis_serves_the_same_json_as_analyze()
@@ -50,22 +55,5 @@ public sealed class AnalysisApiTests(WebApplicationFactory<Program> factory) : I
         Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
     }
 
-    private sealed class BankStore : IWorkspaceStore
-    {
-        public string Description => "test:bank";
-        public Task InitializeAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
-        public Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) => Task.FromResult(false);
-        public Task<WorkspaceSnapshot> LoadAsync(CancellationToken cancellationToken = default) => Task.FromResult(new WorkspaceSnapshot(GoldenData.Bank, 1));
-        public Task<long> ReplaceAsync(Workspace workspace, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<long> ApplyAsync(WorkspaceChangeSet changes, long? expectedRevision, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<IReadOnlyList<StoredScenario>> ListScenariosAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<StoredScenario?> GetScenarioAsync(string id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<StoredScenario> SaveScenarioAsync(StoredScenario scenario, long? expectedVersion, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<bool> DeleteScenarioAsync(string id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<string?> GetStateAsync(string key, CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
-        public Task SetStateAsync(string key, string? value, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<IReadOnlyList<KeyValuePair<string, string>>> ListStateAsync(string prefix, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task<bool> TryAcquireLeaseAsync(string name, string holder, TimeSpan duration, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-        public Task ReleaseLeaseAsync(string name, string holder, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-    }
+    public void Dispose() => _store.Dispose();
 }

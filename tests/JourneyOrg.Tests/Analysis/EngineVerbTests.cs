@@ -8,7 +8,7 @@ public sealed class EngineVerbTests
     private static async Task<(int Code, string Out, string Err)> Run(ICliVerb verb, params string[] args)
     {
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var code = await verb.RunAsync(args, stdout, stderr, CancellationToken.None);
+        var code = await CliApp.RunAsync([verb.Name, .. args], stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 

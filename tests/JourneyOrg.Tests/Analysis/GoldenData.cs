@@ -13,7 +13,8 @@ public static class GoldenData
 
     public static string Text(string file) => File.ReadAllText(PathOf(file));
 
-    private static readonly Lazy<Workspace> BankWorkspace = new(() => InterimWorkspaceJson.ReadFile(PathOf("bank-workspace.json")));
+    private static readonly Lazy<Workspace> BankWorkspace = new(() =>
+        WorkspaceReader.Read(Text("bank-workspace.json")).Workspace ?? throw new InvalidOperationException("the bank workspace does not validate"));
 
     public static Workspace Bank => BankWorkspace.Value;
 

@@ -32,6 +32,17 @@ public sealed class WorkspaceWriterTests
     }
 
     [Fact]
+    public async Task Writing_asynchronously_gives_the_same_bytes()
+    {
+        var demo = await ReadValid(DemoWorkspacePath);
+        using var stream = new MemoryStream();
+
+        await WorkspaceWriter.WriteAsync(demo, stream);
+
+        Assert.Equal(WorkspaceWriter.ToJson(demo), System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    [Fact]
     public void Export_writes_every_field_including_defaults()
     {
         var json = WorkspaceWriter.ToJson(WorkspaceReader.Read(Valid).Workspace!);
