@@ -99,6 +99,36 @@ public sealed class JourneyFlowTests(BrowserApp app)
     }
 
     [BrowserFact]
+    public async Task A_scenario_that_merges_two_teams_shows_its_effect_as_it_is_built()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/scenarios");
+        await page.GetByLabel("Name").FillAsync("One lending team");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create scenario" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "One lending team", Level = 1 })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Kind of change").SelectOptionAsync("mergeTeams");
+        await page.GetByLabel("Merge this team").FillAsync("t-underwriting");
+        await page.GetByLabel("into this team").FillAsync("t-apply");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add change" }).ClickAsync();
+
+        var diff = page.Locator("#scenario-diff");
+        await Expect(diff.Locator("[data-diff=teams] .value")).ToHaveTextAsync("5 → 4");
+        await Expect(diff).ToContainTextAsync("overlap resolved");
+        await Expect(page.Locator("#scenario-operations")).ToContainTextAsync("Merge Underwriting into Applications");
+        await BrowserApp.ScreenshotAsync(page, "scenario-planner");
+
+        // A change that cannot apply is explained next to it, and the others stay editable.
+        await page.GetByLabel("Kind of change").SelectOptionAsync("deleteTeam");
+        await page.GetByLabel("Team", new() { Exact = true }).FillAsync("t-underwriting");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add change" }).ClickAsync();
+        await Expect(page.Locator("#scenario-operations .operation.invalid")).ToContainTextAsync("Cannot apply");
+        await page.GetByRole(AriaRole.Button, new() { Name = "remove change 2" }).ClickAsync();
+        await Expect(page.Locator("#scenario-operations .operation.invalid")).ToHaveCountAsync(0);
+        await Expect(diff.Locator("[data-diff=teams] .value")).ToHaveTextAsync("5 → 4");
+    }
+
+    [BrowserFact]
     public async Task Focus_is_visible_when_tabbing()
     {
         var page = await app.NewPageAsync();
