@@ -51,6 +51,11 @@ public sealed class JourneyFlowTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Cara Lund" })).ToBeVisibleAsync();
         Assert.EndsWith("/org", page.Url); // expanded in place, not navigated
         await BrowserApp.ScreenshotAsync(page, "org-chart");
+        var hide = page.GetByRole(AriaRole.Link, new() { Name = "Hide reports of Ben Ortiz" });
+        await Expect(hide).ToHaveAttributeAsync("aria-expanded", "true");
+        await hide.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Cara Lund" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Show reports of Ben Ortiz" })).ToBeVisibleAsync();
     }
 
     [BrowserFact]

@@ -122,8 +122,12 @@ public sealed class ScreenTests(WebAppFactory factory) : IClassFixture<WebAppFac
         var reports = await FragmentAsync("/org/people/u-ada/reports");
         Assert.Contains("Ben Ortiz", reports);
         Assert.Contains("id=\"reports-u-ben\"", reports);
+        Assert.Matches("id=\"toggle-u-ada\"[^>]*hx-swap-oob=\"true\"[^>]*>Hide reports", reports);
         var deeper = await FragmentAsync("/org/people/u-ben/reports");
         Assert.Contains("Cara Lund", deeper);
+        var collapsed = await FragmentAsync("/org/people/u-ben/collapse");
+        Assert.Contains("Show reports", collapsed);
+        Assert.DoesNotContain("Cara Lund", collapsed);
     }
 
     [Fact]

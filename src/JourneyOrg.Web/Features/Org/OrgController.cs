@@ -41,7 +41,18 @@ public sealed class OrgController(OrgReader reader) : Controller
         var org = await reader.LoadAsync(cancellationToken);
         if (!org.People.ContainsKey(id)) return NotFound();
         if (!Request.IsHtmx()) return Redirect($"/org?root={Uri.EscapeDataString(id)}");
+        if (skip == 0) ViewData["Expanded"] = org.People[id];
         return PartialView("_PersonNodes", PersonNodes.Page(org, org.Reports[id], skip, $"/org/people/{Uri.EscapeDataString(id)}/reports"));
+    }
+
+    /// <summary>Folds a person's reports away again: an empty list and the toggle back to "Show".</summary>
+    [HttpGet("/org/people/{id}/collapse")]
+    public async Task<IActionResult> Collapse(string id, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        if (!org.People.TryGetValue(id, out var person)) return NotFound();
+        if (!Request.IsHtmx()) return Redirect("/org");
+        return PartialView("_OrgToggle", new OrgToggle(person, false, true));
     }
 
     [HttpGet("/org/teams")]
@@ -74,6 +85,7 @@ public sealed class OrgController(OrgReader reader) : Controller
     }
 }
 
+public sealed record OrgToggle(Person Person, bool Expanded, bool Oob);
 public sealed record OrgChartModel(OrgView Org, Person? Focus, PersonNodes Nodes);
 public sealed record TeamChartModel(OrgView Org, Team? Focus, TeamNodes Nodes);
 

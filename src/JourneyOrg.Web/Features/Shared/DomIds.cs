@@ -18,6 +18,8 @@ public static class DomIds
 
     /// <summary>The list of direct reports under a person in the org chart.</summary>
     public static string OrgReports(string personId) => "reports-" + Safe(personId);
+    /// <summary>The show / hide control of a person's reports in the org chart.</summary>
+    public static string OrgToggle(string personId) => "toggle-" + Safe(personId);
     /// <summary>The list of child units under a team in the team hierarchy.</summary>
     public static string TeamChildren(string teamId) => "children-" + Safe(teamId);
     /// <summary>The owner lane cell of one phase (or step) on the journey map.</summary>
