@@ -19,6 +19,7 @@ public static class CliApp
         new SimulateVerb(),
         new GenerateVerb(),
         new BenchVerb(),
+        new SyncVerb(),
     ];
 
     private static readonly string[] HelpWords = ["--help", "-h", "help"];

@@ -1,6 +1,7 @@
 using JourneyOrg.Analysis;
 using JourneyOrg.Storage;
 using JourneyOrg.Web.Features;
+using JourneyOrg.Web.Features.DirectorySync;
 using JourneyOrg.Web.Storage;
 
 namespace JourneyOrg.Web.Infrastructure;
@@ -12,6 +13,7 @@ public static class WebApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddFeatureScreens();
+        builder.Services.AddDirectorySync(builder.Configuration);
         builder.Services.AddSingleton<IWorkspaceStore>(services =>
             StoreFactory.Create(StoreLocation.Resolve(null, services.GetRequiredService<IConfiguration>())));
         builder.Services.AddSingleton<AlignmentBaselineCache>();

@@ -1,9 +1,10 @@
 using JourneyOrg.Storage;
+using JourneyOrg.Web.Storage.Neo4j;
 using JourneyOrg.Web.Storage.Sqlite;
 
 namespace JourneyOrg.Web.Storage;
 
-/// <summary>Turns a store specification (<c>sqlite:PATH</c>, later <c>neo4j:http://user:pass@host:7474/db</c>) into a store.</summary>
+/// <summary>Turns a store specification (<c>sqlite:PATH</c> or <c>neo4j:http://user:pass@host:7474[/database]</c>) into a store.</summary>
 public static class StoreFactory
 {
     public static IWorkspaceStore Create(string spec)
@@ -14,8 +15,10 @@ public static class StoreFactory
         return kind switch
         {
             "sqlite" when target.Length > 0 => new SqliteWorkspaceStore(target),
+            "neo4j" when Uri.TryCreate(target, UriKind.Absolute, out var server) && server.Scheme is "http" or "https" =>
+                new Neo4jWorkspaceStore(server),
             _ => throw new StoreSpecException(
-                $"Unknown store '{spec}'. Use sqlite:PATH (for example sqlite:./data/journeyorg.db) or neo4j:http://user:pass@host:7474[/database]."),
+                $"Unknown store '{StoreLocation.Redact(spec)}'. Use sqlite:PATH (for example sqlite:./data/journeyorg.db) or neo4j:http://user:pass@host:7474[/database]."),
         };
     }
 }

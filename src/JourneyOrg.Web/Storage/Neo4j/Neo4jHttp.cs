@@ -1,0 +1,255 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace JourneyOrg.Web.Storage.Neo4j;
+
+/// <summary>
+/// Neo4j's HTTP transactional Cypher endpoint (the official HTTP API; the Bolt driver is not available here).
+/// Discovers the endpoint from <c>GET /</c>: Neo4j 3.x links <c>/db/data/</c>, whose document names
+/// <c>/db/data/transaction</c>; Neo4j 4 and 5 name <c>/db/{databaseName}/tx</c> directly. Only the paths of the
+/// discovered links are used, so a server that advertises another host name (a container, a proxy) still works.
+/// </summary>
+public sealed class Neo4jHttp : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly HttpClient _http;
+    private readonly string _database;
+    private readonly SemaphoreSlim _discoveryLock = new(1, 1);
+    private Neo4jEndpoint? _endpoint;
+
+    /// <param name="server">The server's base address; user:password in it become Basic authentication, a path names the database.</param>
+    public Neo4jHttp(Uri server)
+    {
+        _database = server.AbsolutePath.Trim('/') is { Length: > 0 } path ? Uri.UnescapeDataString(path) : "neo4j";
+        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = new Uri(server.GetLeftPart(UriPartial.Authority) + "/"),
+            // An import of 100,000 people sends batches of 1,000 rows; a single batch never takes minutes.
+            Timeout = TimeSpan.FromMinutes(5),
+        };
+        _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        _http.DefaultRequestHeaders.Add("X-Stream", "true");
+        if (server.UserInfo is { Length: > 0 } userInfo)
+        {
+            var colon = userInfo.IndexOf(':');
+            var user = Uri.UnescapeDataString(colon < 0 ? userInfo : userInfo[..colon]);
+            var password = colon < 0 ? "" : Uri.UnescapeDataString(userInfo[(colon + 1)..]);
+            _http.DefaultRequestHeaders.Authorization =
+                new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        }
+    }
+
+    /// <summary>The discovered endpoint and server version (discovers on first use).</summary>
+    public async Task<Neo4jEndpoint> GetEndpointAsync(CancellationToken cancellationToken)
+    {
+        if (_endpoint is { } known) return known;
+        await _discoveryLock.WaitAsync(cancellationToken);
+        try
+        {
+            return _endpoint ??= await DiscoverAsync(cancellationToken);
+        }
+        finally
+        {
+            _discoveryLock.Release();
+        }
+    }
+
+    private async Task<Neo4jEndpoint> DiscoverAsync(CancellationToken cancellationToken)
+    {
+        var root = await GetJsonAsync("", cancellationToken);
+        if (root["transaction"]?.GetValue<string>() is { } transaction)
+        {
+            // 4.x / 5.x: "http://host:7474/db/{databaseName}/tx"
+            var path = new Uri(transaction, UriKind.RelativeOrAbsolute) is { IsAbsoluteUri: true } absolute ? absolute.AbsolutePath : transaction;
+            path = path.Replace("%7BdatabaseName%7D", "{databaseName}", StringComparison.OrdinalIgnoreCase)
+                .Replace("{databaseName}", Uri.EscapeDataString(_database), StringComparison.Ordinal);
+            return new Neo4jEndpoint(path.TrimStart('/'), root["neo4j_version"]?.GetValue<string>() ?? "5");
+        }
+        if (root["data"]?.GetValue<string>() is { } data)
+        {
+            // 3.x: the data document links the transactional endpoint and tells the version.
+            var dataDocument = await GetJsonAsync(new Uri(data).AbsolutePath.TrimStart('/'), cancellationToken);
+            var tx = dataDocument["transaction"]?.GetValue<string>()
+                ?? throw new Neo4jException("JourneyOrg.Discovery", $"Neo4j at {_http.BaseAddress} names no transactional endpoint.");
+            return new Neo4jEndpoint(new Uri(tx).AbsolutePath.TrimStart('/'), dataDocument["neo4j_version"]?.GetValue<string>() ?? "3");
+        }
+        throw new Neo4jException("JourneyOrg.Discovery", $"{_http.BaseAddress} does not look like a Neo4j server (GET / names no transaction endpoint).");
+    }
+
+    private async Task<JsonNode> GetJsonAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync(path, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+            throw new Neo4jException("Neo.ClientError.Security.Unauthorized", $"Neo4j at {_http.BaseAddress} refused the credentials.");
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))
+            ?? throw new Neo4jException("JourneyOrg.Discovery", $"Neo4j at {_http.BaseAddress} answered GET /{path} with nothing.");
+    }
+
+    /// <summary>Runs statements in one auto-commit transaction (one request).</summary>
+    public async Task<IReadOnlyList<Neo4jResult>> RunAsync(IReadOnlyList<Neo4jStatement> statements, CancellationToken cancellationToken)
+    {
+        var endpoint = await GetEndpointAsync(cancellationToken);
+        var (results, _) = await PostAsync(endpoint.TransactionPath + "/commit", statements, cancellationToken);
+        return results;
+    }
+
+    /// <summary>Opens an explicit transaction; dispose without <see cref="Neo4jTransaction.CommitAsync"/> rolls it back.</summary>
+    public async Task<Neo4jTransaction> BeginAsync(CancellationToken cancellationToken)
+    {
+        var endpoint = await GetEndpointAsync(cancellationToken);
+        var (_, location) = await PostAsync(endpoint.TransactionPath, [], cancellationToken);
+        if (location is null) throw new Neo4jException("JourneyOrg.Transaction", "Neo4j opened a transaction without telling where it lives.");
+        return new Neo4jTransaction(this, location.AbsolutePath.TrimStart('/'));
+    }
+
+    internal async Task<(IReadOnlyList<Neo4jResult> Results, Uri? Location)> PostAsync(
+        string path, IReadOnlyList<Neo4jStatement> statements, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject
+        {
+            ["statements"] = new JsonArray([.. statements.Select(s => (JsonNode)new JsonObject
+            {
+                ["statement"] = s.Text,
+                ["parameters"] = JsonSerializer.SerializeToNode(s.Parameters, Json),
+                ["resultDataContents"] = new JsonArray("row"),
+            })]),
+        };
+        using var content = new StringContent(body.ToJsonString(Json), Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(path, content, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+            throw new Neo4jException("Neo.ClientError.Security.Unauthorized", $"Neo4j at {_http.BaseAddress} refused the credentials.");
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            throw new Neo4jException("Neo.ClientError.Transaction.TransactionNotFound", $"Neo4j has no transaction at /{path} (it may have timed out).");
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+        var rootElement = document.RootElement;
+        if (rootElement.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0)
+        {
+            var first = errors[0];
+            var code = first.GetProperty("code").GetString() ?? "Neo.Unknown";
+            var failed = rootElement.TryGetProperty("results", out var done) ? done.GetArrayLength() : 0;
+            var statementName = failed < statements.Count ? statements[failed].Name : "?";
+            throw new Neo4jException(code, $"{first.GetProperty("message").GetString()} (statement {statementName})");
+        }
+        response.EnsureSuccessStatusCode();
+        var results = new List<Neo4jResult>();
+        if (rootElement.TryGetProperty("results", out var resultArray))
+        {
+            foreach (var result in resultArray.EnumerateArray())
+            {
+                var columns = result.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToList();
+                var rows = result.GetProperty("data").EnumerateArray()
+                    .Select(d => (IReadOnlyList<JsonElement>)d.GetProperty("row").EnumerateArray().Select(v => v.Clone()).ToList())
+                    .ToList();
+                results.Add(new Neo4jResult(columns, rows));
+            }
+        }
+        return (results, response.Headers.Location);
+    }
+
+    internal async Task DeleteAsync(string path)
+    {
+        try
+        {
+            using var response = await _http.DeleteAsync(path);
+        }
+        catch (HttpRequestException)
+        {
+            // Rolling back is best effort: Neo4j rolls back an abandoned transaction when it times out.
+        }
+    }
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _discoveryLock.Dispose();
+    }
+}
+
+/// <summary>Where to send Cypher and what the server said it is.</summary>
+public sealed record Neo4jEndpoint(string TransactionPath, string Version)
+{
+    /// <summary>Neo4j 4.4 and later take named, idempotent <c>CREATE CONSTRAINT … IF NOT EXISTS FOR … REQUIRE</c>.</summary>
+    public bool SupportsModernConstraints
+    {
+        get
+        {
+            var parts = Version.Split('.', '-');
+            var major = int.TryParse(parts[0], out var m) ? m : 5;
+            var minor = parts.Length > 1 && int.TryParse(parts[1], out var n) ? n : 0;
+            return major > 4 || (major == 4 && minor >= 4);
+        }
+    }
+}
+
+/// <summary>One statement with its parameters; <see cref="Name"/> (the <see cref="Neo4jCypher"/> constant) goes into error messages.</summary>
+public sealed record Neo4jStatement(string Name, string Text, IReadOnlyDictionary<string, object?> Parameters);
+
+/// <summary>The rows of one statement, each a list of column values.</summary>
+public sealed record Neo4jResult(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<JsonElement>> Rows)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Reads a single map column (<c>RETURN {…} AS row</c>) into records.</summary>
+    public IEnumerable<T> As<T>() => Rows.Select(r => r[0].Deserialize<T>(Json)!);
+}
+
+/// <summary>An explicit transaction: statements run in order, the server holds their locks until commit or rollback.</summary>
+public sealed class Neo4jTransaction : IAsyncDisposable
+{
+    private readonly Neo4jHttp _http;
+    private readonly string _path;
+    private bool _open = true;
+
+    internal Neo4jTransaction(Neo4jHttp http, string path)
+    {
+        _http = http;
+        _path = path;
+    }
+
+    public async Task<IReadOnlyList<Neo4jResult>> RunAsync(IReadOnlyList<Neo4jStatement> statements, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await _http.PostAsync(_path, statements, cancellationToken)).Results;
+        }
+        catch
+        {
+            await RollbackAsync();
+            throw;
+        }
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _http.PostAsync(_path + "/commit", [], cancellationToken);
+            _open = false;
+        }
+        catch
+        {
+            await RollbackAsync();
+            throw;
+        }
+    }
+
+    public async Task RollbackAsync()
+    {
+        if (!_open) return;
+        _open = false;
+        await _http.DeleteAsync(_path);
+    }
+
+    public ValueTask DisposeAsync() => new(RollbackAsync());
+}
+
+/// <summary>An error Neo4j reported (or that the store raised about Neo4j), with Neo4j's status code, e.g. <c>Neo.ClientError.Statement.SyntaxError</c>.</summary>
+public sealed class Neo4jException(string code, string message) : Exception($"{code}: {message}")
+{
+    public string Code { get; } = code;
+}

@@ -1,0 +1,405 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using JourneyOrg.Domain;
+using JourneyOrg.Storage;
+using static JourneyOrg.Web.Storage.Neo4j.Neo4jCypher;
+
+[assembly: InternalsVisibleTo("JourneyOrg.Tests")]
+
+namespace JourneyOrg.Web.Storage.Neo4j;
+
+/// <summary>
+/// The workspace as a Neo4j graph (SPEC §1), over the HTTP transactional endpoint. Every write is one explicit
+/// transaction that first locks the revision node, so writers run one after another and a stale writer is refused;
+/// bulk data goes in <c>UNWIND $rows</c> batches of <see cref="BatchSize"/>; any error rolls the whole transaction
+/// back. Top-level lists keep their order through a <c>seq</c> property handed out from the revision node.
+/// </summary>
+public sealed class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
+{
+    /// <summary>Rows per <c>UNWIND</c> statement: big enough to amortise a round trip, small enough for a modest heap.</summary>
+    public const int BatchSize = 1000;
+
+    private const string RevisionKey = "workspace.revision";
+    private readonly Neo4jHttp _http;
+
+    /// <param name="server">e.g. <c>http://user:pass@host:7474/database</c>.</param>
+    public Neo4jWorkspaceStore(Uri server)
+    {
+        _http = new Neo4jHttp(server);
+        var builder = new UriBuilder(server) { Password = "" };
+        if (builder.UserName.Length > 0 && server.UserInfo.Contains(':')) builder.Password = "***";
+        Description = "neo4j:" + builder.Uri.ToString().TrimEnd('/');
+    }
+
+    public string Description { get; }
+
+    /// <summary>Test seam: when set, the write transaction fails on the server just before the statement of this name.</summary>
+    internal string? FailBeforeStatement { get; set; }
+
+    /// <summary>The connection, for tests and tools that send statements from <see cref="Neo4jCypher"/> themselves.</summary>
+    public Neo4jHttp Connection => _http;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        var endpoint = await _http.GetEndpointAsync(cancellationToken);
+        // Schema statements cannot share a transaction with writes, so each runs on its own.
+        foreach (var constraint in endpoint.SupportsModernConstraints ? Constraints : LegacyConstraints)
+        {
+            try
+            {
+                await _http.RunAsync([new Neo4jStatement("constraint", constraint, NoParameters)], cancellationToken);
+            }
+            catch (Neo4jException e) when (e.Code is "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists"
+                                                  or "Neo.ClientError.Schema.ConstraintAlreadyExists")
+            {
+                // Neo4j 4.0–4.3 refuse to create an existing constraint again; it is there, which is all we need.
+            }
+        }
+        await using var transaction = await _http.BeginAsync(cancellationToken);
+        await transaction.RunAsync([Statement(nameof(LockWorkspace), LockWorkspace, ("key", RevisionKey))], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        var results = await _http.RunAsync([Statement(nameof(IsEmpty), IsEmpty)], cancellationToken);
+        return results[0].Rows[0][0].GetInt64() == 0;
+    }
+
+    public async Task<WorkspaceSnapshot> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        // Neo4j reads committed data statement by statement. Every write commits a new revision, so when the revision
+        // read first and last agree, no write landed in between and the statements saw one consistent workspace.
+        for (var attempt = 0; ; attempt++)
+        {
+            var revision = Statement(nameof(ReadRevision), ReadRevision, ("key", RevisionKey));
+            var r = await _http.RunAsync(
+            [
+                revision,
+                Statement(nameof(LoadJourneys), LoadJourneys), Statement(nameof(LoadPhases), LoadPhases),
+                Statement(nameof(LoadSteps), LoadSteps), Statement(nameof(LoadPeople), LoadPeople),
+                Statement(nameof(LoadTeams), LoadTeams), Statement(nameof(LoadMemberships), LoadMemberships),
+                Statement(nameof(LoadRoles), LoadRoles), Statement(nameof(LoadOwnership), LoadOwnership),
+                Statement(nameof(LoadMetrics), LoadMetrics),
+                revision,
+            ], cancellationToken);
+            var (before, _) = RevisionOf(r[0]);
+            var (after, _) = RevisionOf(r[^1]);
+            if (before != after && attempt < 10) continue;
+            return new WorkspaceSnapshot(BuildWorkspace(r), after);
+        }
+    }
+
+    private static Workspace BuildWorkspace(IReadOnlyList<Neo4jResult> r)
+    {
+        var steps = r[3].As<StepRow>().GroupBy(s => s.PhaseId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Step>)g.Select(s => new Step(s.Id, s.Name, s.SubjourneyId)).ToList());
+        var phases = r[2].As<PhaseRow>().GroupBy(p => p.JourneyId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Phase>)g.Select(p => new Phase(p.Id, p.Name, steps.GetValueOrDefault(p.Id) ?? [])).ToList());
+        var journeys = r[1].As<JourneyRow>()
+            .Select(j => new Journey(j.Id, j.Name, j.ParentId, j.Description ?? "", phases.GetValueOrDefault(j.Id) ?? [])).ToList();
+        var people = r[4].As<PersonRow>()
+            .Select(p => new Person(p.Id, p.DisplayName, p.Mail, p.JobTitle, p.Department, p.ManagerId, p.RoleId, p.AccountEnabled ?? true,
+                p.UserPrincipalName, p.EmployeeId, p.EmployeeType, p.OfficeLocation, p.Source ?? RecordSource.Local)).ToList();
+        var members = r[6].As<MembershipRow>().GroupBy(m => m.TeamId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Membership>)g.Select(m => new Membership(m.PersonId, m.Allocation)).ToList());
+        var teams = r[5].As<TeamRow>()
+            .Select(t => new Team(t.Id, t.Name, t.ParentId, t.LeadId, t.Type, members.GetValueOrDefault(t.Id) ?? [], t.Description,
+                t.Source ?? RecordSource.Local)).ToList();
+        var roles = r[7].As<RoleRow>().Select(x => new Role(x.Id, x.Title, x.Family, x.Level)).ToList();
+        var ownership = r[8].As<OwnershipRow>()
+            .Select(o => new Ownership(o.TeamId, o.TargetId, o.Kind == OwnershipKinds.Contributing ? OwnershipKind.Contributing : OwnershipKind.Accountable))
+            .ToList();
+        var metrics = r[9].As<MetricRow>().Select(m => new Metric(m.Id, m.TargetId, m.Name, m.Unit, m.Value, m.Target, m.Direction)).ToList();
+        return new Workspace(journeys, people, teams, roles, ownership, metrics);
+    }
+
+    public async Task<long> ReplaceAsync(Workspace workspace, CancellationToken cancellationToken = default)
+    {
+        await using var write = await BeginWriteAsync(cancellationToken);
+        foreach (var (name, text) in new[]
+                 {
+                     (nameof(ClearSteps), ClearSteps), (nameof(ClearPhases), ClearPhases), (nameof(ClearJourneys), ClearJourneys),
+                     (nameof(ClearPeople), ClearPeople), (nameof(ClearTeams), ClearTeams), (nameof(ClearRoles), ClearRoles),
+                     (nameof(ClearMetrics), ClearMetrics),
+                 })
+            await write.RunAsync(name, text, cancellationToken);
+        await WriteAsync(write, new WorkspaceChangeSet
+        {
+            UpsertJourneys = workspace.Journeys, UpsertPeople = workspace.People, UpsertTeams = workspace.Teams,
+            UpsertRoles = workspace.Roles, UpsertOwnership = workspace.Ownership, UpsertMetrics = workspace.Metrics,
+        }, replacing: true, cancellationToken);
+        return await write.CommitAsync(cancellationToken);
+    }
+
+    public async Task<long> ApplyAsync(WorkspaceChangeSet changes, long? expectedRevision, CancellationToken cancellationToken = default)
+    {
+        await using var write = await BeginWriteAsync(cancellationToken);
+        if (expectedRevision is { } expected && expected != write.Revision)
+            throw new ConcurrentChangeException(
+                $"The workspace changed since it was read (revision {expected}, now {write.Revision}). Reload and try again.");
+        await WriteAsync(write, changes, replacing: false, cancellationToken);
+        var state = changes.State.ToList();
+        await write.RunBatchesAsync(nameof(Neo4jCypher.DeleteState), Neo4jCypher.DeleteState, "keys",
+            state.Where(e => e.Value is null).Select(e => e.Key).ToList(), cancellationToken);
+        await write.RunBatchesAsync(nameof(SetState), SetState, "rows",
+            state.Where(e => e.Value is not null).Select(e => new StateRow(e.Key, e.Value!)).ToList(), cancellationToken);
+        return await write.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Nodes first, then edges, so a reference to something later in the same change set still links.</summary>
+    private static async Task WriteAsync(WriteTransaction write, WorkspaceChangeSet c, bool replacing, CancellationToken ct)
+    {
+        if (!replacing)
+        {
+            await write.RunBatchesAsync(nameof(DeleteJourneys), DeleteJourneys, "ids", c.DeleteJourneys, ct);
+            await write.RunBatchesAsync(nameof(DeletePeople), DeletePeople, "ids", c.DeletePeople, ct);
+            await write.RunBatchesAsync(nameof(DeleteTeams), DeleteTeams, "ids", c.DeleteTeams, ct);
+            await write.RunBatchesAsync(nameof(DeleteRoles), DeleteRoles, "ids", c.DeleteRoles, ct);
+            await write.RunBatchesAsync(nameof(DeleteOwnership), DeleteOwnership, "rows",
+                c.DeleteOwnership.Select(k => new OwnershipKeyRow(k.TeamId, k.TargetId)).ToList(), ct);
+            await write.RunBatchesAsync(nameof(DeleteMetrics), DeleteMetrics, "ids", c.DeleteMetrics, ct);
+        }
+
+        var journeys = c.UpsertJourneys;
+        await write.RunBatchesAsync(nameof(UpsertJourneys), UpsertJourneys, "rows",
+            journeys.Select(j => new JourneyWriteRow(j.Id, j.Name, j.Description, write.NextSeq())).ToList(), ct);
+        if (!replacing)
+            await write.RunBatchesAsync(nameof(UnlinkJourneyPhases), UnlinkJourneyPhases, "ids", journeys.Select(j => j.Id).ToList(), ct);
+        await write.RunBatchesAsync(nameof(LinkPhases), LinkPhases, "rows",
+            journeys.SelectMany(j => j.Phases.Select((p, i) => new PhaseWriteRow(p.Id, j.Id, p.Name, i))).ToList(), ct);
+        await write.RunBatchesAsync(nameof(LinkSteps), LinkSteps, "rows",
+            journeys.SelectMany(j => j.Phases.SelectMany(p => p.Steps.Select((s, i) => new StepWriteRow(s.Id, p.Id, s.Name, i)))).ToList(), ct);
+        if (!replacing && journeys.Count > 0)
+        {
+            await write.RunAsync(nameof(DeleteDetachedPhases), DeleteDetachedPhases, ct);
+            await write.RunAsync(nameof(DeleteDetachedSteps), DeleteDetachedSteps, ct);
+        }
+
+        await write.RunBatchesAsync(nameof(UpsertPeople), UpsertPeople, "rows",
+            c.UpsertPeople.Select(p => new PersonWriteRow(p.Id, p.DisplayName, p.Mail, p.JobTitle, p.Department, p.ManagerId, p.RoleId,
+                p.AccountEnabled, p.UserPrincipalName, p.EmployeeId, p.EmployeeType, p.OfficeLocation, p.Source, write.NextSeq())).ToList(), ct);
+        await write.RunBatchesAsync(nameof(UpsertTeams), UpsertTeams, "rows",
+            c.UpsertTeams.Select(t => new TeamWriteRow(t.Id, t.Name, t.ParentId, t.LeadId, t.Type, t.Description, t.Source, write.NextSeq())).ToList(), ct);
+        await write.RunBatchesAsync(nameof(UpsertRoles), UpsertRoles, "rows",
+            c.UpsertRoles.Select(r => new RoleWriteRow(r.Id, r.Title, r.Family, r.Level, write.NextSeq())).ToList(), ct);
+
+        // Second pass: every node of this change set exists now.
+        await write.RunBatchesAsync(nameof(LinkJourneyParents), LinkJourneyParents, "rows",
+            journeys.Select(j => new ParentRow(j.Id, j.ParentId)).ToList(), ct);
+        await write.RunBatchesAsync(nameof(LinkStepSubjourneys), LinkStepSubjourneys, "rows",
+            journeys.SelectMany(j => j.Phases.SelectMany(p => p.Steps)).Select(s => new SubjourneyRow(s.Id, s.SubjourneyId)).ToList(), ct);
+        await write.RunBatchesAsync(nameof(LinkPeople), LinkPeople, "rows",
+            c.UpsertPeople.Select(p => new PersonLinkRow(p.Id, p.ManagerId, p.RoleId)).ToList(), ct);
+        await write.RunBatchesAsync(nameof(LinkTeamParents), LinkTeamParents, "rows",
+            c.UpsertTeams.Select(t => new ParentRow(t.Id, t.ParentId)).ToList(), ct);
+        if (!replacing)
+            await write.RunBatchesAsync(nameof(ClearMemberships), ClearMemberships, "ids", c.UpsertTeams.Select(t => t.Id).ToList(), ct);
+        await write.RunBatchesAsync(nameof(AddMemberships), AddMemberships, "rows",
+            c.UpsertTeams.SelectMany(t => t.Members.Select((m, i) => new MembershipWriteRow(t.Id, m.PersonId, m.Allocation, i))).ToList(), ct);
+        await write.RunBatchesAsync(nameof(UpsertOwnership), UpsertOwnership, "rows",
+            c.UpsertOwnership.Select(o => new OwnershipWriteRow(o.TeamId, o.TargetId, o.Kind.ToText(), write.NextSeq())).ToList(), ct);
+        await write.RunBatchesAsync(nameof(UpsertMetrics), UpsertMetrics, "rows",
+            c.UpsertMetrics.Select(m => new MetricWriteRow(m.Id, m.TargetId, m.Name, m.Unit, m.Value, m.Target, m.Direction, write.NextSeq())).ToList(), ct);
+    }
+
+    public async Task<IReadOnlyList<StoredScenario>> ListScenariosAsync(CancellationToken cancellationToken = default)
+    {
+        var results = await _http.RunAsync([Statement(nameof(ListScenarios), ListScenarios)], cancellationToken);
+        return results[0].As<ScenarioRow>().Select(ToScenario).ToList();
+    }
+
+    public async Task<StoredScenario?> GetScenarioAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var results = await _http.RunAsync([Statement(nameof(GetScenario), GetScenario, ("id", id))], cancellationToken);
+        return results[0].As<ScenarioRow>().Select(ToScenario).FirstOrDefault();
+    }
+
+    public async Task<StoredScenario> SaveScenarioAsync(StoredScenario scenario, long? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await _http.BeginAsync(cancellationToken);
+        var locked = await transaction.RunAsync(
+            [Statement(nameof(LockScenario), LockScenario, ("id", scenario.Id), ("createdAt", scenario.CreatedAt.ToString("O", CultureInfo.InvariantCulture)))],
+            cancellationToken);
+        var row = locked[0].Rows[0];
+        long? storedVersion = row[0].GetInt64() is var v and > 0 ? v : null;
+        if (expectedVersion is null && storedVersion is not null)
+            throw new ConcurrentChangeException($"A scenario with id '{scenario.Id}' already exists.");
+        if (expectedVersion is { } expected && storedVersion != expected)
+            throw new ConcurrentChangeException(storedVersion is null
+                ? $"Scenario '{scenario.Id}' no longer exists."
+                : $"Scenario '{scenario.Id}' was changed by someone else (version {expected}, now {storedVersion}). Reload and try again.");
+
+        var saved = scenario with
+        {
+            Version = (storedVersion ?? 0) + 1,
+            CreatedAt = DateTimeOffset.Parse(row[1].GetString()!, CultureInfo.InvariantCulture),
+        };
+        await transaction.RunAsync(
+        [
+            Statement(nameof(WriteScenario), WriteScenario, ("id", saved.Id), ("name", saved.Name), ("status", saved.Status),
+                ("document", saved.Document), ("author", saved.Author), ("updatedAt", saved.UpdatedAt.ToString("O", CultureInfo.InvariantCulture)),
+                ("updatedTicks", saved.UpdatedAt.UtcTicks), ("version", saved.Version)),
+        ], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    public async Task<bool> DeleteScenarioAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var results = await _http.RunAsync([Statement(nameof(DeleteScenario), DeleteScenario, ("id", id))], cancellationToken);
+        return results[0].Rows[0][0].GetInt64() > 0;
+    }
+
+    public async Task<string?> GetStateAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var results = await _http.RunAsync([Statement(nameof(GetState), GetState, ("key", key))], cancellationToken);
+        return results[0].Rows.Count == 0 ? null : results[0].Rows[0][0].GetString();
+    }
+
+    public async Task SetStateAsync(string key, string? value, CancellationToken cancellationToken = default) =>
+        await _http.RunAsync([value is null
+            ? Statement(nameof(Neo4jCypher.DeleteState), Neo4jCypher.DeleteState, ("keys", new[] { key }))
+            : Statement(nameof(SetState), SetState, ("rows", new[] { new StateRow(key, value) }))], cancellationToken);
+
+    public async Task<IReadOnlyList<KeyValuePair<string, string>>> ListStateAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        var results = await _http.RunAsync([Statement(nameof(ListState), ListState, ("prefix", prefix))], cancellationToken);
+        // Ordinal, as SQLite orders text: Neo4j's own string order may differ outside ASCII.
+        return results[0].Rows.Select(r => KeyValuePair.Create(r[0].GetString()!, r[1].GetString()!))
+            .OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<bool> TryAcquireLeaseAsync(string name, string holder, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await _http.BeginAsync(cancellationToken);
+        var key = LeaseKey(name);
+        var locked = await transaction.RunAsync([Statement(nameof(LockState), LockState, ("key", key))], cancellationToken);
+        var current = locked[0].Rows[0][0] is { ValueKind: System.Text.Json.JsonValueKind.String } text ? text.GetString() : null;
+        var now = DateTimeOffset.UtcNow;
+        if (current is not null && Lease.Parse(current) is { } lease && lease.Holder != holder && lease.ExpiresAt > now)
+            return false; // disposing rolls back, so a lock node created just now goes again
+        await transaction.RunAsync([Statement(nameof(SetState), SetState, ("rows", new[] { new StateRow(key, new Lease(holder, now + duration).ToString()) }))],
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task ReleaseLeaseAsync(string name, string holder, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await _http.BeginAsync(cancellationToken);
+        var key = LeaseKey(name);
+        var locked = await transaction.RunAsync([Statement(nameof(LockState), LockState, ("key", key))], cancellationToken);
+        var current = locked[0].Rows[0][0] is { ValueKind: System.Text.Json.JsonValueKind.String } text ? text.GetString() : null;
+        if (current is null || Lease.Parse(current)?.Holder != holder) return;
+        await transaction.RunAsync([Statement(nameof(Neo4jCypher.DeleteState), Neo4jCypher.DeleteState, ("keys", new[] { key }))], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static string LeaseKey(string name) => "lease." + name;
+
+    private static readonly IReadOnlyDictionary<string, object?> NoParameters = new Dictionary<string, object?>();
+
+    internal static Neo4jStatement Statement(string name, string text, params (string Name, object? Value)[] parameters) =>
+        new(name, text, parameters.ToDictionary(p => p.Name, p => p.Value));
+
+    private static (long Revision, long Seq) RevisionOf(Neo4jResult result) =>
+        result.Rows.Count == 0
+            ? (0, 0)
+            : (long.Parse(result.Rows[0][0].GetString() ?? "0", CultureInfo.InvariantCulture),
+               result.Rows[0][1].ValueKind == System.Text.Json.JsonValueKind.Number ? result.Rows[0][1].GetInt64() : 0);
+
+    private async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        var transaction = await _http.BeginAsync(cancellationToken);
+        try
+        {
+            var results = await transaction.RunAsync(
+            [
+                Statement(nameof(LockWorkspace), LockWorkspace, ("key", RevisionKey)),
+                Statement(nameof(ReadRevision), ReadRevision, ("key", RevisionKey)),
+            ], cancellationToken);
+            var (revision, seq) = RevisionOf(results[1]);
+            return new WriteTransaction(transaction, revision, seq, FailBeforeStatement);
+        }
+        catch
+        {
+            await transaction.RollbackAsync();
+            throw;
+        }
+    }
+
+    private static StoredScenario ToScenario(ScenarioRow r) => new(
+        r.Id, r.Name, r.Status, r.Document, r.Author,
+        DateTimeOffset.Parse(r.CreatedAt, CultureInfo.InvariantCulture), DateTimeOffset.Parse(r.UpdatedAt, CultureInfo.InvariantCulture), r.Version);
+
+    /// <summary>A write transaction that holds the workspace lock: hands out positions and bumps the revision at commit.</summary>
+    private sealed class WriteTransaction(Neo4jTransaction transaction, long revision, long seq, string? failBefore) : IAsyncDisposable
+    {
+        private long _seq = seq;
+
+        public long Revision { get; } = revision;
+
+        public long NextSeq() => _seq++;
+
+        public Task RunAsync(string name, string text, CancellationToken ct) => SendAsync(Statement(name, text), ct);
+
+        public async Task RunBatchesAsync<T>(string name, string text, string parameter, IReadOnlyList<T> items, CancellationToken ct)
+        {
+            for (var start = 0; start < items.Count; start += BatchSize)
+            {
+                var batch = items.Skip(start).Take(BatchSize).ToList();
+                await SendAsync(Statement(name, text, (parameter, batch)), ct);
+            }
+        }
+
+        private async Task SendAsync(Neo4jStatement statement, CancellationToken ct)
+        {
+            if (statement.Name == failBefore)
+                statement = Statement(nameof(FailOnPurpose), FailOnPurpose, ("ids", new[] { "x" }));
+            await transaction.RunAsync([statement], ct);
+        }
+
+        public async Task<long> CommitAsync(CancellationToken ct)
+        {
+            var next = Revision + 1;
+            await transaction.RunAsync([Statement(nameof(WriteRevision), WriteRevision, ("key", RevisionKey),
+                ("value", next.ToString(CultureInfo.InvariantCulture)), ("seq", _seq))], ct);
+            await transaction.CommitAsync(ct);
+            return next;
+        }
+
+        public ValueTask DisposeAsync() => transaction.DisposeAsync();
+    }
+
+    private sealed record JourneyRow(string Id, string Name, string? ParentId, string? Description);
+    private sealed record PhaseRow(string Id, string JourneyId, string Name);
+    private sealed record StepRow(string Id, string PhaseId, string Name, string? SubjourneyId);
+    private sealed record PersonRow(string Id, string DisplayName, string? Mail, string? JobTitle, string? Department, string? ManagerId,
+        string? RoleId, bool? AccountEnabled, string? UserPrincipalName, string? EmployeeId, string? EmployeeType, string? OfficeLocation, string? Source);
+    private sealed record TeamRow(string Id, string Name, string? ParentId, string? LeadId, string? Type, string? Description, string? Source);
+    private sealed record MembershipRow(string TeamId, string PersonId, double Allocation);
+    private sealed record RoleRow(string Id, string Title, string? Family, string? Level);
+    private sealed record OwnershipRow(string TeamId, string TargetId, string Kind);
+    private sealed record MetricRow(string Id, string TargetId, string Name, string? Unit, double? Value, double? Target, string? Direction);
+    private sealed record ScenarioRow(string Id, string Name, string Status, string Document, string? Author, string CreatedAt, string UpdatedAt, long Version);
+
+    private sealed record JourneyWriteRow(string Id, string Name, string Description, long Seq);
+    private sealed record PhaseWriteRow(string Id, string JourneyId, string Name, int Order);
+    private sealed record StepWriteRow(string Id, string PhaseId, string Name, int Order);
+    private sealed record ParentRow(string Id, string? ParentId);
+    private sealed record SubjourneyRow(string Id, string? SubjourneyId);
+    private sealed record PersonWriteRow(string Id, string DisplayName, string? Mail, string? JobTitle, string? Department, string? ManagerId,
+        string? RoleId, bool AccountEnabled, string? UserPrincipalName, string? EmployeeId, string? EmployeeType, string? OfficeLocation,
+        string Source, long Seq);
+    private sealed record PersonLinkRow(string Id, string? ManagerId, string? RoleId);
+    private sealed record TeamWriteRow(string Id, string Name, string? ParentId, string? LeadId, string? Type, string? Description, string Source, long Seq);
+    private sealed record MembershipWriteRow(string TeamId, string PersonId, double Allocation, int Order);
+    private sealed record RoleWriteRow(string Id, string Title, string? Family, string? Level, long Seq);
+    private sealed record OwnershipWriteRow(string TeamId, string TargetId, string Kind, long Seq);
+    private sealed record OwnershipKeyRow(string TeamId, string TargetId);
+    private sealed record MetricWriteRow(string Id, string TargetId, string Name, string? Unit, double? Value, double? Target, string? Direction, long Seq);
+    private sealed record StateRow(string Key, string Value);
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using JourneyOrg.Web.Features.DirectorySync;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace JourneyOrg.Tests.DirectorySync;
+
+public sealed class DirectoryPageTests : IAsyncLifetime
+{
+    private SyncTestBed _bed = null!;
+    private WebApplicationFactory<Program> _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bed = await SyncTestBed.StartAsync();
+        _bed.SeedBank();
+        _app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("JourneyOrg:Store", "sqlite:" + _bed.Store.Path)
+            .UseSetting("JourneyOrg:Directory:GraphUrl", _bed.Graph.BaseUrl)
+            .UseSetting("JourneyOrg:Directory:Credential:Kind", "token")
+            .UseSetting("JourneyOrg:Directory:Credential:Token", "test-token"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _bed.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_page_shows_the_configuration_without_secrets_and_Sync_now_fills_the_history()
+    {
+        var client = _app.CreateClient();
+        var page = await client.GetStringAsync("/admin/directory");
+        Assert.Contains("Directory sync", page);
+        Assert.Contains(_bed.Graph.BaseUrl, page);
+        Assert.Contains("set (hidden)", page);
+        Assert.DoesNotContain("test-token", page);
+        Assert.Contains($"id=\"{DirectoryDomIds.Progress}\"", page);
+        Assert.Contains($"id=\"{DirectoryDomIds.History}\"", page);
+        Assert.Contains("No sync has run yet.", page);
+
+        var coordinator = (DirectorySyncCoordinator)_app.Services.GetService(typeof(DirectorySyncCoordinator))!;
+        Assert.True(coordinator.TryStart("web"));
+        for (var i = 0; i < 100 && coordinator.IsRunning; i++) await Task.Delay(100);
+
+        var progress = await client.GetAsync("/admin/directory/progress");
+        Assert.Equal(HttpStatusCode.OK, progress.StatusCode);
+        var fragment = await progress.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("hx-trigger=\"every 1s\"", fragment);
+        Assert.Contains("hx-swap-oob=\"true\"", fragment);
+        Assert.Contains("succeeded", fragment);
+        // The app loaded its demo workspace on first start; the sync added the tenant next to it and left it alone.
+        var people = (await _bed.WorkspaceAsync()).People;
+        Assert.Equal(13, people.Count(p => p.Source == JourneyOrg.Domain.RecordSource.Entra));
+        Assert.Contains(people, p => p.Source == JourneyOrg.Domain.RecordSource.Local);
+    }
+}

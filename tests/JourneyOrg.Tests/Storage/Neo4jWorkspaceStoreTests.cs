@@ -1,0 +1,95 @@
+using JourneyOrg.Domain;
+using JourneyOrg.Storage;
+using JourneyOrg.Web.Storage.Neo4j;
+
+namespace JourneyOrg.Tests.Storage;
+
+[Collection(Neo4jCollection.Name)]
+public sealed class Neo4jWorkspaceStoreTests : WorkspaceStoreContract, IStoreAvailability, IDisposable
+{
+    public static string? SkipReason => Neo4jTestServer.SkipReason;
+
+    private readonly List<Neo4jWorkspaceStore> _stores = [];
+
+    protected override async Task<IWorkspaceStore> CreateStoreAsync()
+    {
+        var store = await Neo4jTestServer.CreateEmptyStoreAsync();
+        _stores.Add(store);
+        return store;
+    }
+
+    public void Dispose()
+    {
+        foreach (var store in _stores) store.Dispose();
+    }
+
+    // The contract's half-way failures happen in the client; these fail on the server, inside the open transaction.
+    [StoreFact]
+    public async Task An_import_that_the_server_fails_half_way_is_rolled_back_whole()
+    {
+        var store = (Neo4jWorkspaceStore)await CreateStoreAsync();
+        var revision = await store.ReplaceAsync(SmallWorkspace());
+        store.FailBeforeStatement = nameof(Neo4jCypher.AddMemberships);
+
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => store.ReplaceAsync(SmallWorkspace() with { Journeys = [] }));
+        Assert.StartsWith("Neo.ClientError.", error.Code);
+
+        var after = await store.LoadAsync();
+        Assert.Equal(Canonical(SmallWorkspace()), Canonical(after.Workspace));
+        Assert.Equal(revision, after.Revision);
+    }
+
+    [StoreFact]
+    public async Task Changes_that_the_server_fails_half_way_are_rolled_back_whole()
+    {
+        var store = (Neo4jWorkspaceStore)await CreateStoreAsync();
+        var revision = await store.ReplaceAsync(SmallWorkspace());
+        store.FailBeforeStatement = nameof(Neo4jCypher.UpsertOwnership);
+
+        await Assert.ThrowsAsync<Neo4jException>(() => store.ApplyAsync(new WorkspaceChangeSet
+        {
+            DeleteJourneys = ["j-id"],
+            UpsertPeople = [new Person("u-9", "Nine", null, null, null, "u-1", null, true)],
+            UpsertOwnership = [new Ownership("t-loans", "j-loan", OwnershipKind.Accountable)],
+        }, revision));
+        store.FailBeforeStatement = null;
+
+        var after = await store.LoadAsync();
+        Assert.Equal(Canonical(SmallWorkspace()), Canonical(after.Workspace));
+        Assert.Equal(revision, after.Revision);
+        // The lock was released with the rollback: the next writer gets through at once.
+        Assert.Equal(revision + 1, await store.ApplyAsync(new WorkspaceChangeSet { UpsertRoles = [new Role("r-x", "X", null, null)] }, revision));
+    }
+
+    [StoreFact]
+    public async Task The_graph_has_the_shape_of_the_spec()
+    {
+        var store = (Neo4jWorkspaceStore)await CreateStoreAsync();
+        await store.ReplaceAsync(SmallWorkspace());
+        var results = await store.Connection.RunAsync([new Neo4jStatement("shape",
+            "MATCH (a)-[r]->(b) RETURN labels(a)[0] + '-' + type(r) + '->' + labels(b)[0] AS edge, count(*) AS n ORDER BY edge",
+            new Dictionary<string, object?>())], CancellationToken.None);
+        var edges = results[0].Rows.ToDictionary(r => r[0].GetString()!, r => r[1].GetInt64());
+        Assert.Equal(new Dictionary<string, long>
+        {
+            ["Journey-HAS_PHASE->Phase"] = 3,
+            ["Journey-PART_OF->Journey"] = 1,
+            ["Metric-MEASURES->Phase"] = 1,
+            ["Person-HOLDS->Role"] = 1,
+            ["Person-MEMBER_OF->Team"] = 3,
+            ["Person-REPORTS_TO->Person"] = 2,
+            ["Phase-HAS_STEP->Step"] = 4,
+            ["Step-USES->Journey"] = 1,
+            ["Team-OWNS->Journey"] = 1,
+            ["Team-OWNS->Phase"] = 1,
+            ["Team-PART_OF->Team"] = 1,
+        }, edges);
+    }
+
+    [StoreFact]
+    public void The_password_never_appears_in_the_description()
+    {
+        using var store = new Neo4jWorkspaceStore(new Uri("http://neo4j:s3cret@db.example:7474/org"));
+        Assert.Equal("neo4j:http://neo4j:***@db.example:7474/org", store.Description);
+    }
+}
