@@ -19,7 +19,7 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
     {
         var org = await reader.LoadAsync(cancellationToken);
         ViewData["Revision"] = org.Revision;
-        var baseline = AlignmentAnalysis.Prepare(org.Workspace);
+        var baseline = org.Baseline;
         var plans = (await store.ListScenariosAsync(cancellationToken)).Select(s => ScenarioPlan.Load(s, baseline)).ToList();
         return View(new ScenarioListModel(org, plans, []));
     }
@@ -118,7 +118,7 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
     {
         var org = await reader.LoadAsync(cancellationToken);
         ViewData["Revision"] = org.Revision;
-        var baseline = AlignmentAnalysis.Prepare(org.Workspace);
+        var baseline = org.Baseline;
         var plans = new List<ScenarioPlan>();
         foreach (var id in ids.Distinct().Take(3))
             if (await store.GetScenarioAsync(id, cancellationToken) is { } s) plans.Add(ScenarioPlan.Load(s, baseline));
@@ -156,7 +156,7 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
         if (stored is null) return null;
         var org = await reader.LoadAsync(cancellationToken);
         ViewData["Revision"] = org.Revision;
-        return new ScenarioPageModel(org, ScenarioPlan.Load(stored, AlignmentAnalysis.Prepare(org.Workspace)), errors);
+        return new ScenarioPageModel(org, ScenarioPlan.Load(stored, org.Baseline), errors);
     }
 }
 

@@ -5,12 +5,12 @@ using JourneyOrg.Storage;
 namespace JourneyOrg.Web.Features.Shared;
 
 /// <summary>Loads the workspace once per request, with the lookups every screen needs and the alignment analysis.</summary>
-public sealed class OrgReader(IWorkspaceStore store)
+public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache baselines)
 {
     public async Task<OrgView> LoadAsync(CancellationToken cancellationToken = default)
     {
         var snapshot = await store.LoadAsync(cancellationToken);
-        return new OrgView(snapshot);
+        return new OrgView(snapshot, () => baselines.Get(snapshot.Revision, snapshot.Workspace));
     }
 }
 
@@ -20,9 +20,10 @@ public sealed class OrgReader(IWorkspaceStore store)
 /// </summary>
 public sealed class OrgView
 {
-    private readonly Lazy<AlignmentReport?> _report;
+    private readonly Lazy<AlignmentBaseline> _baseline;
 
-    public OrgView(WorkspaceSnapshot snapshot)
+    /// <param name="baseline">The analysed baseline of this snapshot (shared across requests by revision).</param>
+    public OrgView(WorkspaceSnapshot snapshot, Func<AlignmentBaseline>? baseline = null)
     {
         Snapshot = snapshot;
         var w = snapshot.Workspace;
@@ -47,7 +48,7 @@ public sealed class OrgView
         OwnershipByTarget = w.Ownership.ToLookup(o => o.TargetId);
         OwnershipByTeam = w.Ownership.ToLookup(o => o.TeamId);
         MetricsByTarget = w.Metrics.ToLookup(m => m.TargetId);
-        _report = new Lazy<AlignmentReport?>(() => Alignment.Analyze(w));
+        _baseline = new Lazy<AlignmentBaseline>(baseline ?? (() => AlignmentAnalysis.Prepare(w)));
     }
 
     public WorkspaceSnapshot Snapshot { get; }
@@ -70,8 +71,11 @@ public sealed class OrgView
     public ILookup<string, Ownership> OwnershipByTeam { get; }
     public ILookup<string, Metric> MetricsByTarget { get; }
 
-    /// <summary>The alignment analysis, or null while no analysis engine is installed.</summary>
-    public AlignmentReport? Report => _report.Value;
+    /// <summary>The alignment analysis of SPEC §3 for this snapshot.</summary>
+    public AlignmentReport? Report => _baseline.Value.Report;
+
+    /// <summary>The analysed baseline scenarios are simulated against.</summary>
+    public AlignmentBaseline Baseline => _baseline.Value;
 
     private IReadOnlyDictionary<string, CommonManager>? _commonManagers;
     private IReadOnlyList<DataQualityFinding>? _findings;
