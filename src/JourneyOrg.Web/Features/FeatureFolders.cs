@@ -26,6 +26,7 @@ public static class FeatureSetup
         services.AddSingleton<Shared.OrgReader>();
         services.AddSingleton<Shared.WorkspaceEditor>();
         services.AddSingleton<Shared.OwnershipEdits>();
+        services.AddSingleton<Scenarios.ScenarioOpenings>();
         return services
             .AddControllersWithViews()
             // Explicit, so the screens are found when another assembly hosts the app (the end-to-end tests).

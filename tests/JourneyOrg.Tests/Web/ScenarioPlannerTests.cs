@@ -111,5 +111,17 @@ public sealed class ScenarioPlannerTests : IDisposable
         Assert.Contains("Plan B", compare);
     }
 
+    [Fact]
+    public async Task Openings_planned_in_a_scenario_show_on_the_roles_and_team_pages()
+    {
+        var id = await CreateAsync("Hire engineers");
+        await PostAsync($"/scenarios/{id}/operations", true, ("op", "addOpening"), ("teamId", "t-identity"), ("roleId", "r-eng"), ("count", "2"), ("allocation", "0.5"), ("version", await VersionAsync(id)));
+        var roles = await _client.GetStringAsync("/roles");
+        Assert.Contains("Hire engineers", roles);
+        Assert.Contains("Identity platform", roles);
+        var team = await _client.GetStringAsync("/teams/t-identity");
+        Assert.Contains("2 × Engineer (1 FTE)", team);
+    }
+
     public void Dispose() => _factory.Dispose();
 }

@@ -6,14 +6,14 @@ using Microsoft.AspNetCore.Mvc;
 namespace JourneyOrg.Web.Features.Roles;
 
 [AutoValidateAntiforgeryToken]
-public sealed class RolesController(OrgReader reader, WorkspaceEditor editor) : Controller
+public sealed class RolesController(OrgReader reader, WorkspaceEditor editor, Scenarios.ScenarioOpenings openings) : Controller
 {
     [HttpGet("/roles")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
         ViewData["Revision"] = org.Revision;
-        return View(new RolesModel(org, []));
+        return View(new RolesModel(org, []) { Openings = await openings.ListAsync(org, cancellationToken) });
     }
 
     /// <summary>Creates a role, or edits the one with the same id.</summary>
@@ -41,7 +41,7 @@ public sealed class RolesController(OrgReader reader, WorkspaceEditor editor) : 
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var fresh = await reader.LoadAsync(cancellationToken);
         ViewData["Revision"] = fresh.Revision;
-        return View("Index", new RolesModel(fresh, result.Errors, form));
+        return View("Index", new RolesModel(fresh, result.Errors, form) { Openings = await openings.ListAsync(fresh, cancellationToken) });
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
@@ -58,5 +58,6 @@ public sealed class RoleForm
 
 public sealed record RolesModel(OrgView Org, IReadOnlyList<string> Errors, RoleForm? Form = null)
 {
+    public IReadOnlyList<Scenarios.PlannedOpening> Openings { get; init; } = [];
     public ILookup<string, Person> Holders { get; } = Org.Workspace.People.Where(p => p.RoleId is not null).ToLookup(p => p.RoleId!);
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace JourneyOrg.Web.Features.Teams;
 
 [AutoValidateAntiforgeryToken]
-public sealed class TeamsController(OrgReader reader) : Controller
+public sealed class TeamsController(OrgReader reader, Scenarios.ScenarioOpenings openings) : Controller
 {
     public const int PageSize = 100;
 
@@ -25,7 +25,8 @@ public sealed class TeamsController(OrgReader reader) : Controller
         var org = await reader.LoadAsync(cancellationToken);
         if (!org.Teams.TryGetValue(id, out var team)) return NotFound();
         ViewData["Revision"] = org.Revision;
-        return View(TeamPageModel.Build(org, team));
+        var planned = (await openings.ListAsync(org, cancellationToken)).Where(o => o.Opening.TeamId == team.Id).ToList();
+        return View(TeamPageModel.Build(org, team) with { Openings = planned });
     }
 }
 
@@ -126,6 +127,8 @@ public sealed record TeamPageModel(
 {
     /// <summary>Why the last edit was refused.</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
+    /// <summary>Positions the stored scenarios plan in this team.</summary>
+    public IReadOnlyList<Scenarios.PlannedOpening> Openings { get; init; } = [];
 
     public static TeamPageModel Build(OrgView org, Team team)
     {
