@@ -36,7 +36,7 @@ public sealed class TeamListQuery
     /// <summary>unaligned, size, nolead</summary>
     public string? Flag { get; set; }
     public string? Unit { get; set; }
-    public string Sort { get; set; } = "name";
+    public string Sort { get; set; } = "hierarchy";
     public bool Desc { get; set; }
     public int Page { get; set; } = 1;
 }
@@ -60,7 +60,8 @@ public sealed record TeamListModel(OrgView Org, TeamListQuery Query, IReadOnlyLi
             var headcount = team.Members.Count;
             var flags = new List<string>();
             if (a?.Unaligned == true) flags.Add("unaligned");
-            if (headcount > 0 && (headcount < 5 || headcount > 9)) flags.Add("size outside 5–9");
+            // Team Topologies' 5–9 applies to teams, not to the units that hold them.
+            if (headcount > 0 && !org.TeamChildren[team.Id].Any() && (headcount < 5 || headcount > 9)) flags.Add("size outside 5–9");
             if (team.LeadId is null) flags.Add("no lead");
             rows.Add(new TeamRow(team, depth, team.ParentId is null ? null : org.TeamName(team.ParentId), headcount,
                 team.Members.Sum(m => m.Allocation), a, flags));
