@@ -38,15 +38,21 @@ public sealed class ImportVerb : ICliVerb
         var file = arguments.Positionals[0];
         var mode = arguments.Has("--merge") ? WorkspaceImportMode.Merge : WorkspaceImportMode.Replace;
 
-        // Read whole so the kind of file can be told from its content before any reader commits to one.
-        var content = new MemoryStream();
-        await using (var input = CliFiles.OpenInput(file)) await input.CopyToAsync(content, cancellationToken);
+        // The kind of file is told from its start; only TheyDo and CSV files (small) are then held whole, so a large
+        // workspace goes from the file straight into the reader. Standard input cannot rewind, so it is buffered.
+        await using var input = await OpenRewindableAsync(file, cancellationToken);
+        var head = new byte[DetectionPrefix];
+        var headLength = await input.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        input.Position = 0;
         var store = await CliStore.OpenAsync(arguments.Value(CliArguments.Store), cancellationToken);
-        var (kind, _) = JourneyFileImporter.Detect(content.GetBuffer().AsSpan(0, (int)content.Length));
+        var (kind, _) = JourneyFileImporter.Detect(head.AsSpan(0, headLength));
         if (kind != ImportFileKind.Workspace)
+        {
+            var content = new MemoryStream();
+            await input.CopyToAsync(content, cancellationToken);
             return await ImportJourneyFileAsync(kind, content.GetBuffer().AsMemory(0, (int)content.Length), store, stdout, stderr, cancellationToken);
-        content.Position = 0;
-        var result = await new WorkspaceImporter(store).ImportAsync(content, mode, cancellationToken);
+        }
+        var result = await new WorkspaceImporter(store).ImportAsync(input, mode, cancellationToken);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors) await stderr.WriteLineAsync(error.ToString());
@@ -60,6 +66,19 @@ public sealed class ImportVerb : ICliVerb
             ? $"Imported {what} into {store.Description} (revision {result.Revision})."
             : $"Merged {what} into {store.Description}: {result.Added} new, {result.Updated} updated (revision {result.Revision}).");
         return CliApp.Success;
+    }
+
+    // Both writers and TheyDo put "format" first; a megabyte also covers hand-made files that do not.
+    private const int DetectionPrefix = 1 << 20;
+
+    private static async Task<Stream> OpenRewindableAsync(string file, CancellationToken cancellationToken)
+    {
+        var input = CliFiles.OpenInput(file);
+        if (input.CanSeek) return input;
+        var buffered = new MemoryStream();
+        await using (input) await input.CopyToAsync(buffered, cancellationToken);
+        buffered.Position = 0;
+        return buffered;
     }
 
     private static async Task<int> ImportJourneyFileAsync(ImportFileKind kind, ReadOnlyMemory<byte> content, JourneyOrg.Storage.IWorkspaceStore store,
