@@ -1,4 +1,6 @@
 using JourneyOrg.Analysis;
+using JourneyOrg.Domain;
+using JourneyOrg.JourneyManagement;
 using JourneyOrg.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,14 +22,43 @@ public sealed class DashboardController(OrgReader reader) : Controller
 public sealed record DashboardModel(
     int Journeys, int Teams, int People, int Roles,
     DashboardAlignment? Alignment,
-    IReadOnlyList<IGrouping<string, DataQualityFinding>> Findings)
+    IReadOnlyList<IGrouping<string, DataQualityFinding>> Findings,
+    DashboardKpis Kpis)
 {
     public static DashboardModel From(OrgView org)
     {
         var w = org.Workspace;
         return new DashboardModel(w.Journeys.Count, w.Teams.Count, w.People.Count, w.Roles.Count,
             org.Report is { } report ? DashboardAlignment.From(org, report) : null,
-            org.Findings.GroupBy(f => f.Kind).ToList());
+            org.Findings.GroupBy(f => f.Kind).ToList(),
+            DashboardKpis.From(org));
+    }
+}
+
+/// <summary>
+/// The KPIs at a glance: linked metrics off target first, then the rest; the metrics on units nobody is accountable
+/// for (null while no analysis engine is installed); and how many imported metrics still wait for a link.
+/// </summary>
+public sealed record DashboardKpis(
+    IReadOnlyList<(Metric Metric, string JourneyId, string Where)> Linked,
+    IReadOnlyList<(Metric Metric, string JourneyId, string Where)>? Unaccountable,
+    int Unlinked)
+{
+    public const int Shown = 12;
+
+    public static DashboardKpis From(OrgView org)
+    {
+        var w = org.Workspace;
+        (Metric, string, string) Located(Metric m) => (m, org.JourneyOf(m.TargetId) ?? "", org.TargetName(m.TargetId));
+        var linked = w.Metrics.Where(m => m.IsLinked)
+            .OrderBy(m => MetricReading.Of(m).Status != TargetStatus.OffTarget)
+            .ThenBy(m => org.TargetName(m.TargetId), StringComparer.CurrentCultureIgnoreCase).ThenBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase)
+            .Select(Located).ToList();
+        var unaccountable = org.Report is { } report
+            ? new Accountability(report).UnaccountableMetrics(w)
+                .OrderBy(m => org.TargetName(m.TargetId), StringComparer.CurrentCultureIgnoreCase).Select(Located).ToList()
+            : null;
+        return new DashboardKpis(linked, unaccountable, w.Metrics.Count(m => !m.IsLinked));
     }
 }
 
