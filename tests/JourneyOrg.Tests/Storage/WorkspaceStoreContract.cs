@@ -9,7 +9,7 @@ namespace JourneyOrg.Tests.Storage;
 /// that supplies a fresh, empty, initialized store. Tests are <see cref="StoreFactAttribute"/>s so that a backend that is
 /// not available here (a Neo4j server) is reported as skipped, not passed.
 /// </summary>
-public abstract class WorkspaceStoreContract
+public abstract partial class WorkspaceStoreContract
 {
     /// <summary>A new, empty store that no other test uses.</summary>
     protected abstract Task<IWorkspaceStore> CreateStoreAsync();
