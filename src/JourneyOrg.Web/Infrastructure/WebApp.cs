@@ -1,5 +1,6 @@
 using JourneyOrg.Analysis;
 using JourneyOrg.Storage;
+using JourneyOrg.Web.Features;
 using JourneyOrg.Web.Features.DirectorySync;
 using JourneyOrg.Web.Storage;
 
@@ -11,12 +12,13 @@ public static class WebApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddControllersWithViews();
+        builder.Services.AddFeatureScreens();
         builder.Services.AddDirectorySync(builder.Configuration);
         builder.Services.AddSingleton<IWorkspaceStore>(services =>
             StoreFactory.Create(StoreLocation.Resolve(null, services.GetRequiredService<IConfiguration>())));
         builder.Services.AddSingleton<AlignmentBaselineCache>();
         var app = builder.Build();
+        app.UseHtmxVary();
         app.UseStaticFiles();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapControllers();

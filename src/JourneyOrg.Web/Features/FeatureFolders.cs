@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace JourneyOrg.Web.Features;
+
+/// <summary>
+/// Views live next to their controller in <c>Features/{Feature}/</c>; shared layout and partials in <c>Features/Shared/</c>.
+/// </summary>
+public sealed class FeatureViewLocationExpander : IViewLocationExpander
+{
+    public void PopulateValues(ViewLocationExpanderContext context) { }
+
+    public IEnumerable<string> ExpandViewLocations(ViewLocationExpanderContext context, IEnumerable<string> viewLocations) =>
+        new[] { "/Features/{1}/{0}.cshtml", "/Features/Shared/{0}.cshtml" }.Concat(viewLocations);
+}
+
+public static class FeatureSetup
+{
+    /// <summary>MVC with feature-folder views and antiforgery checks on every unsafe request to the screens.</summary>
+    public static IMvcBuilder AddFeatureScreens(this IServiceCollection services)
+    {
+        // Names and figures contain accents, dashes and arrows: let Razor write them as characters, not entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddAntiforgery(options => options.HeaderName = Shared.Htmx.AntiforgeryHeader);
+        services.AddSingleton<Shared.OrgReader>();
+        services.AddSingleton<Shared.WorkspaceEditor>();
+        services.AddSingleton<Shared.OwnershipEdits>();
+        services.AddSingleton<Scenarios.ScenarioOpenings>();
+        return services
+            .AddControllersWithViews()
+            // Explicit, so the screens are found when another assembly hosts the app (the end-to-end tests).
+            .AddApplicationPart(typeof(FeatureSetup).Assembly)
+            .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
+    }
+
+    /// <summary>Full pages and htmx fragments share URLs, so caches must key on the HX-Request header.</summary>
+    public static IApplicationBuilder UseHtmxVary(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.Append("Vary", Shared.Htmx.RequestHeader);
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+}

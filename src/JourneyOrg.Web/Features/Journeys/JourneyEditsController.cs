@@ -1,0 +1,165 @@
+using JourneyOrg.Domain;
+using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JourneyOrg.Web.Features.Journeys;
+
+/// <summary>
+/// Editing the journey framework: journeys, phases and steps (create, rename, reorder, delete) and sub-journey links.
+/// Each edit rewrites the one journey it touches, validated like an import and applied atomically.
+/// </summary>
+[AutoValidateAntiforgeryToken]
+public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor editor) : Controller
+{
+    private const string EditView = "~/Features/Journeys/Edit.cshtml";
+
+    [HttpGet("/journeys/{id}/edit")]
+    public async Task<IActionResult> Edit(string id, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        if (!org.Journeys.TryGetValue(id, out var journey)) return NotFound();
+        ViewData["Revision"] = org.Revision;
+        return View(EditView, new JourneyEditModel(org, journey, []));
+    }
+
+    [HttpPost("/journeys")]
+    public async Task<IActionResult> Create(JourneyEditForm form, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        var id = (form.NewId ?? "").Trim();
+        if (id.Length == 0) return Refused(org, null, "Give the journey an id (for example j-claims).");
+        var journey = new Journey(id, (form.Name ?? "").Trim(), Blank(form.ParentId), (form.Description ?? "").Trim(), []);
+        var resulting = org.Workspace with { Journeys = [.. org.Workspace.Journeys, journey] };
+        return await Save(org, journey, new WorkspaceChangeSet { UpsertJourneys = [journey] }, resulting, form.Revision, cancellationToken);
+    }
+
+    [HttpPost("/journeys/{id}/edit/details")]
+    public Task<IActionResult> Details(string id, JourneyEditForm form, CancellationToken cancellationToken) =>
+        Change(id, form.Revision, j => j with { Name = (form.Name ?? "").Trim(), Description = (form.Description ?? "").Trim(), ParentId = Blank(form.ParentId) }, cancellationToken);
+
+    [HttpPost("/journeys/{id}/edit/phases")]
+    public Task<IActionResult> AddPhase(string id, JourneyEditForm form, CancellationToken cancellationToken) =>
+        Change(id, form.Revision, j => j with { Phases = [.. j.Phases, new Phase((form.NewId ?? "").Trim(), (form.Name ?? "").Trim(), [])] },
+            cancellationToken, requireNewId: form.NewId);
+
+    [HttpPost("/journeys/{id}/edit/phases/{phaseId}")]
+    public Task<IActionResult> RenamePhase(string id, string phaseId, JourneyEditForm form, CancellationToken cancellationToken) =>
+        Change(id, form.Revision, j => j with { Phases = j.Phases.Select(p => p.Id == phaseId ? p with { Name = (form.Name ?? "").Trim() } : p).ToList() }, cancellationToken);
+
+    [HttpPost("/journeys/{id}/edit/phases/{phaseId}/move")]
+    public Task<IActionResult> MovePhase(string id, string phaseId, JourneyEditForm form, CancellationToken cancellationToken) =>
+        Change(id, form.Revision, j => j with { Phases = Shift(j.Phases, p => p.Id == phaseId, form.Direction) }, cancellationToken);
+
+    [HttpPost("/journeys/{id}/edit/phases/{phaseId}/delete")]
+    public Task<IActionResult> DeletePhase(string id, string phaseId, JourneyEditForm form, CancellationToken cancellationToken) =>
+        form.Confirm
+            ? Change(id, form.Revision, j => j with { Phases = j.Phases.Where(p => p.Id != phaseId).ToList() }, cancellationToken)
+            : RefusedAsync(id, "Tick the box to confirm the deletion.", cancellationToken);
+
+    [HttpPost("/journeys/{id}/edit/steps")]
+    public Task<IActionResult> AddStep(string id, JourneyEditForm form, CancellationToken cancellationToken) =>
+        Change(id, form.Revision, j => j with
+        {
+            Phases = j.Phases.Select(p => p.Id == form.PhaseId
+                ? p with { Steps = [.. p.Steps, new Step((form.NewId ?? "").Trim(), (form.Name ?? "").Trim(), Blank(form.SubjourneyId))] }
+                : p).ToList(),
+        }, cancellationToken, requireNewId: form.NewId);
+
+    /// <summary>Renames a step and sets (or clears) the sub-journey it uses.</summary>
+    [HttpPost("/journeys/{id}/edit/steps/{stepId}")]
+    public Task<IActionResult> ChangeStep(string id, string stepId, JourneyEditForm form, CancellationToken cancellationToken) =>
+        Change(id, form.Revision, j => j with
+        {
+            Phases = j.Phases.Select(p => p with
+            {
+                Steps = p.Steps.Select(s => s.Id == stepId ? s with { Name = (form.Name ?? "").Trim(), SubjourneyId = Blank(form.SubjourneyId) } : s).ToList(),
+            }).ToList(),
+        }, cancellationToken);
+
+    [HttpPost("/journeys/{id}/edit/steps/{stepId}/move")]
+    public Task<IActionResult> MoveStep(string id, string stepId, JourneyEditForm form, CancellationToken cancellationToken) =>
+        Change(id, form.Revision, j => j with { Phases = j.Phases.Select(p => p with { Steps = Shift(p.Steps, s => s.Id == stepId, form.Direction) }).ToList() }, cancellationToken);
+
+    [HttpPost("/journeys/{id}/edit/steps/{stepId}/delete")]
+    public Task<IActionResult> DeleteStep(string id, string stepId, JourneyEditForm form, CancellationToken cancellationToken) =>
+        form.Confirm
+            ? Change(id, form.Revision, j => j with { Phases = j.Phases.Select(p => p with { Steps = p.Steps.Where(s => s.Id != stepId).ToList() }).ToList() }, cancellationToken)
+            : RefusedAsync(id, "Tick the box to confirm the deletion.", cancellationToken);
+
+    private async Task<IActionResult> Change(string id, long revision, Func<Journey, Journey> change, CancellationToken cancellationToken, string? requireNewId = null)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        if (!org.Journeys.TryGetValue(id, out var before)) return NotFound();
+        if (requireNewId is not null && string.IsNullOrWhiteSpace(requireNewId)) return Refused(org, before, "Give it an id, unique in the workspace.");
+        var after = change(before);
+        // Ownership and metrics on phases or steps that no longer exist go with them.
+        var kept = after.Phases.SelectMany(p => p.Steps.Select(s => s.Id).Append(p.Id)).Append(after.Id).ToHashSet();
+        var removed = before.Phases.SelectMany(p => p.Steps.Select(s => s.Id).Append(p.Id)).Where(x => !kept.Contains(x)).ToHashSet();
+        var resulting = org.Workspace with
+        {
+            Journeys = org.Workspace.Journeys.Select(j => j.Id == id ? after : j).ToList(),
+            Ownership = org.Workspace.Ownership.Where(o => !removed.Contains(o.TargetId)).ToList(),
+            Metrics = org.Workspace.Metrics.Where(m => !removed.Contains(m.TargetId)).ToList(),
+        };
+        var changes = new WorkspaceChangeSet
+        {
+            UpsertJourneys = [after],
+            DeleteOwnership = org.Workspace.Ownership.Where(o => removed.Contains(o.TargetId)).Select(o => new OwnershipKey(o.TeamId, o.TargetId)).ToList(),
+            DeleteMetrics = org.Workspace.Metrics.Where(m => removed.Contains(m.TargetId)).Select(m => m.Id).ToList(),
+        };
+        return await Save(org, after, changes, resulting, revision, cancellationToken);
+    }
+
+    private async Task<IActionResult> Save(OrgView org, Journey journey, WorkspaceChangeSet changes, JourneyOrg.Domain.Workspace resulting, long revision, CancellationToken cancellationToken)
+    {
+        var result = await editor.ApplyAsync(changes, resulting, revision, cancellationToken);
+        if (result.Applied) return Redirect($"/journeys/{Uri.EscapeDataString(journey.Id)}/edit");
+        var fresh = await reader.LoadAsync(cancellationToken);
+        return Refused(fresh, fresh.Journeys.GetValueOrDefault(journey.Id), [.. result.Errors]);
+    }
+
+    private async Task<IActionResult> RefusedAsync(string id, string error, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        return org.Journeys.TryGetValue(id, out var journey) ? Refused(org, journey, error) : NotFound();
+    }
+
+    private IActionResult Refused(OrgView org, Journey? journey, params string[] errors)
+    {
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        ViewData["Revision"] = org.Revision;
+        return journey is null
+            ? View("~/Features/Journeys/Index.cshtml", org)
+            : View(EditView, new JourneyEditModel(org, journey, errors));
+    }
+
+    private static IReadOnlyList<T> Shift<T>(IReadOnlyList<T> items, Func<T, bool> match, string? direction)
+    {
+        var list = items.ToList();
+        var i = list.FindIndex(x => match(x));
+        var j = direction == "up" ? i - 1 : i + 1;
+        if (i < 0 || j < 0 || j >= list.Count) return items;
+        (list[i], list[j]) = (list[j], list[i]);
+        return list;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+public sealed class JourneyEditForm
+{
+    /// <summary>The id of a journey, phase or step being created (not "Id": that would shadow the route's journey id).</summary>
+    public string? NewId { get; set; }
+    public string? Name { get; set; }
+    public string? Description { get; set; }
+    public string? ParentId { get; set; }
+    public string? PhaseId { get; set; }
+    public string? SubjourneyId { get; set; }
+    /// <summary>up or down</summary>
+    public string? Direction { get; set; }
+    public bool Confirm { get; set; }
+    public long Revision { get; set; }
+}
+
+public sealed record JourneyEditModel(OrgView Org, Journey Journey, IReadOnlyList<string> Errors);

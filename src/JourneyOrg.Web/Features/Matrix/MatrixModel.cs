@@ -1,0 +1,101 @@
+using JourneyOrg.Analysis;
+using JourneyOrg.Domain;
+using JourneyOrg.Web.Features.Shared;
+
+namespace JourneyOrg.Web.Features.Matrix;
+
+public sealed class MatrixQuery
+{
+    /// <summary>A journey id, or empty for all journeys.</summary>
+    public string? Journey { get; set; }
+    /// <summary>A unit (team) id: only teams inside it.</summary>
+    public string? Unit { get; set; }
+    /// <summary>Also list teams with no part in the shown phases.</summary>
+    public bool All { get; set; }
+    public int Page { get; set; } = 1;
+}
+
+/// <summary>How a team relates to a phase: explicitly accountable (on the phase or a step), inherited, contributing.</summary>
+public sealed record MatrixCell(bool Accountable, bool Inherited, bool Contributing, bool Overlap)
+{
+    public static readonly MatrixCell None = new(false, false, false, false);
+    public bool IsEmpty => !Accountable && !Inherited && !Contributing;
+    public string Text =>
+        string.Join(" + ", new[] { Accountable ? "accountable" : null, Inherited && !Accountable ? "inherited" : null, Contributing ? "contributing" : null }
+            .Where(x => x is not null)) + (Overlap ? " (overlap)" : "");
+}
+
+public sealed record MatrixColumn(Journey Journey, Phase Phase, string? Status);
+public sealed record MatrixRow(Team Team, Team? Unit, IReadOnlyList<MatrixCell> Cells);
+
+/// <summary>Teams (grouped under their parent unit) × phases, for the screen and the CSV download.</summary>
+public sealed record MatrixModel(
+    OrgView Org, MatrixQuery Query, IReadOnlyList<MatrixColumn> Columns, IReadOnlyList<MatrixRow> Rows,
+    int TotalRows, int Pages, int HiddenColumns, IReadOnlyList<Team> TeamChoices)
+{
+    public const int RowsPerPage = 100;
+    public const int MaxColumns = 60;
+
+    public static MatrixModel Build(OrgView org, MatrixQuery query, bool allRows = false)
+    {
+        var statuses = org.Report?.Phases.ToDictionary(p => p.Id, p => p.Status);
+        var journeys = string.IsNullOrEmpty(query.Journey)
+            ? org.Workspace.Journeys
+            : org.Journeys.TryGetValue(query.Journey, out var only) ? [only] : [];
+        var allColumns = journeys.SelectMany(j => j.Phases.Select(p => new MatrixColumn(j, p, statuses?.GetValueOrDefault(p.Id)))).ToList();
+        var columns = allRows ? allColumns : allColumns.Take(MaxColumns).ToList();
+
+        // Per phase: which teams are accountable where, by which route, and where they overlap.
+        var perPhase = columns.Select(c => PhaseCells(org, c.Journey, c.Phase)).ToList();
+
+        var teams = org.Workspace.Teams.AsEnumerable();
+        if (!string.IsNullOrEmpty(query.Unit))
+            teams = teams.Where(t => org.TeamAncestry(t.Id).Any(a => a.Id == query.Unit));
+        var rows = teams
+            .Select(t => new MatrixRow(t, t.ParentId is null ? null : org.Teams.GetValueOrDefault(t.ParentId),
+                perPhase.Select(p => p.GetValueOrDefault(t.Id) ?? MatrixCell.None).ToList()))
+            .Where(r => query.All || r.Cells.Any(c => !c.IsEmpty))
+            .OrderBy(r => r.Unit?.Name ?? "", StringComparer.OrdinalIgnoreCase)
+            .ThenBy(r => r.Team.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var pages = Math.Max(1, (rows.Count + RowsPerPage - 1) / RowsPerPage);
+        query.Page = Math.Clamp(query.Page, 1, pages);
+        var shown = allRows ? rows : rows.Skip((query.Page - 1) * RowsPerPage).Take(RowsPerPage).ToList();
+        return new MatrixModel(org, query, columns, shown, rows.Count, pages, allColumns.Count - columns.Count,
+            org.Workspace.Teams.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList());
+    }
+
+    private static Dictionary<string, MatrixCell> PhaseCells(OrgView org, Journey journey, Phase phase)
+    {
+        var cells = new Dictionary<string, MatrixCell>();
+        MatrixCell Get(string team) => cells.GetValueOrDefault(team) ?? MatrixCell.None;
+        var units = phase.Steps.Count == 0
+            ? [OwnerExplanation.ForEmptyPhase(org, journey, phase)]
+            : phase.Steps.Select(s => OwnerExplanation.ForStep(org, journey, phase, s)).ToList();
+        foreach (var e in units)
+            foreach (var team in e.TeamIds)
+            {
+                var c = Get(team);
+                cells[team] = c with
+                {
+                    Accountable = c.Accountable || !e.IsInherited,
+                    Inherited = c.Inherited || e.IsInherited,
+                    Overlap = c.Overlap || e.TeamIds.Count > 1,
+                };
+            }
+        foreach (var targetId in phase.Steps.Select(s => s.Id).Append(phase.Id))
+            foreach (var team in OwnerExplanation.Contributing(org, targetId))
+                cells[team] = Get(team) with { Contributing = true };
+        return cells;
+    }
+
+    public string Link(int? page = null, string? format = null)
+    {
+        var args = new List<string>();
+        if (!string.IsNullOrEmpty(Query.Journey)) args.Add("journey=" + Uri.EscapeDataString(Query.Journey));
+        if (!string.IsNullOrEmpty(Query.Unit)) args.Add("unit=" + Uri.EscapeDataString(Query.Unit));
+        if (Query.All) args.Add("all=true");
+        if (page is > 1) args.Add("page=" + page);
+        return (format == "csv" ? "/matrix.csv" : "/matrix") + (args.Count > 0 ? "?" + string.Join("&", args) : "");
+    }
+}

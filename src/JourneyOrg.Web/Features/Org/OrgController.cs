@@ -1,0 +1,131 @@
+using JourneyOrg.Domain;
+using JourneyOrg.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JourneyOrg.Web.Features.Org;
+
+/// <summary>
+/// The reporting tree and the team hierarchy. Both expand lazily (htmx) and page their children, so no response
+/// holds more than a screenful of nodes whatever the size of the organisation.
+/// </summary>
+[AutoValidateAntiforgeryToken]
+public sealed class OrgController(OrgReader reader) : Controller
+{
+    public const int PageSize = 25;
+
+    [HttpGet("/org")]
+    public async Task<IActionResult> Index(string? root, int skip, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        ViewData["Revision"] = org.Revision;
+        Person? focus = root is not null && org.People.TryGetValue(root, out var p) ? p : null;
+        var level = focus is null
+            ? org.Workspace.People.Where(x => x.ManagerId is null || !org.People.ContainsKey(x.ManagerId))
+            : org.Reports[focus.Id];
+        return View(new OrgChartModel(org, focus, PersonNodes.Page(org, level, skip, focus is null ? "/org/roots" : $"/org/people/{Uri.EscapeDataString(focus.Id)}/reports")));
+    }
+
+    /// <summary>The next page of people at the top of the reporting tree.</summary>
+    [HttpGet("/org/roots")]
+    public async Task<IActionResult> Roots(int skip, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        var roots = org.Workspace.People.Where(x => x.ManagerId is null || !org.People.ContainsKey(x.ManagerId));
+        var page = PersonNodes.Page(org, roots, skip, "/org/roots");
+        return Request.IsHtmx() ? PartialView("_PersonNodes", page) : Redirect("/org");
+    }
+
+    [HttpGet("/org/people/{id}/reports")]
+    public async Task<IActionResult> Reports(string id, int skip, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        if (!org.People.ContainsKey(id)) return NotFound();
+        if (!Request.IsHtmx()) return Redirect($"/org?root={Uri.EscapeDataString(id)}");
+        if (skip == 0) ViewData["Expanded"] = org.People[id];
+        return PartialView("_PersonNodes", PersonNodes.Page(org, org.Reports[id], skip, $"/org/people/{Uri.EscapeDataString(id)}/reports"));
+    }
+
+    /// <summary>Folds a person's reports away again: an empty list and the toggle back to "Show".</summary>
+    [HttpGet("/org/people/{id}/collapse")]
+    public async Task<IActionResult> Collapse(string id, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        if (!org.People.TryGetValue(id, out var person)) return NotFound();
+        if (!Request.IsHtmx()) return Redirect("/org");
+        return PartialView("_OrgToggle", new OrgToggle(person, false, true));
+    }
+
+    [HttpGet("/org/teams")]
+    public async Task<IActionResult> Teams(string? root, int skip, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        ViewData["Revision"] = org.Revision;
+        Team? focus = root is not null && org.Teams.TryGetValue(root, out var t) ? t : null;
+        var level = focus is null
+            ? org.Workspace.Teams.Where(x => x.ParentId is null || !org.Teams.ContainsKey(x.ParentId))
+            : org.TeamChildren[focus.Id];
+        return View(new TeamChartModel(org, focus, TeamNodes.Page(org, level, skip, focus is null ? "/org/teams/roots" : $"/org/teams/{Uri.EscapeDataString(focus.Id)}/children")));
+    }
+
+    [HttpGet("/org/teams/roots")]
+    public async Task<IActionResult> TeamRoots(int skip, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        var roots = org.Workspace.Teams.Where(x => x.ParentId is null || !org.Teams.ContainsKey(x.ParentId));
+        return Request.IsHtmx() ? PartialView("_TeamNodes", TeamNodes.Page(org, roots, skip, "/org/teams/roots")) : Redirect("/org/teams");
+    }
+
+    [HttpGet("/org/teams/{id}/children")]
+    public async Task<IActionResult> TeamChildren(string id, int skip, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        if (!org.Teams.ContainsKey(id)) return NotFound();
+        if (!Request.IsHtmx()) return Redirect($"/org/teams?root={Uri.EscapeDataString(id)}");
+        return PartialView("_TeamNodes", TeamNodes.Page(org, org.TeamChildren[id], skip, $"/org/teams/{Uri.EscapeDataString(id)}/children"));
+    }
+}
+
+public sealed record OrgToggle(Person Person, bool Expanded, bool Oob);
+public sealed record OrgChartModel(OrgView Org, Person? Focus, PersonNodes Nodes);
+public sealed record TeamChartModel(OrgView Org, Team? Focus, TeamNodes Nodes);
+
+/// <summary>One page of people at one level of the tree; <see cref="MoreUrl"/> fetches the next page.</summary>
+public sealed record PersonNodes(OrgView Org, IReadOnlyList<Person> People, int Remaining, string? MoreUrl)
+{
+    public static PersonNodes Page(OrgView org, IEnumerable<Person> level, int skip, string url)
+    {
+        var all = level.OrderByDescending(p => org.PeopleBelow(p.Id)).ThenBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase).ToList();
+        skip = Math.Max(0, skip);
+        var page = all.Skip(skip).Take(OrgController.PageSize).ToList();
+        var remaining = Math.Max(0, all.Count - skip - page.Count);
+        return new PersonNodes(org, page, remaining, remaining > 0 ? $"{url}?skip={skip + page.Count}" : null);
+    }
+}
+
+public sealed record TeamNodes(OrgView Org, IReadOnlyList<Team> Teams, int Remaining, string? MoreUrl)
+{
+    public static TeamNodes Page(OrgView org, IEnumerable<Team> level, int skip, string url)
+    {
+        var all = level.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        skip = Math.Max(0, skip);
+        var page = all.Skip(skip).Take(OrgController.PageSize).ToList();
+        var remaining = Math.Max(0, all.Count - skip - page.Count);
+        return new TeamNodes(org, page, remaining, remaining > 0 ? $"{url}?skip={skip + page.Count}" : null);
+    }
+
+    /// <summary>Distinct people in the team and every unit below it.</summary>
+    public static int Headcount(OrgView org, Team team)
+    {
+        var people = new HashSet<string>();
+        var seen = new HashSet<string>();
+        var stack = new Stack<Team>([team]);
+        while (stack.Count > 0)
+        {
+            var t = stack.Pop();
+            if (!seen.Add(t.Id)) continue;
+            foreach (var m in t.Members) people.Add(m.PersonId);
+            foreach (var c in org.TeamChildren[t.Id]) stack.Push(c);
+        }
+        return people.Count;
+    }
+}

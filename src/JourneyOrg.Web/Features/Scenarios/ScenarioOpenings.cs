@@ -1,0 +1,25 @@
+using JourneyOrg.Scenarios;
+using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.Shared;
+
+namespace JourneyOrg.Web.Features.Scenarios;
+
+/// <summary>A planned opening and the scenario that plans it.</summary>
+public sealed record PlannedOpening(StoredScenario Scenario, Opening Opening);
+
+/// <summary>Openings planned across the stored scenarios that apply to today's organisation (discarded ones left out).</summary>
+public sealed class ScenarioOpenings(IWorkspaceStore store)
+{
+    public async Task<IReadOnlyList<PlannedOpening>> ListAsync(OrgView org, CancellationToken cancellationToken)
+    {
+        var result = new List<PlannedOpening>();
+        foreach (var stored in await store.ListScenariosAsync(cancellationToken))
+        {
+            if (stored.Status == ScenarioStatus.Discarded) continue;
+            var plan = ScenarioPlan.Load(stored, org.Baseline);
+            if (plan.Simulation is { Valid: true } simulation)
+                result.AddRange(simulation.Openings.Select(o => new PlannedOpening(stored, o)));
+        }
+        return result;
+    }
+}

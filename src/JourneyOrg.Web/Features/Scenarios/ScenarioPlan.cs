@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using JourneyOrg.Analysis;
+using JourneyOrg.Scenarios;
+using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.Shared;
+
+namespace JourneyOrg.Web.Features.Scenarios;
+
+/// <summary>One field of an operation form: its name in the scenario document, its label and what it refers to.</summary>
+public sealed record OperationField(string Name, string Label, string Refers, bool Required);
+
+/// <summary>The operation types of SPEC §4 as forms: which fields each takes, worded for the planner.</summary>
+public static class OperationForms
+{
+    public static readonly IReadOnlyDictionary<string, (string Title, OperationField[] Fields)> All = new Dictionary<string, (string, OperationField[])>
+    {
+        ["createTeam"] = ("Create a team", [new("teamId", "New team id", "new", true), new("name", "Name", "text", true), new("parentId", "Part of unit", "team", false), new("type", "Type", "type", false)]),
+        ["renameTeam"] = ("Rename a team", [new("teamId", "Team", "team", true), new("name", "New name", "text", true)]),
+        ["moveTeam"] = ("Move a team", [new("teamId", "Team", "team", true), new("parentId", "Into unit (empty: top level)", "team", false)]),
+        ["mergeTeams"] = ("Merge two teams", [new("sourceTeamId", "Merge this team", "team", true), new("targetTeamId", "into this team", "team", true)]),
+        ["splitTeam"] = ("Split a team", [new("teamId", "Team", "team", true), new("newTeamId", "New team id", "new", true), new("name", "New team name", "text", true), new("memberIds", "People who move (ids, comma separated)", "people", false), new("targetIds", "Ownership that moves (journey, phase or step ids, comma separated)", "targets", false)]),
+        ["deleteTeam"] = ("Delete a team", [new("teamId", "Team", "team", true)]),
+        ["movePerson"] = ("Move a person", [new("personId", "Person", "person", true), new("fromTeamId", "From team (empty: from every team)", "team", false), new("toTeamId", "To team", "team", true), new("allocation", "Share of time (0–1)", "number", false)]),
+        ["setManager"] = ("Change a manager", [new("personId", "Person", "person", true), new("managerId", "New manager (empty: none)", "person", false)]),
+        ["setTeamLead"] = ("Set a team lead", [new("teamId", "Team", "team", true), new("personId", "Lead", "person", true)]),
+        ["assignOwnership"] = ("Assign ownership", [new("teamId", "Team", "team", true), new("targetId", "Journey, phase or step", "target", true), new("kind", "Kind", "kind", true)]),
+        ["removeOwnership"] = ("Remove ownership", [new("teamId", "Team", "team", true), new("targetId", "Journey, phase or step", "target", true)]),
+        ["transferOwnership"] = ("Transfer ownership", [new("fromTeamId", "From team", "team", true), new("toTeamId", "To team", "team", true), new("targetId", "Journey, phase or step", "target", true)]),
+        ["createRole"] = ("Create a role", [new("roleId", "New role id", "new", true), new("title", "Title", "text", true), new("family", "Family", "text", false), new("level", "Level", "text", false)]),
+        ["addOpening"] = ("Add openings", [new("teamId", "Team", "team", true), new("roleId", "Role", "role", true), new("count", "How many", "integer", true), new("allocation", "Share of time each (0–1)", "number", false)]),
+        ["assignRole"] = ("Give a person a role", [new("personId", "Person", "person", true), new("roleId", "Role", "role", true)]),
+    };
+
+    /// <summary>Builds an operation's JSON from posted fields, typed as the scenario format expects.</summary>
+    public static JsonObject ToJson(string op, IFormCollection form)
+    {
+        var json = new JsonObject { ["op"] = op };
+        if (!All.TryGetValue(op, out var definition)) return json;
+        foreach (var field in definition.Fields)
+        {
+            var value = form[field.Name].ToString().Trim();
+            if (value.Length == 0) continue;
+            json[field.Name] = field.Refers switch
+            {
+                "people" or "targets" => new JsonArray(value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => (JsonNode)JsonValue.Create(v)!).ToArray()),
+                "number" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => JsonValue.Create(d),
+                "integer" when int.TryParse(value, out var i) => JsonValue.Create(i),
+                _ => JsonValue.Create(value),
+            };
+        }
+        return json;
+    }
+
+    /// <summary>One line describing an operation in the planner's words, with names instead of ids.</summary>
+    public static string Describe(OrgView org, JsonObject op)
+    {
+        string S(string f) => op[f]?.ToString() ?? "";
+        string T(string f) => op[f] is null ? "(top level)" : org.TeamName(S(f));
+        string P(string f) => op[f] is null ? "(nobody)" : org.PersonName(S(f));
+        return S("op") switch
+        {
+            "createTeam" => $"Create team “{S("name")}” ({S("teamId")})" + (op["parentId"] is null ? "" : $" in {T("parentId")}"),
+            "renameTeam" => $"Rename {T("teamId")} to “{S("name")}”",
+            "moveTeam" => $"Move {T("teamId")} into {T("parentId")}",
+            "mergeTeams" => $"Merge {T("sourceTeamId")} into {T("targetTeamId")}",
+            "splitTeam" => $"Split “{S("name")}” off {T("teamId")}",
+            "deleteTeam" => $"Delete {T("teamId")}",
+            "movePerson" => $"Move {P("personId")} " + (op["fromTeamId"] is null ? "" : $"from {T("fromTeamId")} ") + $"to {T("toTeamId")}",
+            "setManager" => $"{P("personId")} reports to {P("managerId")}",
+            "setTeamLead" => $"{P("personId")} leads {T("teamId")}",
+            "assignOwnership" => $"{T("teamId")} becomes {S("kind")} for {org.TargetName(S("targetId"))}",
+            "removeOwnership" => $"{T("teamId")} no longer owns {org.TargetName(S("targetId"))}",
+            "transferOwnership" => $"{org.TargetName(S("targetId"))} moves from {T("fromTeamId")} to {T("toTeamId")}",
+            "createRole" => $"New role “{S("title")}”",
+            "addOpening" => $"{S("count")} opening(s) for {(org.Roles.TryGetValue(S("roleId"), out var r) ? r.Title : S("roleId"))} in {T("teamId")}",
+            "assignRole" => $"{P("personId")} becomes {(org.Roles.TryGetValue(S("roleId"), out var r2) ? r2.Title : S("roleId"))}",
+            var other => other,
+        };
+    }
+}
+
+/// <summary>A stored scenario read back: its document, its operations and its simulation against the current baseline.</summary>
+public sealed record ScenarioPlan(StoredScenario Stored, JsonObject Document, JsonArray Operations, SimulationResult? Simulation, IReadOnlyList<ScenarioError> ShapeErrors)
+{
+    public string Name => Stored.Name;
+
+    /// <summary>The error that stops the scenario, if any (the simulation stops at the first invalid operation).</summary>
+    public IReadOnlyList<ScenarioError> Errors => ShapeErrors.Count > 0 ? ShapeErrors : Simulation?.Errors ?? [];
+    public int? FirstInvalid => Errors.Where(e => e.Index is not null).Select(e => e.Index).Min();
+    public bool Valid => Errors.Count == 0;
+
+    public static ScenarioPlan Load(StoredScenario stored, AlignmentBaseline baseline)
+    {
+        var document = JsonNode.Parse(stored.Document) as JsonObject ?? new JsonObject { ["name"] = stored.Name };
+        if (document["operations"] is not JsonArray operations)
+        {
+            operations = [];
+            document["operations"] = operations;
+        }
+        var parsed = ScenarioJson.Parse(document.ToJsonString());
+        return parsed.Succeeded
+            ? new ScenarioPlan(stored, document, operations, ScenarioSimulation.Simulate(baseline, parsed.Scenario!), [])
+            : new ScenarioPlan(stored, document, operations, null, parsed.Errors);
+    }
+
+    public static JsonObject NewDocument(string name, string? description) =>
+        new() { ["name"] = name, ["description"] = string.IsNullOrWhiteSpace(description) ? null : description, ["operations"] = new JsonArray() };
+}

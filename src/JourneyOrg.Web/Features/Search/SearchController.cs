@@ -1,0 +1,53 @@
+using JourneyOrg.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JourneyOrg.Web.Features.Search;
+
+[AutoValidateAntiforgeryToken]
+public sealed class SearchController(OrgReader reader) : Controller
+{
+    [HttpGet("/search")]
+    public async Task<IActionResult> Index(string? q, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        ViewData["Revision"] = org.Revision;
+        var model = SearchResults.Find(org, q);
+        return Request.IsHtmx() ? PartialView("_SearchResults", model) : View(model);
+    }
+}
+
+public sealed record SearchHit(string Name, string Url, string? Detail);
+public sealed record SearchGroup(string Title, IReadOnlyList<SearchHit> Hits, int Total);
+
+/// <summary>People, teams, journeys, phases and steps whose name (or a person's mail or title) contains the query.</summary>
+public sealed record SearchResults(string Query, IReadOnlyList<SearchGroup> Groups)
+{
+    public const int PerGroup = 10;
+
+    public static SearchResults Find(OrgView org, string? query)
+    {
+        var q = (query ?? "").Trim();
+        if (q.Length == 0) return new SearchResults("", []);
+        bool Match(string? text) => text is not null && text.Contains(q, StringComparison.OrdinalIgnoreCase);
+        SearchGroup Group(string title, IEnumerable<SearchHit> hits)
+        {
+            var all = hits.ToList();
+            return new SearchGroup(title, all.Take(PerGroup).ToList(), all.Count);
+        }
+        var w = org.Workspace;
+        var groups = new[]
+        {
+            Group("People", w.People.Where(p => Match(p.DisplayName) || Match(p.Mail) || Match(p.JobTitle))
+                .Select(p => new SearchHit(p.DisplayName, $"/people/{Uri.EscapeDataString(p.Id)}", p.JobTitle))),
+            Group("Teams", w.Teams.Where(t => Match(t.Name))
+                .Select(t => new SearchHit(t.Name, $"/teams/{Uri.EscapeDataString(t.Id)}", t.ParentId is null ? null : "in " + org.TeamName(t.ParentId)))),
+            Group("Journeys", w.Journeys.Where(j => Match(j.Name))
+                .Select(j => new SearchHit(j.Name, $"/journeys/{Uri.EscapeDataString(j.Id)}", j.ParentId is null ? null : "in " + org.JourneyName(j.ParentId)))),
+            Group("Phases", w.Journeys.SelectMany(j => j.Phases.Where(p => Match(p.Name))
+                .Select(p => new SearchHit(p.Name, $"/journeys/{Uri.EscapeDataString(j.Id)}#phase-{DomIds.Safe(p.Id)}", "phase of " + j.Name)))),
+            Group("Steps", w.Journeys.SelectMany(j => j.Phases.SelectMany(p => p.Steps.Where(s => Match(s.Name))
+                .Select(s => new SearchHit(s.Name, $"/journeys/{Uri.EscapeDataString(j.Id)}#phase-{DomIds.Safe(p.Id)}", $"step of {j.Name} › {p.Name}"))))),
+        };
+        return new SearchResults(q, groups.Where(g => g.Total > 0).ToList());
+    }
+}

@@ -1,0 +1,38 @@
+namespace JourneyOrg.Web.Features.Shared;
+
+/// <summary>
+/// Element ids that htmx targets. Views and controllers use these constants; a contract test checks that every
+/// partial renders the id its callers target.
+/// </summary>
+public static class DomIds
+{
+    public const string Main = "main";
+    public const string JourneyMap = "journey-map";
+    public const string SearchResults = "search-results";
+    public const string TeamsTable = "teams-table";
+    public const string MatrixTable = "matrix-table";
+    public const string ImportResult = "import-result";
+    public const string ScenarioDiff = "scenario-diff";
+    public const string ScenarioOperations = "scenario-operations";
+    public const string OperationFields = "operation-fields";
+
+    /// <summary>The list of direct reports under a person in the org chart.</summary>
+    public static string OrgReports(string personId) => "reports-" + Safe(personId);
+    /// <summary>The show / hide control of a person's reports in the org chart.</summary>
+    public static string OrgToggle(string personId) => "toggle-" + Safe(personId);
+    /// <summary>The list of child units under a team in the team hierarchy.</summary>
+    public static string TeamChildren(string teamId) => "children-" + Safe(teamId);
+    /// <summary>The owner lane cell of one phase (or step) on the journey map.</summary>
+    public static string OwnerCell(string targetId) => "owners-" + Safe(targetId);
+    /// <summary>One cell of the alignment matrix.</summary>
+    public static string MatrixCell(string teamId, string phaseId) => "cell-" + Safe(teamId) + "--" + Safe(phaseId);
+
+    /// <summary>Ids are opaque strings (Entra GUIDs, slugs); keep them valid as HTML ids and CSS selectors.</summary>
+    public static string Safe(string id)
+    {
+        Span<char> buffer = id.Length <= 256 ? stackalloc char[id.Length] : new char[id.Length];
+        for (var i = 0; i < id.Length; i++)
+            buffer[i] = char.IsAsciiLetterOrDigit(id[i]) || id[i] is '-' or '_' ? id[i] : '_';
+        return new string(buffer);
+    }
+}

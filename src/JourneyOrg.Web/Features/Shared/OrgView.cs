@@ -1,0 +1,156 @@
+using JourneyOrg.Analysis;
+using JourneyOrg.Domain;
+using JourneyOrg.Storage;
+
+namespace JourneyOrg.Web.Features.Shared;
+
+/// <summary>Loads the workspace once per request, with the lookups every screen needs and the alignment analysis.</summary>
+public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache baselines)
+{
+    public async Task<OrgView> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        var snapshot = await store.LoadAsync(cancellationToken);
+        return new OrgView(snapshot, () => baselines.Get(snapshot.Revision, snapshot.Workspace));
+    }
+}
+
+/// <summary>
+/// One snapshot of the workspace indexed for the screens: by id, parent/child, ownership by target and by team.
+/// <see cref="Report"/> is the alignment analysis of SPEC §3 (computed on first use).
+/// </summary>
+public sealed class OrgView
+{
+    private readonly Lazy<AlignmentBaseline> _baseline;
+
+    /// <param name="baseline">The analysed baseline of this snapshot (shared across requests by revision).</param>
+    public OrgView(WorkspaceSnapshot snapshot, Func<AlignmentBaseline>? baseline = null)
+    {
+        Snapshot = snapshot;
+        var w = snapshot.Workspace;
+        Journeys = w.Journeys.ToDictionary(j => j.Id);
+        Teams = w.Teams.ToDictionary(t => t.Id);
+        People = w.People.ToDictionary(p => p.Id);
+        Roles = w.Roles.ToDictionary(r => r.Id);
+        foreach (var journey in w.Journeys)
+            foreach (var phase in journey.Phases)
+            {
+                Phases[phase.Id] = (journey, phase);
+                foreach (var step in phase.Steps) Steps[step.Id] = (journey, phase, step);
+            }
+        JourneyChildren = w.Journeys.Where(j => j.ParentId is not null).ToLookup(j => j.ParentId!);
+        SubjourneyUsers = w.Journeys
+            .SelectMany(j => j.Phases.SelectMany(p => p.Steps).Where(s => s.SubjourneyId is not null).Select(s => (Sub: s.SubjourneyId!, j)))
+            .ToLookup(x => x.Sub, x => x.j);
+        TeamChildren = w.Teams.Where(t => t.ParentId is not null).ToLookup(t => t.ParentId!);
+        Reports = w.People.Where(p => p.ManagerId is not null).ToLookup(p => p.ManagerId!);
+        TeamsOfPerson = w.Teams.SelectMany(t => t.Members.Select(m => (m.PersonId, Team: t, m.Allocation)))
+            .ToLookup(x => x.PersonId, x => (x.Team, x.Allocation));
+        OwnershipByTarget = w.Ownership.ToLookup(o => o.TargetId);
+        OwnershipByTeam = w.Ownership.ToLookup(o => o.TeamId);
+        MetricsByTarget = w.Metrics.ToLookup(m => m.TargetId);
+        _baseline = new Lazy<AlignmentBaseline>(baseline ?? (() => AlignmentAnalysis.Prepare(w)));
+    }
+
+    public WorkspaceSnapshot Snapshot { get; }
+    public Workspace Workspace => Snapshot.Workspace;
+    public long Revision => Snapshot.Revision;
+
+    public IReadOnlyDictionary<string, Journey> Journeys { get; }
+    public IReadOnlyDictionary<string, Team> Teams { get; }
+    public IReadOnlyDictionary<string, Person> People { get; }
+    public IReadOnlyDictionary<string, Role> Roles { get; }
+    public Dictionary<string, (Journey Journey, Phase Phase)> Phases { get; } = [];
+    public Dictionary<string, (Journey Journey, Phase Phase, Step Step)> Steps { get; } = [];
+    public ILookup<string, Journey> JourneyChildren { get; }
+    /// <summary>Journeys with a step that USES the keyed sub-journey (a journey appears once per such step).</summary>
+    public ILookup<string, Journey> SubjourneyUsers { get; }
+    public ILookup<string, Team> TeamChildren { get; }
+    public ILookup<string, Person> Reports { get; }
+    public ILookup<string, (Team Team, double Allocation)> TeamsOfPerson { get; }
+    public ILookup<string, Ownership> OwnershipByTarget { get; }
+    public ILookup<string, Ownership> OwnershipByTeam { get; }
+    public ILookup<string, Metric> MetricsByTarget { get; }
+
+    /// <summary>The alignment analysis of SPEC §3 for this snapshot.</summary>
+    public AlignmentReport? Report => _baseline.Value.Report;
+
+    /// <summary>The analysed baseline scenarios are simulated against.</summary>
+    public AlignmentBaseline Baseline => _baseline.Value;
+
+    private IReadOnlyDictionary<string, CommonManager>? _commonManagers;
+    private IReadOnlyList<DataQualityFinding>? _findings;
+
+    /// <summary>Per phase and journey: the lowest common manager of the leads of its accountable teams.</summary>
+    public IReadOnlyDictionary<string, CommonManager> CommonManagers => _commonManagers ??=
+        Report is { } report
+            ? CommonManagerAnalysis.Find(Workspace, report).GroupBy(c => c.TargetId).ToDictionary(g => g.Key, g => g.First())
+            : new Dictionary<string, CommonManager>();
+
+    /// <summary>What in the directory data weakens the analysis or smells of org-design trouble.</summary>
+    public IReadOnlyList<DataQualityFinding> Findings => _findings ??= DataQualityAnalysis.Check(Workspace);
+
+    public string TeamName(string id) => Teams.TryGetValue(id, out var t) ? t.Name : id;
+    public string PersonName(string id) => People.TryGetValue(id, out var p) ? p.DisplayName : id;
+    public string JourneyName(string id) => Journeys.TryGetValue(id, out var j) ? j.Name : id;
+
+    /// <summary>Name of any journey, phase or step, for ownership targets.</summary>
+    public string TargetName(string id) =>
+        Journeys.TryGetValue(id, out var j) ? j.Name
+        : Phases.TryGetValue(id, out var p) ? $"{p.Journey.Name} › {p.Phase.Name}"
+        : Steps.TryGetValue(id, out var s) ? $"{s.Journey.Name} › {s.Phase.Name} › {s.Step.Name}"
+        : id;
+
+    /// <summary>The journey a journey, phase or step belongs to.</summary>
+    public string? JourneyOf(string targetId) =>
+        Journeys.ContainsKey(targetId) ? targetId
+        : Phases.TryGetValue(targetId, out var p) ? p.Journey.Id
+        : Steps.TryGetValue(targetId, out var s) ? s.Journey.Id
+        : null;
+
+    /// <summary>The journey and its ancestors, nearest first (stops on a cycle).</summary>
+    public IEnumerable<Journey> JourneyAncestry(string journeyId)
+    {
+        var seen = new HashSet<string>();
+        for (var id = journeyId; id is not null && seen.Add(id) && Journeys.TryGetValue(id, out var j); id = j.ParentId)
+            yield return j;
+    }
+
+    /// <summary>The team and its parent units, nearest first (stops on a cycle).</summary>
+    public IEnumerable<Team> TeamAncestry(string teamId)
+    {
+        var seen = new HashSet<string>();
+        for (var id = teamId; id is not null && seen.Add(id) && Teams.TryGetValue(id, out var t); id = t.ParentId)
+            yield return t;
+    }
+
+    private Dictionary<string, int>? _rolledUp;
+
+    /// <summary>Everyone below a person in the reporting tree, directly or indirectly (computed once per view).</summary>
+    public int PeopleBelow(string personId)
+    {
+        if (_rolledUp is null)
+        {
+            var counts = new Dictionary<string, int>(People.Count);
+            // Iterative post-order walk: deep trees of 100,000 people must not overflow the stack; cycles count once.
+            foreach (var start in Workspace.People)
+            {
+                if (counts.ContainsKey(start.Id)) continue;
+                var stack = new Stack<(string Id, bool Done)>();
+                stack.Push((start.Id, false));
+                while (stack.Count > 0)
+                {
+                    var (id, done) = stack.Pop();
+                    if (done) { counts[id] = Reports[id].Sum(r => 1 + counts.GetValueOrDefault(r.Id)); continue; }
+                    if (counts.ContainsKey(id)) continue;
+                    counts[id] = 0;
+                    stack.Push((id, true));
+                    foreach (var r in Reports[id]) if (!counts.ContainsKey(r.Id)) stack.Push((r.Id, false));
+                }
+            }
+            _rolledUp = counts;
+        }
+        return _rolledUp.GetValueOrDefault(personId);
+    }
+
+    public TeamAlignment? TeamAlignment(string teamId) => Report?.Teams.FirstOrDefault(t => t.Id == teamId);
+}

@@ -1,0 +1,46 @@
+using JourneyOrg.Domain;
+using JourneyOrg.Storage;
+
+namespace JourneyOrg.Web.Features.Shared;
+
+/// <summary>An ownership edit as posted from the journey map or the matrix.</summary>
+public sealed class OwnershipForm
+{
+    public string? TeamId { get; set; }
+    public string? TargetId { get; set; }
+    public string? Kind { get; set; }
+    /// <summary>The workspace revision the editor saw; the edit is refused if the workspace moved on.</summary>
+    public long Revision { get; set; }
+}
+
+/// <summary>Assigns and removes OWNS edges, each as one validated, atomic edit.</summary>
+public sealed class OwnershipEdits(OrgReader reader, WorkspaceEditor editor)
+{
+    public async Task<EditResult> AssignAsync(OwnershipForm form, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(form.TeamId)) return EditResult.Refused(org.Revision, "Choose a team.");
+        if (string.IsNullOrWhiteSpace(form.TargetId)) return EditResult.Refused(org.Revision, "Choose what the team should own.");
+        if (!OwnershipKinds.TryParse(form.Kind ?? OwnershipKinds.Accountable, out var kind))
+            return EditResult.Refused(org.Revision, "Ownership is either accountable or contributing.");
+        var edge = new Ownership(form.TeamId, form.TargetId, kind);
+        var resulting = org.Workspace with
+        {
+            Ownership = org.Workspace.Ownership.Where(o => !(o.TeamId == edge.TeamId && o.TargetId == edge.TargetId)).Append(edge).ToList(),
+        };
+        return await editor.ApplyAsync(new WorkspaceChangeSet { UpsertOwnership = [edge] }, resulting, form.Revision, cancellationToken);
+    }
+
+    public async Task<EditResult> RemoveAsync(OwnershipForm form, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        var exists = org.Workspace.Ownership.Any(o => o.TeamId == form.TeamId && o.TargetId == form.TargetId);
+        if (!exists) return EditResult.Refused(org.Revision, "That team does not own this any more.");
+        var resulting = org.Workspace with
+        {
+            Ownership = org.Workspace.Ownership.Where(o => !(o.TeamId == form.TeamId && o.TargetId == form.TargetId)).ToList(),
+        };
+        return await editor.ApplyAsync(new WorkspaceChangeSet { DeleteOwnership = [new OwnershipKey(form.TeamId!, form.TargetId!)] },
+            resulting, form.Revision, cancellationToken);
+    }
+}

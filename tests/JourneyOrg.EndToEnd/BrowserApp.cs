@@ -1,0 +1,100 @@
+using JourneyOrg.Tests.Web;
+using JourneyOrg.Web.Infrastructure;
+using JourneyOrg.Web.Storage.Sqlite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace JourneyOrg.EndToEnd;
+
+/// <summary>
+/// The real app on a Kestrel port on 127.0.0.1 over a fresh SQLite store holding the sample organisation,
+/// and Debian's Chromium driven by Playwright.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private readonly string _directory = Directory.CreateTempSubdirectory("journeyorg-e2e-").FullName;
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Where screenshots go: docs/screenshots/ of the repository.</summary>
+    public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException(
+                $"Chromium is not installed at {ChromiumPath}. Install it with 'apt-get install -y chromium' (in CI, .ci/run does this); browser tests never skip in CI.");
+        var storePath = Path.Combine(_directory, "e2e.db");
+        var store = new SqliteWorkspaceStore(storePath);
+        await store.InitializeAsync();
+        await store.ReplaceAsync(SampleWorkspace.Create());
+
+        _app = WebApp.Build([
+            "--urls=http://127.0.0.1:0",
+            "--contentRoot=" + Path.Combine(RepositoryRoot(), "src", "JourneyOrg.Web"),
+            "--JourneyOrg:Store=sqlite:" + storePath,
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        await _app.InitializeStoreAsync();
+        await _app.StartAsync();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 }, BaseURL = BaseUrl });
+        page.SetDefaultTimeout(10_000);
+        return page;
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        return page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_app is not null) { await _app.StopAsync(); await _app.DisposeAsync(); }
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "JourneyOrg.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Run the end-to-end tests from within the repository (JourneyOrg.sln not found above " + AppContext.BaseDirectory + ").");
+    }
+}
+
+/// <summary>
+/// A browser test. Without Chromium it is skipped on a developer machine, but in CI (CI=true) it runs and
+/// fails with the install instruction, so a missing browser can never pass silently.
+/// </summary>
+public sealed class BrowserFactAttribute : FactAttribute
+{
+    public BrowserFactAttribute()
+    {
+        if (!File.Exists(BrowserApp.ChromiumPath) && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            Skip = $"Chromium is not installed at {BrowserApp.ChromiumPath} (apt-get install -y chromium).";
+    }
+}
