@@ -62,7 +62,7 @@ public sealed class TestSignInHandler(IOptionsMonitor<TestSignInOptions> options
         if (string.IsNullOrEmpty(user) || user == "anonymous") return Task.FromResult(AuthenticateResult.NoResult());
         var roles = Request.Headers.TryGetValue(TestSignIn.RolesHeader, out var given)
             ? given.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries)
-            : Options.DefaultRoles;
+            : Request.Headers.ContainsKey(TestSignIn.UserHeader) ? [] : Options.DefaultRoles;
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user), new(ClaimTypes.Name, user) };
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, TestSignIn.Scheme, ClaimTypes.Name, ClaimTypes.Role));
