@@ -77,6 +77,8 @@ public sealed class LocalAccounts(IAccountStore store, IOptionsMonitor<SecurityO
                     LastSignInAt = now,
                     PasswordHash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? Hasher.HashPassword(account, password) : account.PasswordHash,
                 };
+                // A failed attempt is logged by whoever sent it (anonymous); a successful one by the account it proved to be.
+                using var actor = AuditContext.Begin(account.UserName, AuditContext.Current.Action, AuditContext.Current.CorrelationId);
                 var saved = await store.SaveAccountAsync(signedIn, account.Version,
                     AuditEntry.Now(AuditActions.SignIn, account.UserName, $"signed in (local) as {string.Join(", ", account.Roles)}"), cancellationToken);
                 return new SignInOutcome(saved, null);
