@@ -25,6 +25,9 @@ public interface IWorkspaceStore
     /// <summary>Loads the whole workspace in a few queries, with the revision it was read at.</summary>
     Task<WorkspaceSnapshot> LoadAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The current revision alone: one cheap read, so a reader can keep a loaded workspace until it changes.</summary>
+    Task<long> GetRevisionAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Replaces the whole workspace (import without <c>--merge</c>). Scenarios, sync state and history are kept.</summary>
     Task<long> ReplaceAsync(Workspace workspace, CancellationToken cancellationToken = default);
 

@@ -85,6 +85,7 @@ public abstract partial class WorkspaceStoreContract
         var second = await store.ApplyAsync(new WorkspaceChangeSet { UpsertRoles = [new Role("r-x", "X", null, null)] }, first);
         Assert.True(second > first);
         Assert.Equal(second, (await store.LoadAsync()).Revision);
+        Assert.Equal(second, await store.GetRevisionAsync());
     }
 
     [StoreFact]

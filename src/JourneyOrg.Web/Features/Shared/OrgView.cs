@@ -4,13 +4,26 @@ using JourneyOrg.Storage;
 
 namespace JourneyOrg.Web.Features.Shared;
 
-/// <summary>Loads the workspace once per request, with the lookups every screen needs and the alignment analysis.</summary>
+/// <summary>
+/// The workspace with the lookups every screen needs and the alignment analysis. The view of the latest revision is
+/// kept across requests (the model is immutable), so a request costs one revision read until someone changes the
+/// workspace; at 100,000 people a full reload is what would otherwise dominate every page.
+/// </summary>
 public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache baselines)
 {
+    private OrgView? _latest;
+
     public async Task<OrgView> LoadAsync(CancellationToken cancellationToken = default)
     {
+        var latest = Volatile.Read(ref _latest);
+        if (latest is not null && latest.Revision == await store.GetRevisionAsync(cancellationToken)) return latest;
+
         var snapshot = await store.LoadAsync(cancellationToken);
-        return new OrgView(snapshot, () => baselines.Get(snapshot.Revision, snapshot.Workspace));
+        var view = new OrgView(snapshot, () => baselines.Get(snapshot.Revision, snapshot.Workspace));
+        // Keep the newest of concurrent loads; an older one must not replace a newer view.
+        for (var current = Volatile.Read(ref _latest); current is null || current.Revision < view.Revision; current = Volatile.Read(ref _latest))
+            if (Interlocked.CompareExchange(ref _latest, view, current) == current) break;
+        return view;
     }
 }
 

@@ -66,6 +66,12 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
         return results[0].Rows[0][0].GetInt64() == 0;
     }
 
+    public async Task<long> GetRevisionAsync(CancellationToken cancellationToken = default)
+    {
+        var results = await _http.RunAsync([Statement(nameof(ReadRevision), ReadRevision, ("key", RevisionKey))], cancellationToken);
+        return RevisionOf(results[0]).Item1;
+    }
+
     public async Task<WorkspaceSnapshot> LoadAsync(CancellationToken cancellationToken = default)
     {
         // Neo4j reads committed data statement by statement. Every write commits a new revision, so when the revision

@@ -113,6 +113,13 @@ public sealed partial class SqliteWorkspaceStore : IWorkspaceStore
         return new WorkspaceSnapshot(new Workspace(journeys, people, teams, roles, ownership, metrics), revision);
     }
 
+    public async Task<long> GetRevisionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        return long.Parse(await connection.ExecuteScalarAsync<string?>("SELECT value FROM state WHERE key = @RevisionKey", new { RevisionKey }) ?? "0",
+            CultureInfo.InvariantCulture);
+    }
+
     public Task<long> ReplaceAsync(Workspace workspace, CancellationToken cancellationToken = default)
     {
         using var connection = Open();
