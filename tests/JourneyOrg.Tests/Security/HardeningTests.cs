@@ -147,6 +147,7 @@ public sealed class HardeningTests(WebAppFactory app) : IClassFixture<WebAppFact
         public Task InitializeAsync(CancellationToken c = default) => inner.InitializeAsync(c);
         public Task<bool> IsEmptyAsync(CancellationToken c = default) => inner.IsEmptyAsync(c);
         public Task<WorkspaceSnapshot> LoadAsync(CancellationToken c = default) => throw Boom();
+        public Task<long> GetRevisionAsync(CancellationToken c = default) => throw Boom();
         public Task<long> ReplaceAsync(Workspace w, CancellationToken c = default) => throw Boom();
         public Task<long> ApplyAsync(WorkspaceChangeSet s, long? r, CancellationToken c = default) => throw Boom();
         public Task<IReadOnlyList<StoredScenario>> ListScenariosAsync(CancellationToken c = default) => throw Boom();

@@ -58,6 +58,7 @@ public sealed class ScenarioVisibility(IWorkspaceStore inner, IHttpContextAccess
     public Task InitializeAsync(CancellationToken cancellationToken = default) => inner.InitializeAsync(cancellationToken);
     public Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) => inner.IsEmptyAsync(cancellationToken);
     public Task<WorkspaceSnapshot> LoadAsync(CancellationToken cancellationToken = default) => inner.LoadAsync(cancellationToken);
+    public Task<long> GetRevisionAsync(CancellationToken cancellationToken = default) => inner.GetRevisionAsync(cancellationToken);
     public Task<long> ReplaceAsync(Domain.Workspace workspace, CancellationToken cancellationToken = default) => inner.ReplaceAsync(workspace, cancellationToken);
 
     public Task<long> ApplyAsync(WorkspaceChangeSet changes, long? expectedRevision, CancellationToken cancellationToken = default) =>
