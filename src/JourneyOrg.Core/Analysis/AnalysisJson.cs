@@ -125,11 +125,12 @@ public static class AnalysisJson
         w.WritePropertyName("scenario");
         if (result.Scenario is null) w.WriteNullValue(); else WriteReport(w, result.Scenario);
         w.WritePropertyName("diff");
-        if (result.Diff is null) w.WriteNullValue(); else WriteDiff(w, result.Diff);
+        if (result.Diff is null) w.WriteNullValue(); else WriteDiff(w, result.Diff, result.Workspace?.Opportunities.Count > 0);
         w.WriteEndObject();
     }
 
-    private static void WriteDiff(Utf8JsonWriter w, ScenarioDiff d)
+    // opportunityOwnerChanges goes beyond SPEC §4 and is written only for workspaces that have opportunities.
+    private static void WriteDiff(Utf8JsonWriter w, ScenarioDiff d, bool hasOpportunities)
     {
         w.WriteStartObject();
         w.WriteStartArray("ownerChanges");
@@ -175,6 +176,19 @@ public static class AnalysisJson
         w.WriteStartArray("maxSpan"); w.WriteNumberValue(d.Org.MaxSpanBefore); w.WriteNumberValue(d.Org.MaxSpanAfter); w.WriteEndArray();
         w.WriteStartArray("layers"); w.WriteNumberValue(d.Org.LayersBefore); w.WriteNumberValue(d.Org.LayersAfter); w.WriteEndArray();
         w.WriteEndObject();
+        if (hasOpportunities)
+        {
+            w.WriteStartArray("opportunityOwnerChanges");
+            foreach (var c in d.OpportunityOwnerChanges)
+            {
+                w.WriteStartObject();
+                w.WriteString("opportunityId", c.OpportunityId);
+                Strings(w, "before", c.Before);
+                Strings(w, "after", c.After);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     }
 

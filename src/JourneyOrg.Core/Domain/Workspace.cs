@@ -15,6 +15,18 @@ public sealed record Workspace(
 {
     /// <summary>A workspace with nothing in it.</summary>
     public static Workspace Empty { get; } = new([], [], [], [], [], []);
+
+    /// <summary>Evidence gathered on steps (journey management).</summary>
+    public IReadOnlyList<Insight> Insights { get; init; } = [];
+
+    /// <summary>Opportunities on steps and phases, to be prioritised across journeys.</summary>
+    public IReadOnlyList<Opportunity> Opportunities { get; init; } = [];
+
+    /// <summary>Epics, campaigns and initiatives that address opportunities.</summary>
+    public IReadOnlyList<Solution> Solutions { get; init; } = [];
+
+    /// <summary>How an opportunity's Value weighs customer against business value.</summary>
+    public PrioritisationWeights Weights { get; init; } = PrioritisationWeights.Default;
 }
 
 /// <summary>A journey in the framework. <see cref="ParentId"/> places it under a broader journey (PART_OF).</summary>
@@ -74,8 +86,38 @@ public enum OwnershipKind
     Contributing,
 }
 
-/// <summary>A KPI measured on a journey, phase or step. <see cref="Direction"/> is <c>higher</c> or <c>lower</c> (which way is better).</summary>
-public sealed record Metric(string Id, string TargetId, string Name, string? Unit, double? Value, double? Target, string? Direction);
+/// <summary>
+/// A KPI measured on a journey, phase or step. <see cref="Direction"/> is <c>higher</c> or <c>lower</c> (which way is
+/// better). An empty <see cref="TargetId"/> means the metric is not linked to any part of a journey yet (imported
+/// from TheyDo, to be linked in the UI). <see cref="Value"/> is the current value; with a time series it is the
+/// latest overall value of <see cref="DataPoints"/> (see <c>MetricSeries</c>).
+/// </summary>
+public sealed record Metric(string Id, string TargetId, string Name, string? Unit, double? Value, double? Target, string? Direction)
+{
+    /// <summary>NPS, CSAT, CES, RATIO or OTHER (<see cref="MetricTypes"/>); null for a plain value (treated as OTHER).</summary>
+    public string? Type { get; init; }
+
+    /// <summary>Markdown.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The person who owns the KPI.</summary>
+    public string? OwnerId { get; init; }
+
+    /// <summary>Teams the KPI belongs to (TheyDo groups).</summary>
+    public IReadOnlyList<string> TeamIds { get; init; } = [];
+
+    /// <summary>How data points of an OTHER metric combine across dimensions: SUM or AVERAGE (<see cref="MetricAggregations"/>).</summary>
+    public string? Aggregation { get; init; }
+
+    /// <summary>The key of the record in the tool it was imported from (TheyDo <c>importKey</c>).</summary>
+    public string? ImportKey { get; init; }
+
+    /// <summary>The time series: at most one point per date and dimension set.</summary>
+    public IReadOnlyList<MetricDataPoint> DataPoints { get; init; } = [];
+
+    /// <summary>Whether the metric measures a journey, phase or step (imported metrics may not yet).</summary>
+    public bool IsLinked => TargetId.Length > 0;
+}
 
 /// <summary>Where a person or team record came from.</summary>
 public static class RecordSource

@@ -1,5 +1,6 @@
 using JourneyOrg.Analysis;
 using JourneyOrg.Domain;
+using JourneyOrg.JourneyManagement;
 
 namespace JourneyOrg.Scenarios;
 
@@ -16,7 +17,14 @@ public sealed record ScenarioDiff(
     int PeopleMoved,
     IReadOnlyList<FteChange> Fte,
     double PlannedFte,
-    OrgChange Org);
+    OrgChange Org)
+{
+    /// <summary>
+    /// Beyond SPEC §4: opportunities whose accountable teams (the effective owners of the units they are on) change.
+    /// Written to JSON as <c>opportunityOwnerChanges</c> only when the workspace has opportunities.
+    /// </summary>
+    public IReadOnlyList<OpportunityOwnerChange> OpportunityOwnerChanges { get; init; } = [];
+}
 
 /// <summary>A unit whose effective owners differ.</summary>
 public sealed record OwnerChange(string UnitId, IReadOnlyList<string> Before, IReadOnlyList<string> After);
@@ -70,7 +78,10 @@ public static class ScenarioComparison
         return new ScenarioDiff(ownerChanges, newlyUnowned, resolvedUnowned, newlyOverlapping, resolvedOverlapping, handoffs,
             baseline.Workspace.Teams.Count, scenario.Teams.Count, PeopleMoved(baseline, scenario), fte,
             openings.Sum(o => o.Fte),
-            new OrgChange(before.Org.AvgSpan, after.Org.AvgSpan, before.Org.MaxSpan, after.Org.MaxSpan, before.Org.Layers, after.Org.Layers));
+            new OrgChange(before.Org.AvgSpan, after.Org.AvgSpan, before.Org.MaxSpan, after.Org.MaxSpan, before.Org.Layers, after.Org.Layers))
+        {
+            OpportunityOwnerChanges = Prioritisation.AccountableChanges(baseline.Workspace, before, after),
+        };
     }
 
     /// <summary>

@@ -97,6 +97,14 @@ public sealed record WorkspaceChangeSet
     public IReadOnlyList<OwnershipKey> DeleteOwnership { get; init; } = [];
     public IReadOnlyList<Metric> UpsertMetrics { get; init; } = [];
     public IReadOnlyList<string> DeleteMetrics { get; init; } = [];
+    public IReadOnlyList<Insight> UpsertInsights { get; init; } = [];
+    public IReadOnlyList<string> DeleteInsights { get; init; } = [];
+    public IReadOnlyList<Opportunity> UpsertOpportunities { get; init; } = [];
+    public IReadOnlyList<string> DeleteOpportunities { get; init; } = [];
+    public IReadOnlyList<Solution> UpsertSolutions { get; init; } = [];
+    public IReadOnlyList<string> DeleteSolutions { get; init; } = [];
+    /// <summary>New prioritisation weights, or null to keep them.</summary>
+    public PrioritisationWeights? Weights { get; init; }
     public IReadOnlyDictionary<string, string?> State { get; init; } = new Dictionary<string, string?>();
 
     /// <summary>Whether applying this would change nothing.</summary>
@@ -104,6 +112,8 @@ public sealed record WorkspaceChangeSet
         UpsertJourneys.Count + DeleteJourneys.Count + UpsertPeople.Count + DeletePeople.Count +
         UpsertTeams.Count + DeleteTeams.Count + UpsertRoles.Count + DeleteRoles.Count +
         UpsertOwnership.Count + DeleteOwnership.Count + UpsertMetrics.Count + DeleteMetrics.Count +
+        UpsertInsights.Count + DeleteInsights.Count + UpsertOpportunities.Count + DeleteOpportunities.Count +
+        UpsertSolutions.Count + DeleteSolutions.Count + (Weights is null ? 0 : 1) +
         State.Count == 0;
 }
 

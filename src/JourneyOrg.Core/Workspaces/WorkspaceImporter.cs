@@ -44,7 +44,7 @@ public sealed class WorkspaceImporter(IWorkspaceStore store)
         if (parsed.Errors.Count > 0 || parsed.Workspace is null) return Rejected(parsed.Errors);
         var snapshot = await store.LoadAsync(cancellationToken);
         var merge = WorkspaceMerge.Of(snapshot.Workspace, parsed.Workspace);
-        var errors = WorkspaceValidator.Validate(merge.Workspace, merge.Paths);
+        var errors = WorkspaceValidator.ValidateDocument(merge.Workspace, merge.Paths);
         if (errors.Count > 0) return Rejected(errors);
         // Passing the revision we merged into means a concurrent edit makes this import fail instead of being overwritten.
         var merged = await store.ApplyAsync(merge.Changes, snapshot.Revision, cancellationToken);
@@ -54,5 +54,6 @@ public sealed class WorkspaceImporter(IWorkspaceStore store)
     private static WorkspaceImportResult Rejected(IReadOnlyList<WorkspaceError> errors) => new(errors, null, null, 0, 0);
 
     private static int Count(Workspace w) =>
-        w.Journeys.Count + w.People.Count + w.Teams.Count + w.Roles.Count + w.Ownership.Count + w.Metrics.Count;
+        w.Journeys.Count + w.People.Count + w.Teams.Count + w.Roles.Count + w.Ownership.Count + w.Metrics.Count +
+        w.Insights.Count + w.Opportunities.Count + w.Solutions.Count;
 }

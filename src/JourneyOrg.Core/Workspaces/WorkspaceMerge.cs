@@ -42,7 +42,13 @@ public sealed record WorkspaceMerge(Workspace Workspace, WorkspaceElementPath Pa
         var roles = Upsert(incoming.Roles, stored.Roles, r => r.Id);
         var ownership = Upsert(incoming.Ownership, stored.Ownership, OwnershipKey);
         var metrics = Upsert(incoming.Metrics, stored.Metrics, m => m.Id);
-        var merged = new Workspace(journeys, people, teams, roles, ownership, metrics);
+        var merged = new Workspace(journeys, people, teams, roles, ownership, metrics)
+        {
+            Insights = Upsert(incoming.Insights, stored.Insights, i => i.Id),
+            Opportunities = Upsert(incoming.Opportunities, stored.Opportunities, o => o.Id),
+            Solutions = Upsert(incoming.Solutions, stored.Solutions, s => s.Id),
+            Weights = incoming.Weights == PrioritisationWeights.Default ? stored.Weights : incoming.Weights,
+        };
 
         string Path(string section, int index)
         {
@@ -53,6 +59,9 @@ public sealed record WorkspaceMerge(Workspace Workspace, WorkspaceElementPath Pa
                 "teams" => incoming.Teams.Count,
                 "roles" => incoming.Roles.Count,
                 "ownership" => incoming.Ownership.Count,
+                "insights" => incoming.Insights.Count,
+                "opportunities" => incoming.Opportunities.Count,
+                "solutions" => incoming.Solutions.Count,
                 _ => incoming.Metrics.Count,
             };
             if (index < fileCount) return JsonPath.Index(JsonPath.Property(JsonPath.Root, section), index);
@@ -63,6 +72,9 @@ public sealed record WorkspaceMerge(Workspace Workspace, WorkspaceElementPath Pa
                 "teams" => $"id='{merged.Teams[index].Id}'",
                 "roles" => $"id='{merged.Roles[index].Id}'",
                 "ownership" => $"teamId='{merged.Ownership[index].TeamId}',targetId='{merged.Ownership[index].TargetId}'",
+                "insights" => $"id='{merged.Insights[index].Id}'",
+                "opportunities" => $"id='{merged.Opportunities[index].Id}'",
+                "solutions" => $"id='{merged.Solutions[index].Id}'",
                 _ => $"id='{merged.Metrics[index].Id}'",
             };
             return $"store:$.{section}[{name}]";
@@ -76,6 +88,10 @@ public sealed record WorkspaceMerge(Workspace Workspace, WorkspaceElementPath Pa
             UpsertRoles = incoming.Roles,
             UpsertOwnership = incoming.Ownership,
             UpsertMetrics = incoming.Metrics,
+            UpsertInsights = incoming.Insights,
+            UpsertOpportunities = incoming.Opportunities,
+            UpsertSolutions = incoming.Solutions,
+            Weights = merged.Weights == stored.Weights ? null : merged.Weights,
         };
         return new WorkspaceMerge(merged, Path, changes, added, updated);
     }

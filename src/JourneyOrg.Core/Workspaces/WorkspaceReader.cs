@@ -26,7 +26,7 @@ public static class WorkspaceReader
         var errors = parsed.Errors.ToList();
         // A field the reader already rejected (wrong type, not an object) is not reported again by the validator.
         var rejected = parsed.Errors.Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
-        errors.AddRange(WorkspaceValidator.Validate(parsed.Workspace).Where(e => !JsonPath.IsWithinAny(e.Path, rejected)));
+        errors.AddRange(WorkspaceValidator.ValidateDocument(parsed.Workspace).Where(e => !JsonPath.IsWithinAny(e.Path, rejected)));
         return errors.Count == 0 ? parsed : new WorkspaceReadResult(null, errors);
     }
 
@@ -103,7 +103,13 @@ public static class WorkspaceReader
                 Teams: Array(root, "teams", path, ReadTeam, () => new Team("", "", null, null, null, [])),
                 Roles: Array(root, "roles", path, ReadRole, () => new Role("", "", null, null)),
                 Ownership: Array(root, "ownership", path, ReadOwnership, () => new Ownership("", "", OwnershipKind.Accountable)),
-                Metrics: Array(root, "metrics", path, ReadMetric, () => new Metric("", "", "", null, null, null, null)));
+                Metrics: Array(root, "metrics", path, ReadMetric, () => new Metric("", "", "", null, null, null, null)))
+            {
+                Insights = Array(root, "insights", path, ReadInsight, () => new Insight("", "", "", null, null, null, null)),
+                Opportunities = Array(root, "opportunities", path, ReadOpportunity, () => new Opportunity("", "", "", null, null, null, null, null)),
+                Solutions = Array(root, "solutions", path, ReadSolution, () => new Solution("", "", "", null, null, null)),
+                Weights = ReadWeights(root, path),
+            };
         }
 
         private Journey ReadJourney(JsonElement e, string path) => new(
@@ -169,12 +175,143 @@ public static class WorkspaceReader
 
         private Metric ReadMetric(JsonElement e, string path) => new(
             Required(e, "id", path),
-            Required(e, "targetId", path),
+            OptionalString(e, "targetId", path) ?? "",
             Required(e, "name", path),
             OptionalString(e, "unit", path),
             OptionalNumber(e, "value", path),
             OptionalNumber(e, "target", path),
-            OptionalString(e, "direction", path));
+            OptionalString(e, "direction", path))
+        {
+            Type = OptionalString(e, "type", path),
+            Description = OptionalString(e, "description", path),
+            OwnerId = OptionalString(e, "ownerId", path),
+            TeamIds = Strings(e, "teamIds", path),
+            Aggregation = OptionalString(e, "aggregation", path),
+            ImportKey = OptionalString(e, "importKey", path),
+            DataPoints = Array(e, "dataPoints", path, ReadDataPoint, () => new MetricDataPoint(default, [], 0)) is { Count: > 0 } points
+                ? points
+                : System.Array.Empty<MetricDataPoint>(),
+        };
+
+        private MetricDataPoint ReadDataPoint(JsonElement e, string path)
+        {
+            var dateText = Required(e, "date", path);
+            var date = default(DateOnly);
+            if (dateText.Length > 0 && !DateOnly.TryParseExact(dateText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out date))
+                Error(JsonPath.Property(path, "date"), $"'{dateText}' is not a date; write YYYY-MM-DD");
+            var value = OptionalNumber(e, "value", path);
+            if (value is null && !(e.TryGetProperty("value", out var v) && v.ValueKind != JsonValueKind.Null))
+                Error(JsonPath.Property(path, "value"), "required field is missing");
+            var dimensions = Map(e, "dimensions", path, (item, itemPath) => item.ValueKind == JsonValueKind.String ? item.GetString()! : Wrong<string>(item, itemPath, "a string"))
+                .Select(pair => new MetricDimension(pair.Key, pair.Value)).OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
+            var inputs = e.TryGetProperty("inputs", out var i) && i.ValueKind != JsonValueKind.Null
+                ? Map(e, "inputs", path, (item, itemPath) => item.ValueKind == JsonValueKind.Number && item.TryGetDouble(out var n) && double.IsFinite(n) ? n : Wrong<double>(item, itemPath, "a number"))
+                    .Select(pair => new MetricInput(pair.Key, pair.Value)).OrderBy(i => i.Name, StringComparer.Ordinal).ToList()
+                : null;
+            return new MetricDataPoint(date, dimensions.Count == 0 ? System.Array.Empty<MetricDimension>() : dimensions, value ?? 0) { Inputs = inputs };
+        }
+
+        private Insight ReadInsight(JsonElement e, string path) => new(
+            Required(e, "id", path),
+            Required(e, "title", path),
+            OptionalString(e, "description", path) ?? "",
+            OptionalString(e, "type", path),
+            OptionalString(e, "sourceUrl", path),
+            OptionalNumber(e, "empathyScore", path),
+            OptionalNumber(e, "weight", path))
+        {
+            StepIds = Strings(e, "stepIds", path),
+            OwnerId = OptionalString(e, "ownerId", path),
+            TeamIds = Strings(e, "teamIds", path),
+            ImportKey = OptionalString(e, "importKey", path),
+        };
+
+        private Opportunity ReadOpportunity(JsonElement e, string path) => new(
+            Required(e, "id", path),
+            Required(e, "title", path),
+            OptionalString(e, "description", path) ?? "",
+            OptionalString(e, "status", path),
+            OptionalString(e, "teamId", path),
+            OptionalNumber(e, "customerValue", path),
+            OptionalNumber(e, "businessValue", path),
+            OptionalNumber(e, "effort", path))
+        {
+            TargetIds = Strings(e, "targetIds", path),
+            OwnerId = OptionalString(e, "ownerId", path),
+            ExternalLinks = Strings(e, "externalLinks", path),
+            ImportKey = OptionalString(e, "importKey", path),
+        };
+
+        private Solution ReadSolution(JsonElement e, string path) => new(
+            Required(e, "id", path),
+            Required(e, "title", path),
+            OptionalString(e, "description", path) ?? "",
+            OptionalString(e, "type", path),
+            OptionalString(e, "status", path),
+            OptionalString(e, "teamId", path))
+        {
+            OpportunityIds = Strings(e, "opportunityIds", path),
+            OwnerId = OptionalString(e, "ownerId", path),
+            Priority = OptionalString(e, "priority", path),
+            ExternalLinks = Strings(e, "externalLinks", path),
+            ImportKey = OptionalString(e, "importKey", path),
+        };
+
+        private PrioritisationWeights ReadWeights(JsonElement root, string path)
+        {
+            if (!root.TryGetProperty("prioritisation", out var e) || e.ValueKind == JsonValueKind.Null) return PrioritisationWeights.Default;
+            var weightsPath = JsonPath.Property(path, "prioritisation");
+            if (e.ValueKind != JsonValueKind.Object)
+            {
+                Error(weightsPath, $"expected an object, found {Describe(e)}");
+                return PrioritisationWeights.Default;
+            }
+            return new PrioritisationWeights(
+                OptionalNumber(e, "customerValueWeight", weightsPath) ?? PrioritisationWeights.Default.CustomerValue,
+                OptionalNumber(e, "businessValueWeight", weightsPath) ?? PrioritisationWeights.Default.BusinessValue);
+        }
+
+        private IReadOnlyList<string> Strings(JsonElement parent, string name, string parentPath)
+        {
+            if (!parent.TryGetProperty(name, out var array) || array.ValueKind == JsonValueKind.Null) return [];
+            var path = JsonPath.Property(parentPath, name);
+            if (array.ValueKind != JsonValueKind.Array)
+            {
+                Error(path, $"expected an array of strings, found {Describe(array)}");
+                return [];
+            }
+            var items = new List<string>(array.GetArrayLength());
+            var index = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String) items.Add(item.GetString()!);
+                else Error(JsonPath.Index(path, index), $"expected a string, found {Describe(item)}");
+                index++;
+            }
+            return items.Count == 0 ? System.Array.Empty<string>() : items;
+        }
+
+        private List<KeyValuePair<string, T>> Map<T>(JsonElement parent, string name, string parentPath, Func<JsonElement, string, T> read)
+        {
+            var pairs = new List<KeyValuePair<string, T>>();
+            if (!parent.TryGetProperty(name, out var map) || map.ValueKind == JsonValueKind.Null) return pairs;
+            var path = JsonPath.Property(parentPath, name);
+            if (map.ValueKind != JsonValueKind.Object)
+            {
+                Error(path, $"expected an object, found {Describe(map)}");
+                return pairs;
+            }
+            foreach (var property in map.EnumerateObject())
+                pairs.Add(KeyValuePair.Create(property.Name, read(property.Value, JsonPath.Property(path, property.Name))));
+            return pairs;
+        }
+
+        private T Wrong<T>(JsonElement value, string path, string expected)
+        {
+            Error(path, $"expected {expected}, found {Describe(value)}");
+            return default!;
+        }
 
         private IReadOnlyList<T> Array<T>(JsonElement parent, string name, string parentPath, Func<JsonElement, string, T> read, Func<T> placeholder)
         {

@@ -16,7 +16,7 @@ public delegate string WorkspaceElementPath(string section, int index);
 /// no person twice in one team, one OWNS edge per team and target, ids and names of at most <see cref="MaxNameLength"/>
 /// characters without control characters. Every broken rule is reported with its path.
 /// </summary>
-public static class WorkspaceValidator
+public static partial class WorkspaceValidator
 {
     /// <summary>The longest id or name (journey, phase, step, person, team, role title, metric) a workspace may hold.</summary>
     public const int MaxNameLength = 200;
@@ -24,16 +24,30 @@ public static class WorkspaceValidator
     /// <summary>Every error in <paramref name="workspace"/>, in document order per rule; empty when it is valid.</summary>
     public static IReadOnlyList<WorkspaceError> Validate(Workspace workspace, WorkspaceElementPath? elementPath = null)
     {
-        var check = new Check(workspace, elementPath ?? ((section, index) => JsonPath.Index(JsonPath.Property(JsonPath.Root, section), index)));
+        var check = new Check(workspace, elementPath ?? DefaultPath, strictLinks: false);
         check.Run();
         return check.Errors;
     }
 
-    private enum Kind { Journey, Phase, Step, Person, Team, Role, Metric }
+    /// <summary>
+    /// <see cref="Validate"/> for a document being imported: on top, every link of an insight, opportunity, solution or
+    /// metric owner must name something that exists. Elsewhere such a link may outlive what it named (a person who left
+    /// through directory sync, a step deleted in the editor) and then simply counts as absent.
+    /// </summary>
+    public static IReadOnlyList<WorkspaceError> ValidateDocument(Workspace workspace, WorkspaceElementPath? elementPath = null)
+    {
+        var check = new Check(workspace, elementPath ?? DefaultPath, strictLinks: true);
+        check.Run();
+        return check.Errors;
+    }
+
+    private static string DefaultPath(string section, int index) => JsonPath.Index(JsonPath.Property(JsonPath.Root, section), index);
+
+    private enum Kind { Journey, Phase, Step, Person, Team, Role, Metric, Insight, Opportunity, Solution }
 
     private sealed record Node(Kind Kind, string Path);
 
-    private sealed class Check(Workspace workspace, WorkspaceElementPath elementPath)
+    private sealed partial class Check(Workspace workspace, WorkspaceElementPath elementPath, bool strictLinks)
     {
         private readonly Dictionary<string, Node> _ids = new(StringComparer.Ordinal);
 
@@ -47,6 +61,7 @@ public static class WorkspaceValidator
             CheckTeams();
             CheckOwnership();
             CheckMetrics();
+            CheckJourneyManagement();
             CheckCycles("journeys", "journey framework", workspace.Journeys, j => j.Id, j => j.ParentId, Kind.Journey, "parentId");
             CheckCycles("teams", "team hierarchy", workspace.Teams, t => t.Id, t => t.ParentId, Kind.Team, "parentId");
             CheckCycles("people", "reporting lines", workspace.People, p => p.Id, p => p.ManagerId, Kind.Person, "managerId");
@@ -99,6 +114,7 @@ public static class WorkspaceValidator
                 Register(workspace.Metrics[i].Id, Kind.Metric, path);
                 RequireText(workspace.Metrics[i].Name, path, "name");
             }
+            RegisterJourneyManagementIds();
         }
 
         private void Register(string id, Kind kind, string elementPath)
@@ -196,7 +212,8 @@ public static class WorkspaceValidator
             {
                 var metric = workspace.Metrics[i];
                 var path = elementPath("metrics", i);
-                if (RequireText(metric.TargetId, path, "targetId")) JourneyPart(metric.TargetId, path, "targetId", "a metric");
+                // An empty target is a metric not linked yet (imported from TheyDo).
+                if (metric.IsLinked) JourneyPart(metric.TargetId, path, "targetId", "a metric");
                 if (metric.Direction is not null) OneOf(metric.Direction, path, "direction", WorkspaceFormat.Directions);
             }
         }
@@ -303,6 +320,9 @@ public static class WorkspaceValidator
             Kind.Person => "person",
             Kind.Team => "team",
             Kind.Role => "role",
+            Kind.Insight => "insight",
+            Kind.Opportunity => "opportunity",
+            Kind.Solution => "solution",
             _ => "metric",
         };
     }

@@ -102,15 +102,19 @@ public static class WorkspaceWriter
         {
             json.WriteStartObject();
             json.WriteString("id", metric.Id);
-            json.WriteString("targetId", metric.TargetId);
+            json.WriteString("targetId", metric.IsLinked ? metric.TargetId : null);
             json.WriteString("name", metric.Name);
             json.WriteString("unit", metric.Unit);
             WriteNumber(json, "value", metric.Value);
             WriteNumber(json, "target", metric.Target);
             json.WriteString("direction", metric.Direction);
+            JourneyManagementWriter.WriteMetricDetails(json, metric);
             json.WriteEndObject();
+            if (json.BytesPending > FlushThreshold) yield return true;
         }
         json.WriteEndArray();
+
+        JourneyManagementWriter.WriteSections(json, workspace);
 
         json.WriteEndObject();
     }

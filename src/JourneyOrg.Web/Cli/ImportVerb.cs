@@ -1,3 +1,4 @@
+using JourneyOrg.JourneyManagement;
 using JourneyOrg.Workspaces;
 
 namespace JourneyOrg.Web.Cli;
@@ -7,7 +8,7 @@ public sealed class ImportVerb : ICliVerb
 {
     public string Name => "import";
 
-    public string Summary => "Import a journeyorg/v1 workspace file (replaces the workspace; --merge upserts by id)";
+    public string Summary => "Import a journeyorg/v1 workspace (replaces; --merge upserts by id), a TheyDo file or data-point CSV";
 
     public string Help => $"""
         usage: journeyorg import FILE [--merge] [--store SPEC]
@@ -17,6 +18,11 @@ public sealed class ImportVerb : ICliVerb
         (scenarios and sync state are kept). With --merge, records are upserted by id and records the file does
         not mention stay; the workspace that results is checked as a whole before anything is written.
         On any error nothing is written and every error is printed on stderr, one per line, as PATH: REASON.
+
+        FILE may also be a TheyDo S3 file (THEYDO_METRICS_V1, THEYDO_INSIGHTS_V1, THEYDO_OPPORTUNITIES_V1 or
+        THEYDO_SOLUTIONS_V1, recognised by its "format" field): its records are upserted by importKey, and what could
+        not be mapped (owner e-mails, group names, links) is listed on stdout. Or a CSV file of metric data points
+        with the columns date,metric,value[,dimensions]; errors name their line and column. See docs/journey-management.md.
 
         options:
           --merge        upsert by id instead of replacing the workspace
@@ -32,9 +38,15 @@ public sealed class ImportVerb : ICliVerb
         var file = arguments.Positionals[0];
         var mode = arguments.Has("--merge") ? WorkspaceImportMode.Merge : WorkspaceImportMode.Replace;
 
-        await using var input = CliFiles.OpenInput(file);
+        // Read whole so the kind of file can be told from its content before any reader commits to one.
+        var content = new MemoryStream();
+        await using (var input = CliFiles.OpenInput(file)) await input.CopyToAsync(content, cancellationToken);
         var store = await CliStore.OpenAsync(arguments.Value(CliArguments.Store), cancellationToken);
-        var result = await new WorkspaceImporter(store).ImportAsync(input, mode, cancellationToken);
+        var (kind, _) = JourneyFileImporter.Detect(content.GetBuffer().AsSpan(0, (int)content.Length));
+        if (kind != ImportFileKind.Workspace)
+            return await ImportJourneyFileAsync(kind, content.GetBuffer().AsMemory(0, (int)content.Length), store, stdout, stderr, cancellationToken);
+        content.Position = 0;
+        var result = await new WorkspaceImporter(store).ImportAsync(content, mode, cancellationToken);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors) await stderr.WriteLineAsync(error.ToString());
@@ -47,6 +59,25 @@ public sealed class ImportVerb : ICliVerb
         await stdout.WriteLineAsync(mode == WorkspaceImportMode.Replace
             ? $"Imported {what} into {store.Description} (revision {result.Revision})."
             : $"Merged {what} into {store.Description}: {result.Added} new, {result.Updated} updated (revision {result.Revision}).");
+        return CliApp.Success;
+    }
+
+    private static async Task<int> ImportJourneyFileAsync(ImportFileKind kind, ReadOnlyMemory<byte> content, JourneyOrg.Storage.IWorkspaceStore store,
+        TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var importer = new JourneyFileImporter(store);
+        var result = kind == ImportFileKind.TheyDo
+            ? await importer.ImportTheyDoAsync(content, cancellationToken)
+            : await importer.ImportCsvAsync(content, cancellationToken);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors) await stderr.WriteLineAsync(error);
+            return CliApp.InvalidInput;
+        }
+        await stdout.WriteLineAsync(kind == ImportFileKind.TheyDo
+            ? $"Imported {result.Format} into {store.Description}: {result.Added} new, {result.Updated} updated (revision {result.Revision})."
+            : $"Imported data points into {store.Description}: {result.Updated} metrics updated (revision {result.Revision}).");
+        foreach (var note in result.NotMapped) await stdout.WriteLineAsync($"not mapped: {note}");
         return CliApp.Success;
     }
 }

@@ -73,7 +73,7 @@ public static class WorkspaceRules
             .Concat(workspace.Teams.Select(t => t.Id)).Concat(workspace.People.Select(p => p.Id)).Concat(workspace.Roles.Select(r => r.Id));
         foreach (var duplicate in ids.GroupBy(i => i).Where(g => g.Count() > 1))
             errors.Add($"The id '{duplicate.Key}' is used twice; ids must be unique across the workspace.");
-        foreach (var metric in workspace.Metrics.Where(m => !targets.Contains(m.TargetId)))
+        foreach (var metric in workspace.Metrics.Where(m => m.IsLinked && !targets.Contains(m.TargetId)))
             errors.Add($"Metric '{metric.Name}' measures something that does not exist.");
         return errors.Distinct().ToList();
     }

@@ -12,7 +12,8 @@ namespace JourneyOrg.Web.Storage.Neo4j;
 public static partial class Neo4jCypher
 {
     /// <summary>Labels whose nodes carry a unique <c>id</c>.</summary>
-    public static readonly IReadOnlyList<string> IdLabels = ["Journey", "Phase", "Step", "Team", "Person", "Role", "Metric", "Scenario"];
+    public static readonly IReadOnlyList<string> IdLabels =
+        ["Journey", "Phase", "Step", "Team", "Person", "Role", "Metric", "Scenario", "Insight", "Opportunity", "Solution", "JourneyRecord"];
 
     /// <summary>Uniqueness constraints in the syntax of Neo4j 3.x–4.3 (<c>ON … ASSERT</c>); also give each label its id index.</summary>
     public static IReadOnlyList<string> LegacyConstraints { get; } =
@@ -123,9 +124,10 @@ public static partial class Neo4jCypher
         ORDER BY o.seq
         """;
 
-    /// <summary>A metric whose target was deleted measures nothing and is not loaded (the caller validates references).</summary>
+    /// <summary>A metric that measures nothing (not linked yet, or its target was deleted) loads with a null target.</summary>
     public const string LoadMetrics = """
-        MATCH (m:Metric)-[:MEASURES]->(x)
+        MATCH (m:Metric)
+        OPTIONAL MATCH (m)-[:MEASURES]->(x)
         RETURN {id: m.id, targetId: x.id, name: m.name, unit: m.unit, value: m.value, target: m.target,
                 direction: m.direction} AS row
         ORDER BY m.seq

@@ -87,12 +87,13 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
                 Statement(nameof(LoadTeams), LoadTeams), Statement(nameof(LoadMemberships), LoadMemberships),
                 Statement(nameof(LoadRoles), LoadRoles), Statement(nameof(LoadOwnership), LoadOwnership),
                 Statement(nameof(LoadMetrics), LoadMetrics),
+                .. JourneyManagementLoadStatements(),
                 revision,
             ], cancellationToken);
             var (before, _) = RevisionOf(r[0]);
             var (after, _) = RevisionOf(r[^1]);
             if (before != after && attempt < 10) continue;
-            return new WorkspaceSnapshot(BuildWorkspace(r), after);
+            return new WorkspaceSnapshot(WithJourneyManagement(BuildWorkspace(r), r.Skip(10).Take(r.Count - 11).ToList()), after);
         }
     }
 
@@ -116,7 +117,7 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
         var ownership = r[8].As<OwnershipRow>()
             .Select(o => new Ownership(o.TeamId, o.TargetId, o.Kind == OwnershipKinds.Contributing ? OwnershipKind.Contributing : OwnershipKind.Accountable))
             .ToList();
-        var metrics = r[9].As<MetricRow>().Select(m => new Metric(m.Id, m.TargetId, m.Name, m.Unit, m.Value, m.Target, m.Direction)).ToList();
+        var metrics = r[9].As<MetricRow>().Select(m => new Metric(m.Id, m.TargetId ?? "", m.Name, m.Unit, m.Value, m.Target, m.Direction)).ToList();
         return new Workspace(journeys, people, teams, roles, ownership, metrics);
     }
 
@@ -128,13 +129,15 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
                  {
                      (nameof(ClearSteps), ClearSteps), (nameof(ClearPhases), ClearPhases), (nameof(ClearJourneys), ClearJourneys),
                      (nameof(ClearPeople), ClearPeople), (nameof(ClearTeams), ClearTeams), (nameof(ClearRoles), ClearRoles),
-                     (nameof(ClearMetrics), ClearMetrics),
+                     (nameof(ClearMetrics), ClearMetrics), (nameof(ClearJourneyRecords), ClearJourneyRecords),
                  })
             await write.RunAsync(name, text, cancellationToken);
         await WriteAsync(write, new WorkspaceChangeSet
         {
             UpsertJourneys = workspace.Journeys, UpsertPeople = workspace.People, UpsertTeams = workspace.Teams,
             UpsertRoles = workspace.Roles, UpsertOwnership = workspace.Ownership, UpsertMetrics = workspace.Metrics,
+            UpsertInsights = workspace.Insights, UpsertOpportunities = workspace.Opportunities, UpsertSolutions = workspace.Solutions,
+            Weights = workspace.Weights,
         }, replacing: true, cancellationToken);
         await write.QueryAsync(AuditStatement(WorkspaceAudit.ForReplace(before, workspace)), cancellationToken);
         return await write.CommitAsync(cancellationToken);
@@ -211,6 +214,7 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
             c.UpsertOwnership.Select(o => new OwnershipWriteRow(o.TeamId, o.TargetId, o.Kind.ToText(), write.NextSeq())).ToList(), ct);
         await write.RunBatchesAsync(nameof(UpsertMetrics), UpsertMetrics, "rows",
             c.UpsertMetrics.Select(m => new MetricWriteRow(m.Id, m.TargetId, m.Name, m.Unit, m.Value, m.Target, m.Direction, write.NextSeq())).ToList(), ct);
+        await WriteJourneyManagementAsync(write, c, replacing, ct);
     }
 
     public async Task<IReadOnlyList<StoredScenario>> ListScenariosAsync(CancellationToken cancellationToken = default)
@@ -437,7 +441,7 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
     private sealed record MembershipRow(string TeamId, string PersonId, double Allocation);
     private sealed record RoleRow(string Id, string Title, string? Family, string? Level);
     private sealed record OwnershipRow(string TeamId, string TargetId, string Kind);
-    private sealed record MetricRow(string Id, string TargetId, string Name, string? Unit, double? Value, double? Target, string? Direction);
+    private sealed record MetricRow(string Id, string? TargetId, string Name, string? Unit, double? Value, double? Target, string? Direction);
     private sealed record ScenarioRow(string Id, string Name, string Status, string Document, string? Author, string CreatedAt, string UpdatedAt, long Version,
         IReadOnlyList<string>? SharedWith);
 

@@ -110,7 +110,8 @@ public sealed partial class SqliteWorkspaceStore : IWorkspaceStore
             "SELECT id, target_id AS TargetId, name, unit, value, target, direction FROM metrics ORDER BY rowid", transaction: transaction)
             .Select(m => new Metric(m.Id, m.TargetId, m.Name, m.Unit, m.Value, m.Target, m.Direction)).ToList();
 
-        return new WorkspaceSnapshot(new Workspace(journeys, people, teams, roles, ownership, metrics), revision);
+        var workspace = JourneyManagementRows.Load(connection, transaction, new Workspace(journeys, people, teams, roles, ownership, metrics));
+        return new WorkspaceSnapshot(workspace, revision);
     }
 
     public async Task<long> GetRevisionAsync(CancellationToken cancellationToken = default)
@@ -136,6 +137,13 @@ public sealed partial class SqliteWorkspaceStore : IWorkspaceStore
         writer.UpsertRoles(workspace.Roles);
         writer.UpsertOwnership(workspace.Ownership);
         writer.UpsertMetrics(workspace.Metrics);
+        var journeyManagement = new JourneyManagementRows(connection, transaction);
+        journeyManagement.Clear();
+        journeyManagement.UpsertMetricDetails(workspace.Metrics);
+        journeyManagement.UpsertInsights(workspace.Insights);
+        journeyManagement.UpsertOpportunities(workspace.Opportunities);
+        journeyManagement.UpsertSolutions(workspace.Solutions);
+        journeyManagement.WriteWeights(workspace.Weights);
         AppendAudit(connection, transaction, WorkspaceAudit.ForReplace(before, workspace));
         var revision = BumpRevision(connection, transaction);
         transaction.Commit();
@@ -170,6 +178,17 @@ public sealed partial class SqliteWorkspaceStore : IWorkspaceStore
         writer.UpsertOwnership(changes.UpsertOwnership);
         writer.Delete("DELETE FROM metrics WHERE id = $id", changes.DeleteMetrics);
         writer.UpsertMetrics(changes.UpsertMetrics);
+        var journeyManagement = new JourneyManagementRows(connection, transaction);
+        journeyManagement.DeleteMetrics(changes.DeleteMetrics);
+        journeyManagement.UpsertMetricDetails(changes.UpsertMetrics);
+        journeyManagement.Delete("insights", changes.DeleteInsights);
+        journeyManagement.UpsertInsights(changes.UpsertInsights);
+        journeyManagement.Delete("opportunities", changes.DeleteOpportunities);
+        journeyManagement.UpsertOpportunities(changes.UpsertOpportunities);
+        journeyManagement.Delete("solutions", changes.DeleteSolutions);
+        journeyManagement.UpsertSolutions(changes.UpsertSolutions);
+        if (changes.Weights is { } weights) journeyManagement.WriteWeights(weights);
+        journeyManagement.ForgetDeleted(changes.DeletePeople, changes.DeleteTeams, changes.DeleteJourneys.Count + changes.UpsertJourneys.Count > 0);
         foreach (var (key, value) in changes.State)
             WriteState(connection, transaction, key, value);
 
