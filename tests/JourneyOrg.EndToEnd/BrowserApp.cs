@@ -1,4 +1,7 @@
+using JourneyOrg.Storage;
 using JourneyOrg.Tests.Web;
+using JourneyOrg.Web.Features.Security;
+using JourneyOrg.Web.Features.SignIn;
 using JourneyOrg.Web.Infrastructure;
 using JourneyOrg.Web.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
@@ -36,12 +39,18 @@ public sealed class BrowserApp : IAsyncLifetime
         var store = new SqliteWorkspaceStore(storePath);
         await store.InitializeAsync();
         await store.ReplaceAsync(SampleWorkspace.Create());
+        // The browser signs in through the real sign-in page as this admin (every role).
+        var admin = new Account(AdminUser, "E2E admin", AppRoles.All, null, false, false, 0, null, DateTimeOffset.UtcNow, null, 0);
+        await store.SaveAccountAsync(admin with { PasswordHash = LocalAccounts.Hash(admin, AdminPassword) }, null,
+            AuditEntry.Now(AuditActions.AccountCreate, AdminUser, "end-to-end test setup"));
 
         _app = WebApp.Build([
             "--urls=http://127.0.0.1:0",
             "--contentRoot=" + Path.Combine(RepositoryRoot(), "src", "JourneyOrg.Web"),
             "--JourneyOrg:Store=sqlite:" + storePath,
             "--Logging:LogLevel:Default=Warning",
+            // Development: cookies without Secure over plain http on loopback, no HTTPS redirect.
+            "--environment=Development",
         ]);
         await _app.InitializeStoreAsync();
         await _app.StartAsync();
@@ -56,10 +65,22 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    public const string AdminUser = "e2e-admin";
+    public const string AdminPassword = "end-to-end password";
+
+    /// <summary>A new browser page, signed in as <see cref="AdminUser"/> unless <paramref name="signIn"/> is false.</summary>
+    public async Task<IPage> NewPageAsync(bool signIn = true)
     {
         var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 }, BaseURL = BaseUrl });
         page.SetDefaultTimeout(10_000);
+        if (signIn)
+        {
+            await page.GotoAsync("/account/signin");
+            await page.GetByLabel("User name").FillAsync(AdminUser);
+            await page.GetByLabel("Password").FillAsync(AdminPassword);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await page.WaitForURLAsync(url => !url.Contains("/account/signin"));
+        }
         return page;
     }
 

@@ -8,6 +8,10 @@ const parameters = {
   rows: [], ids: [], keys: [],
   key: '', value: '', prefix: '', seq: 0,
   id: '', name: '', status: '', document: '', author: '', createdAt: '', updatedAt: '', updatedTicks: 0, version: 0,
+  // accounts, audit log, scenario sharing
+  userName: '', displayName: '', roles: [], passwordHash: '', disabled: false, mustChangePassword: false, failedSignIns: 0,
+  lockedUntil: '', lastSignInAt: '', source: '', sharedWith: [], at: '', atTicks: 0, actor: '', action: '', target: '',
+  summary: '', correlationId: '', text: '', fromTicks: 0, toTicks: 0, limit: 0,
 };
 
 const statements = JSON.parse(readFileSync(process.argv[2], 'utf8'));

@@ -8,6 +8,8 @@ namespace JourneyOrg.Storage;
 /// read pass the <see cref="WorkspaceSnapshot.Revision"/> they read, so two concurrent editors cannot
 /// silently overwrite each other (the second gets a <see cref="ConcurrentChangeException"/>).
 /// One contract test suite runs against every implementation.
+/// Every write of the workspace or a scenario also appends an <see cref="AuditEntry"/> (by <see cref="AuditContext.Current"/>,
+/// summarised by <see cref="WorkspaceAudit"/>) in the same transaction; state values and leases are bookkeeping and are not audited.
 /// </summary>
 public interface IWorkspaceStore
 {
@@ -130,7 +132,14 @@ public sealed record StoredScenario(
     string? Author,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long Version);
+    long Version)
+{
+    /// <summary>
+    /// User names (as <see cref="Account.UserName"/>) the author shared the scenario with. The author and these people see
+    /// it; nobody else does. Empty for a scenario that is not shared.
+    /// </summary>
+    public IReadOnlyList<string> SharedWith { get; init; } = [];
+}
 
 /// <summary>Lifecycle states of a stored scenario.</summary>
 public static class ScenarioStatus

@@ -13,10 +13,14 @@ public delegate string WorkspaceElementPath(string section, int index);
 /// The rules a workspace must keep whatever produced it (an imported file, the web editor, a scenario, a directory
 /// sync): required fields, ids unique across the whole workspace, references that resolve to the right kind of
 /// record, no cycles in the journey framework, the team hierarchy or the reporting lines, allocations in (0, 1],
-/// no person twice in one team, one OWNS edge per team and target. Every broken rule is reported with its path.
+/// no person twice in one team, one OWNS edge per team and target, ids and names of at most <see cref="MaxNameLength"/>
+/// characters without control characters. Every broken rule is reported with its path.
 /// </summary>
 public static partial class WorkspaceValidator
 {
+    /// <summary>The longest id or name (journey, phase, step, person, team, role title, metric) a workspace may hold.</summary>
+    public const int MaxNameLength = 200;
+
     /// <summary>Every error in <paramref name="workspace"/>, in document order per rule; empty when it is valid.</summary>
     public static IReadOnlyList<WorkspaceError> Validate(Workspace workspace, WorkspaceElementPath? elementPath = null)
     {
@@ -252,9 +256,25 @@ public static partial class WorkspaceValidator
 
         private bool RequireText(string? value, string elementPath, string field)
         {
-            if (!string.IsNullOrWhiteSpace(value)) return true;
-            Error(JsonPath.Property(elementPath, field), value is null ? "required field is missing" : "required field is empty");
-            return false;
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                Error(JsonPath.Property(elementPath, field), value is null ? "required field is missing" : "required field is empty");
+                return false;
+            }
+            // Names and ids come from files and directories nobody here controls: bounded, and printable.
+            if (value.Length > MaxNameLength)
+            {
+                Error(JsonPath.Property(elementPath, field), $"is {value.Length} characters long; at most {MaxNameLength} are allowed");
+                return false;
+            }
+            var control = Array.FindIndex(value.ToCharArray(), char.IsControl);
+            if (control >= 0)
+            {
+                Error(JsonPath.Property(elementPath, field),
+                    $"contains a control character (U+{(int)value[control]:X4}) at position {control + 1}; names and ids must be printable text");
+                return false;
+            }
+            return true;
         }
 
         private bool Reference(string? id, string elementPath, string field, Kind expected)

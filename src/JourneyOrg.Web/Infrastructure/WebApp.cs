@@ -2,6 +2,7 @@ using JourneyOrg.Analysis;
 using JourneyOrg.Storage;
 using JourneyOrg.Web.Features;
 using JourneyOrg.Web.Features.DirectorySync;
+using JourneyOrg.Web.Features.Security;
 using JourneyOrg.Web.Storage;
 
 namespace JourneyOrg.Web.Infrastructure;
@@ -17,10 +18,13 @@ public static class WebApp
         builder.Services.AddSingleton<IWorkspaceStore>(services =>
             StoreFactory.Create(StoreLocation.Resolve(null, services.GetRequiredService<IConfiguration>())));
         builder.Services.AddSingleton<AlignmentBaselineCache>();
+        builder.AddJourneyOrgSecurity();
         var app = builder.Build();
+        app.UseJourneyOrgSecurity();
         app.UseHtmxVary();
         app.UseStaticFiles();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.UseJourneyOrgAccess();
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapControllers();
         return app;
     }

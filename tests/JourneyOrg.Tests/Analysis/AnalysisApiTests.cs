@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using JourneyOrg.Storage;
+using JourneyOrg.Tests.Security;
 using JourneyOrg.Tests.Workspaces;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -20,13 +21,19 @@ public sealed class AnalysisApiTests(WebApplicationFactory<Program> factory) : I
         return store;
     }
 
-    private HttpClient Client() => factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-        s.AddSingleton<IWorkspaceStore>(_store.Store))).CreateClient();
+    /// <summary>Signed in (test scheme) with the antiforgery token every POST needs, as the pages' htmx sends it.</summary>
+    private async Task<HttpClient> ClientAsync()
+    {
+        var client = factory.WithWebHostBuilder(b => b.WithTestSignIn().ConfigureTestServices(s =>
+            s.AddSingleton<IWorkspaceStore>(_store.Store))).CreateClient();
+        client.DefaultRequestHeaders.Add(JourneyOrg.Web.Features.Shared.Htmx.AntiforgeryHeader, await JourneyOrg.Tests.Web.WebAppFactory.AntiforgeryTokenAsync(client));
+        return client;
+    }
 
     [Fact]
     public async Task Get_analysis_serves_the_same_json_as_analyze()
     {
-        var response = await Client().GetAsync("/api/analysis");
+        var response = await (await ClientAsync()).GetAsync("/api/analysis");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         GoldenData.AssertJsonEquivalent(GoldenData.Text("bank-analysis.expected.json"), await response.Content.ReadAsStringAsync());
     }
@@ -34,7 +41,7 @@ public sealed class AnalysisApiTests(WebApplicationFactory<Program> factory) : I
     [Fact]
     public async Task Post_simulate_serves_the_same_json_as_simulate()
     {
-        var response = await Client().PostAsync("/api/scenarios/simulate",
+        var response = await (await ClientAsync()).PostAsync("/api/scenarios/simulate",
             new StringContent(GoldenData.Text("bank-scenario-3.json"), Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         GoldenData.AssertJsonEquivalent(GoldenData.Text("bank-scenario-3.expected.json"), await response.Content.ReadAsStringAsync());
@@ -43,7 +50,7 @@ public sealed class AnalysisApiTests(WebApplicationFactory<Program> factory) : I
     [Fact]
     public async Task Post_simulate_answers_422_for_an_invalid_scenario_and_400_for_a_body_that_is_not_json()
     {
-        var client = Client();
+        var client = await ClientAsync();
         var invalid = await client.PostAsync("/api/scenarios/simulate",
             new StringContent(GoldenData.Text("bank-scenario-invalid.json"), Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);

@@ -1,4 +1,5 @@
 using System.Net;
+using JourneyOrg.Tests.Security;
 using JourneyOrg.Web.Features.DirectorySync;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -18,7 +19,8 @@ public sealed class DirectoryPageTests : IAsyncLifetime
             .UseSetting("JourneyOrg:Store", "sqlite:" + _bed.Store.Path)
             .UseSetting("JourneyOrg:Directory:GraphUrl", _bed.Graph.BaseUrl)
             .UseSetting("JourneyOrg:Directory:Credential:Kind", "token")
-            .UseSetting("JourneyOrg:Directory:Credential:Token", "test-token"));
+            .UseSetting("JourneyOrg:Directory:Credential:Token", "test-token")
+            .WithTestSignIn());
     }
 
     public async Task DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using JourneyOrg.Domain;
+using JourneyOrg.Tests.Security;
 using JourneyOrg.Web.Storage;
 using JourneyOrg.Web.Storage.Sqlite;
 using Microsoft.AspNetCore.Hosting;
@@ -30,6 +31,8 @@ public class WebAppFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting(StoreLocation.ConfigurationKey, "sqlite:" + Store.Path);
         builder.UseEnvironment("Development");
+        // Signed in as an admin with every role unless a request names another user (Security/TestSignIn.cs).
+        builder.WithTestSignIn();
     }
 
     /// <summary>An htmx request (the app answers with a fragment).</summary>

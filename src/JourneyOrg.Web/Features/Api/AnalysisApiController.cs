@@ -1,3 +1,5 @@
+using JourneyOrg.Web.Features.Security;
+using Microsoft.AspNetCore.Authorization;
 using System.Text;
 using JourneyOrg.Analysis;
 using JourneyOrg.Scenarios;
@@ -14,6 +16,7 @@ namespace JourneyOrg.Web.Features.Api;
 /// </summary>
 [ApiController]
 [Route("api")]
+[Authorize(Policy = Policies.Read)]
 public sealed class AnalysisApiController(IWorkspaceStore store, AlignmentBaselineCache baselines) : ControllerBase
 {
     [HttpGet("analysis")]

@@ -1,3 +1,5 @@
+using JourneyOrg.Web.Features.Security;
+using Microsoft.AspNetCore.Authorization;
 using JourneyOrg.Analysis;
 using JourneyOrg.Domain;
 using JourneyOrg.JourneyManagement;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace JourneyOrg.Web.Features.Dashboard;
 
 [AutoValidateAntiforgeryToken]
+[Authorize(Policy = Policies.Read)]
 public sealed class DashboardController(OrgReader reader) : Controller
 {
     [HttpGet("/")]

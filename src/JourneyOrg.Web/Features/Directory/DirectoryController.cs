@@ -1,3 +1,5 @@
+using JourneyOrg.Web.Features.Security;
+using Microsoft.AspNetCore.Authorization;
 using JourneyOrg.Web.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewEngines;
@@ -8,7 +10,7 @@ namespace JourneyOrg.Web.Features.DirectorySync;
 /// The admin Directory page: configuration (secrets hidden), "Sync now" with live progress, run history.
 /// Thin: each action reads one thing and renders one view or partial.
 /// </summary>
-[AdminArea]
+[Authorize(Policy = Policies.Admin)]
 [Route("admin/directory")]
 public sealed class DirectoryController(DirectorySyncCoordinator coordinator, ICompositeViewEngine views) : Controller
 {
@@ -44,13 +46,6 @@ public sealed class DirectoryController(DirectorySyncCoordinator coordinator, IC
 
     private bool IsHtmx() => Request.Headers["HX-Request"] == "true";
 }
-
-/// <summary>
-/// Marks admin-only screens. Sign-in and roles arrive with a later issue; it can then lock every controller carrying
-/// this marker to the Admin role in one convention (or replace it with <c>[Authorize(Roles = "Admin")]</c>).
-/// </summary>
-[AttributeUsage(AttributeTargets.Class)]
-public sealed class AdminAreaAttribute : Attribute;
 
 /// <summary>DOM ids the Directory page's htmx fragments target.</summary>
 public static class DirectoryDomIds

@@ -43,6 +43,8 @@ public sealed class DirectorySyncCoordinator(IWorkspaceStore store, IOptionsMoni
     /// <summary>Runs one sync to its end (the schedule awaits this).</summary>
     public async Task RunAsync(string trigger, bool full, CancellationToken cancellationToken)
     {
+        // Audited as whoever started it (the admin behind "Sync now", or system for the schedule).
+        using var audit = AuditContext.BeginAction($"directory sync ({trigger}{(full ? ", full" : "")})");
         try
         {
             var runner = new DirectorySyncRunner(store, options.CurrentValue);

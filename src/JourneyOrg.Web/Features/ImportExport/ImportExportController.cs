@@ -1,3 +1,5 @@
+using JourneyOrg.Web.Features.Security;
+using Microsoft.AspNetCore.Authorization;
 using JourneyOrg.Storage;
 using JourneyOrg.Web.Features.Shared;
 using JourneyOrg.Workspaces;
@@ -7,9 +9,9 @@ namespace JourneyOrg.Web.Features.ImportExport;
 
 /// <summary>Import a workspace file (all or nothing, every error listed) and download the export.</summary>
 [AutoValidateAntiforgeryToken]
+[Authorize(Policy = Policies.Admin)]
 public sealed class ImportExportController(OrgReader reader, IWorkspaceStore store) : Controller
 {
-    public const long MaxUploadBytes = 200L * 1024 * 1024;
     public const int MaxErrorsShown = 200;
 
     [HttpGet("/workspace")]
@@ -21,8 +23,7 @@ public sealed class ImportExportController(OrgReader reader, IWorkspaceStore sto
     }
 
     [HttpPost("/workspace/import")]
-    [RequestSizeLimit(MaxUploadBytes)]
-    [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
+    [ImportBodyLimit]
     public async Task<IActionResult> Import(IFormFile? file, string? mode, CancellationToken cancellationToken)
     {
         ImportOutcome outcome;

@@ -1,3 +1,5 @@
+using JourneyOrg.Web.Features.Security;
+using Microsoft.AspNetCore.Authorization;
 using JourneyOrg.Domain;
 using JourneyOrg.Storage;
 using JourneyOrg.Web.Features.Shared;
@@ -10,6 +12,7 @@ namespace JourneyOrg.Web.Features.Journeys;
 /// Each edit rewrites the one journey it touches, validated like an import and applied atomically.
 /// </summary>
 [AutoValidateAntiforgeryToken]
+[Authorize(Policy = Policies.Plan)]
 public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor editor) : Controller
 {
     private const string EditView = "~/Features/Journeys/Edit.cshtml";

@@ -1,3 +1,5 @@
+using JourneyOrg.Web.Features.Security;
+using Microsoft.AspNetCore.Authorization;
 using JourneyOrg.Analysis;
 using JourneyOrg.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace JourneyOrg.Web.Features.Journeys;
 
 [AutoValidateAntiforgeryToken]
+[Authorize(Policy = Policies.Read)]
 public sealed class JourneysController(OrgReader reader, OwnershipEdits ownership) : Controller
 {
     [HttpGet("/journeys")]
@@ -36,6 +39,7 @@ public sealed class JourneysController(OrgReader reader, OwnershipEdits ownershi
 
     /// <summary>Assigns (or changes the kind of) a team's ownership of the journey, one of its phases or steps.</summary>
     [HttpPost("/journeys/{id}/owners")]
+    [Authorize(Policy = Policies.Plan)]
     public async Task<IActionResult> AssignOwner(string id, OwnershipForm form, CancellationToken cancellationToken)
     {
         var result = await ownership.AssignAsync(form, cancellationToken);
@@ -43,6 +47,7 @@ public sealed class JourneysController(OrgReader reader, OwnershipEdits ownershi
     }
 
     [HttpPost("/journeys/{id}/owners/remove")]
+    [Authorize(Policy = Policies.Plan)]
     public async Task<IActionResult> RemoveOwner(string id, OwnershipForm form, CancellationToken cancellationToken)
     {
         var result = await ownership.RemoveAsync(form, cancellationToken);

@@ -1,3 +1,5 @@
+using JourneyOrg.Web.Features.Security;
+using Microsoft.AspNetCore.Authorization;
 using System.Text;
 using JourneyOrg.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace JourneyOrg.Web.Features.Matrix;
 
 [AutoValidateAntiforgeryToken]
+[Authorize(Policy = Policies.Read)]
 public sealed class MatrixController(OrgReader reader, OwnershipEdits ownership) : Controller
 {
     [HttpGet("/matrix")]
@@ -33,6 +36,7 @@ public sealed class MatrixController(OrgReader reader, OwnershipEdits ownership)
 
     /// <summary>Assigns ownership from a matrix cell; answers with the re-rendered matrix (column statuses change too).</summary>
     [HttpPost("/matrix/owners")]
+    [Authorize(Policy = Policies.Plan)]
     public async Task<IActionResult> AssignOwner([FromForm] OwnershipForm form, [FromQuery] MatrixQuery query, CancellationToken cancellationToken)
     {
         var result = await ownership.AssignAsync(form, cancellationToken);

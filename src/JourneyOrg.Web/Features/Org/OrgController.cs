@@ -1,3 +1,5 @@
+using JourneyOrg.Web.Features.Security;
+using Microsoft.AspNetCore.Authorization;
 using JourneyOrg.Domain;
 using JourneyOrg.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +11,7 @@ namespace JourneyOrg.Web.Features.Org;
 /// holds more than a screenful of nodes whatever the size of the organisation.
 /// </summary>
 [AutoValidateAntiforgeryToken]
+[Authorize(Policy = Policies.Read)]
 public sealed class OrgController(OrgReader reader) : Controller
 {
     public const int PageSize = 25;

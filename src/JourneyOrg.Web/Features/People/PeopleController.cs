@@ -1,3 +1,5 @@
+using JourneyOrg.Web.Features.Security;
+using Microsoft.AspNetCore.Authorization;
 using JourneyOrg.Domain;
 using JourneyOrg.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace JourneyOrg.Web.Features.People;
 
 [AutoValidateAntiforgeryToken]
+[Authorize(Policy = Policies.Read)]
 public sealed class PeopleController(OrgReader reader) : Controller
 {
     [HttpGet("/people/{id}")]

@@ -1,3 +1,5 @@
+using JourneyOrg.Web.Features.Security;
+using Microsoft.AspNetCore.Authorization;
 using JourneyOrg.Domain;
 using JourneyOrg.Storage;
 using JourneyOrg.Web.Features.Shared;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace JourneyOrg.Web.Features.Roles;
 
 [AutoValidateAntiforgeryToken]
+[Authorize(Policy = Policies.Read)]
 public sealed class RolesController(OrgReader reader, WorkspaceEditor editor, Scenarios.ScenarioOpenings openings) : Controller
 {
     [HttpGet("/roles")]
@@ -18,6 +21,7 @@ public sealed class RolesController(OrgReader reader, WorkspaceEditor editor, Sc
 
     /// <summary>Creates a role, or edits the one with the same id.</summary>
     [HttpPost("/roles")]
+    [Authorize(Policy = Policies.HR)]
     public async Task<IActionResult> Save(RoleForm form, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);

@@ -1,3 +1,5 @@
+using JourneyOrg.Web.Features.Security;
+using Microsoft.AspNetCore.Authorization;
 using System.Text.Json.Nodes;
 using JourneyOrg.Analysis;
 using JourneyOrg.Scenarios;
@@ -12,6 +14,7 @@ namespace JourneyOrg.Web.Features.Scenarios;
 /// shown, so operations that no longer apply (a team or person that left) show up with their reason.
 /// </summary>
 [AutoValidateAntiforgeryToken]
+[Authorize(Policy = Policies.Read)]
 public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store) : Controller
 {
     [HttpGet("/scenarios")]
@@ -25,6 +28,7 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
     }
 
     [HttpPost("/scenarios")]
+    [Authorize(Policy = Policies.Plan)]
     public async Task<IActionResult> Create(string? name, string? description, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(name))
@@ -58,6 +62,7 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
     }
 
     [HttpPost("/scenarios/{id}/operations")]
+    [Authorize(Policy = Policies.Plan)]
     public Task<IActionResult> AddOperation(string id, string? op, long version, CancellationToken cancellationToken) =>
         ChangeAsync(id, version, plan =>
         {
@@ -74,6 +79,7 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
         }, cancellationToken);
 
     [HttpPost("/scenarios/{id}/operations/{index:int}/remove")]
+    [Authorize(Policy = Policies.Plan)]
     public Task<IActionResult> RemoveOperation(string id, int index, long version, CancellationToken cancellationToken) =>
         ChangeAsync(id, version, plan =>
         {
@@ -83,6 +89,7 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
         }, cancellationToken);
 
     [HttpPost("/scenarios/{id}/operations/{index:int}/move")]
+    [Authorize(Policy = Policies.Plan)]
     public Task<IActionResult> MoveOperation(string id, int index, string? direction, long version, CancellationToken cancellationToken) =>
         ChangeAsync(id, version, plan =>
         {
@@ -95,6 +102,7 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
         }, cancellationToken);
 
     [HttpPost("/scenarios/{id}/status")]
+    [Authorize(Policy = Policies.ScenarioStatus)]
     public async Task<IActionResult> SetStatus(string id, string? status, long version, CancellationToken cancellationToken)
     {
         var stored = await store.GetScenarioAsync(id, cancellationToken);

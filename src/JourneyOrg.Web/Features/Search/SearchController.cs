@@ -1,9 +1,12 @@
+using JourneyOrg.Web.Features.Security;
+using Microsoft.AspNetCore.Authorization;
 using JourneyOrg.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace JourneyOrg.Web.Features.Search;
 
 [AutoValidateAntiforgeryToken]
+[Authorize(Policy = Policies.Read)]
 public sealed class SearchController(OrgReader reader) : Controller
 {
     [HttpGet("/search")]

@@ -1,3 +1,5 @@
+using JourneyOrg.Web.Features.Security;
+using Microsoft.AspNetCore.Authorization;
 using JourneyOrg.Domain;
 using JourneyOrg.Storage;
 using JourneyOrg.Web.Features.Shared;
@@ -7,6 +9,7 @@ namespace JourneyOrg.Web.Features.Teams;
 
 /// <summary>Create, rename and move teams and change their memberships; each edit validated and atomic.</summary>
 [AutoValidateAntiforgeryToken]
+[Authorize(Policy = Policies.Plan)]
 public sealed class TeamEditsController(OrgReader reader, WorkspaceEditor editor) : Controller
 {
     [HttpPost("/teams")]

@@ -1,3 +1,5 @@
+using JourneyOrg.Web.Features.Security;
+using Microsoft.AspNetCore.Authorization;
 using JourneyOrg.Analysis;
 using JourneyOrg.Domain;
 using JourneyOrg.Web.Features.Shared;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace JourneyOrg.Web.Features.Teams;
 
 [AutoValidateAntiforgeryToken]
+[Authorize(Policy = Policies.Read)]
 public sealed class TeamsController(OrgReader reader, Scenarios.ScenarioOpenings openings) : Controller
 {
     public const int PageSize = 100;

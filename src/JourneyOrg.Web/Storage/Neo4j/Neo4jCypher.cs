@@ -17,12 +17,17 @@ public static partial class Neo4jCypher
 
     /// <summary>Uniqueness constraints in the syntax of Neo4j 3.x–4.3 (<c>ON … ASSERT</c>); also give each label its id index.</summary>
     public static IReadOnlyList<string> LegacyConstraints { get; } =
-        [.. IdLabels.Select(l => $"CREATE CONSTRAINT ON (n:{l}) ASSERT n.id IS UNIQUE"), "CREATE CONSTRAINT ON (n:State) ASSERT n.key IS UNIQUE"];
+        [.. IdLabels.Select(l => $"CREATE CONSTRAINT ON (n:{l}) ASSERT n.id IS UNIQUE"), "CREATE CONSTRAINT ON (n:State) ASSERT n.key IS UNIQUE",
+         "CREATE CONSTRAINT ON (n:Account) ASSERT n.userName IS UNIQUE", "CREATE CONSTRAINT ON (n:AuditLog) ASSERT n.key IS UNIQUE",
+         "CREATE CONSTRAINT ON (n:AuditEntry) ASSERT n.id IS UNIQUE"];
 
     /// <summary>The same constraints in the syntax of Neo4j 4.4 and 5 (named, idempotent).</summary>
     public static IReadOnlyList<string> Constraints { get; } =
         [.. IdLabels.Select(l => $"CREATE CONSTRAINT journeyorg_{l.ToLowerInvariant()}_id IF NOT EXISTS FOR (n:{l}) REQUIRE n.id IS UNIQUE"),
-         "CREATE CONSTRAINT journeyorg_state_key IF NOT EXISTS FOR (n:State) REQUIRE n.key IS UNIQUE"];
+         "CREATE CONSTRAINT journeyorg_state_key IF NOT EXISTS FOR (n:State) REQUIRE n.key IS UNIQUE",
+         "CREATE CONSTRAINT journeyorg_account_username IF NOT EXISTS FOR (n:Account) REQUIRE n.userName IS UNIQUE",
+         "CREATE CONSTRAINT journeyorg_auditlog_key IF NOT EXISTS FOR (n:AuditLog) REQUIRE n.key IS UNIQUE",
+         "CREATE CONSTRAINT journeyorg_auditentry_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE"];
 
     /// <summary>Each constant below with its name, for the validity test and for error messages.</summary>
     public static IReadOnlyList<(string Name, string Text)> Statements { get; } =
@@ -370,14 +375,14 @@ public static partial class Neo4jCypher
     public const string WriteScenario = """
         MATCH (s:Scenario {id: $id})
         SET s.name = $name, s.status = $status, s.document = $document, s.author = $author,
-            s.updatedAt = $updatedAt, s.updatedTicks = $updatedTicks, s.version = $version
+            s.updatedAt = $updatedAt, s.updatedTicks = $updatedTicks, s.version = $version, s.sharedWith = $sharedWith
         """;
 
     public const string ListScenarios = """
         MATCH (s:Scenario)
         WHERE s.version > 0
         RETURN {id: s.id, name: s.name, status: s.status, document: s.document, author: s.author,
-                createdAt: s.createdAt, updatedAt: s.updatedAt, version: s.version} AS row
+                createdAt: s.createdAt, updatedAt: s.updatedAt, version: s.version, sharedWith: s.sharedWith} AS row
         ORDER BY s.updatedTicks DESC, s.id
         """;
 
@@ -385,7 +390,7 @@ public static partial class Neo4jCypher
         MATCH (s:Scenario {id: $id})
         WHERE s.version > 0
         RETURN {id: s.id, name: s.name, status: s.status, document: s.document, author: s.author,
-                createdAt: s.createdAt, updatedAt: s.updatedAt, version: s.version} AS row
+                createdAt: s.createdAt, updatedAt: s.updatedAt, version: s.version, sharedWith: s.sharedWith} AS row
         """;
 
     public const string DeleteScenario = """

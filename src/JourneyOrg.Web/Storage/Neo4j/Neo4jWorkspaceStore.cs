@@ -124,6 +124,7 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
     public async Task<long> ReplaceAsync(Workspace workspace, CancellationToken cancellationToken = default)
     {
         await using var write = await BeginWriteAsync(cancellationToken);
+        var before = await CountAsync(write, cancellationToken);
         foreach (var (name, text) in new[]
                  {
                      (nameof(ClearSteps), ClearSteps), (nameof(ClearPhases), ClearPhases), (nameof(ClearJourneys), ClearJourneys),
@@ -138,6 +139,7 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
             UpsertInsights = workspace.Insights, UpsertOpportunities = workspace.Opportunities, UpsertSolutions = workspace.Solutions,
             Weights = workspace.Weights,
         }, replacing: true, cancellationToken);
+        await write.QueryAsync(AuditStatement(WorkspaceAudit.ForReplace(before, workspace)), cancellationToken);
         return await write.CommitAsync(cancellationToken);
     }
 
@@ -147,12 +149,14 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
         if (expectedRevision is { } expected && expected != write.Revision)
             throw new ConcurrentChangeException(
                 $"The workspace changed since it was read (revision {expected}, now {write.Revision}). Reload and try again.");
+        var audit = WorkspaceAudit.ForChanges(changes, await PriorNamesAsync(write, changes, cancellationToken));
         await WriteAsync(write, changes, replacing: false, cancellationToken);
         var state = changes.State.ToList();
         await write.RunBatchesAsync(nameof(Neo4jCypher.DeleteState), Neo4jCypher.DeleteState, "keys",
             state.Where(e => e.Value is null).Select(e => e.Key).ToList(), cancellationToken);
         await write.RunBatchesAsync(nameof(SetState), SetState, "rows",
             state.Where(e => e.Value is not null).Select(e => new StateRow(e.Key, e.Value!)).ToList(), cancellationToken);
+        await write.QueryAsync(AuditStatement(audit), cancellationToken);
         return await write.CommitAsync(cancellationToken);
     }
 
@@ -245,11 +249,15 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
             Version = (storedVersion ?? 0) + 1,
             CreatedAt = DateTimeOffset.Parse(row[1].GetString()!, CultureInfo.InvariantCulture),
         };
+        var previous = storedVersion is null ? null
+            : (await transaction.RunAsync([Statement(nameof(GetScenario), GetScenario, ("id", scenario.Id))], cancellationToken))[0]
+                .As<ScenarioRow>().Select(ToScenario).FirstOrDefault();
         await transaction.RunAsync(
         [
             Statement(nameof(WriteScenario), WriteScenario, ("id", saved.Id), ("name", saved.Name), ("status", saved.Status),
                 ("document", saved.Document), ("author", saved.Author), ("updatedAt", saved.UpdatedAt.ToString("O", CultureInfo.InvariantCulture)),
-                ("updatedTicks", saved.UpdatedAt.UtcTicks), ("version", saved.Version)),
+                ("updatedTicks", saved.UpdatedAt.UtcTicks), ("version", saved.Version), ("sharedWith", saved.SharedWith.ToArray())),
+            AuditStatement(WorkspaceAudit.ForScenario(previous, saved)),
         ], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return saved;
@@ -257,8 +265,14 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
 
     public async Task<bool> DeleteScenarioAsync(string id, CancellationToken cancellationToken = default)
     {
-        var results = await _http.RunAsync([Statement(nameof(DeleteScenario), DeleteScenario, ("id", id))], cancellationToken);
-        return results[0].Rows[0][0].GetInt64() > 0;
+        await using var transaction = await _http.BeginAsync(cancellationToken);
+        var previous = (await transaction.RunAsync([Statement(nameof(GetScenario), GetScenario, ("id", id))], cancellationToken))[0]
+            .As<ScenarioRow>().Select(ToScenario).FirstOrDefault();
+        if (previous is null) return false;
+        await transaction.RunAsync(
+            [Statement(nameof(DeleteScenario), DeleteScenario, ("id", id)), AuditStatement(WorkspaceAudit.ForScenarioDelete(id, previous))], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<string?> GetStateAsync(string key, CancellationToken cancellationToken = default)
@@ -321,6 +335,34 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
             : (long.Parse(result.Rows[0][0].GetString() ?? "0", CultureInfo.InvariantCulture),
                result.Rows[0][1].ValueKind == System.Text.Json.JsonValueKind.Number ? result.Rows[0][1].GetInt64() : 0);
 
+    private static async Task<WorkspaceCounts> CountAsync(WriteTransaction write, CancellationToken cancellationToken)
+    {
+        var row = (await write.QueryAsync(Statement(nameof(CountWorkspace), CountWorkspace), cancellationToken))[0].Rows[0];
+        return new WorkspaceCounts(row[0].GetInt64(), row[1].GetInt64(), row[2].GetInt64(), row[3].GetInt64(), row[4].GetInt64(), row[5].GetInt64());
+    }
+
+    private static async Task<IReadOnlyDictionary<(string Kind, string Id), string>> PriorNamesAsync(
+        WriteTransaction write, WorkspaceChangeSet changes, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<(string, string), string>();
+        foreach (var (kind, ids) in WorkspaceAudit.NamesToLookUp(changes))
+        {
+            if (ids.Count == 0) continue;
+            var (name, text) = kind switch
+            {
+                WorkspaceAudit.Kinds.Journey => (nameof(PriorJourneyNames), PriorJourneyNames),
+                WorkspaceAudit.Kinds.Person => (nameof(PriorPersonNames), PriorPersonNames),
+                WorkspaceAudit.Kinds.Team => (nameof(PriorTeamNames), PriorTeamNames),
+                WorkspaceAudit.Kinds.Role => (nameof(PriorRoleNames), PriorRoleNames),
+                _ => (nameof(PriorMetricNames), PriorMetricNames),
+            };
+            var result = await write.QueryAsync(Statement(name, text, ("ids", ids.Distinct().ToArray())), cancellationToken);
+            foreach (var row in result[0].Rows)
+                if (row[1].ValueKind == System.Text.Json.JsonValueKind.String) names[(kind, row[0].GetString()!)] = row[1].GetString()!;
+        }
+        return names;
+    }
+
     private async Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken)
     {
         var transaction = await _http.BeginAsync(cancellationToken);
@@ -343,7 +385,10 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
 
     private static StoredScenario ToScenario(ScenarioRow r) => new(
         r.Id, r.Name, r.Status, r.Document, r.Author,
-        DateTimeOffset.Parse(r.CreatedAt, CultureInfo.InvariantCulture), DateTimeOffset.Parse(r.UpdatedAt, CultureInfo.InvariantCulture), r.Version);
+        DateTimeOffset.Parse(r.CreatedAt, CultureInfo.InvariantCulture), DateTimeOffset.Parse(r.UpdatedAt, CultureInfo.InvariantCulture), r.Version)
+    {
+        SharedWith = r.SharedWith ?? [],
+    };
 
     /// <summary>A write transaction that holds the workspace lock: hands out positions and bumps the revision at commit.</summary>
     private sealed class WriteTransaction(Neo4jTransaction transaction, long revision, long seq, string? failBefore) : IAsyncDisposable
@@ -355,6 +400,9 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
         public long NextSeq() => _seq++;
 
         public Task RunAsync(string name, string text, CancellationToken ct) => SendAsync(Statement(name, text), ct);
+
+        /// <summary>Runs one statement in the transaction and returns its rows (reads under the lock, the audit entry).</summary>
+        public Task<IReadOnlyList<Neo4jResult>> QueryAsync(Neo4jStatement statement, CancellationToken ct) => transaction.RunAsync([statement], ct);
 
         public async Task RunBatchesAsync<T>(string name, string text, string parameter, IReadOnlyList<T> items, CancellationToken ct)
         {
@@ -394,7 +442,8 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
     private sealed record RoleRow(string Id, string Title, string? Family, string? Level);
     private sealed record OwnershipRow(string TeamId, string TargetId, string Kind);
     private sealed record MetricRow(string Id, string? TargetId, string Name, string? Unit, double? Value, double? Target, string? Direction);
-    private sealed record ScenarioRow(string Id, string Name, string Status, string Document, string? Author, string CreatedAt, string UpdatedAt, long Version);
+    private sealed record ScenarioRow(string Id, string Name, string Status, string Document, string? Author, string CreatedAt, string UpdatedAt, long Version,
+        IReadOnlyList<string>? SharedWith);
 
     private sealed record JourneyWriteRow(string Id, string Name, string Description, long Seq);
     private sealed record PhaseWriteRow(string Id, string JourneyId, string Name, int Order);

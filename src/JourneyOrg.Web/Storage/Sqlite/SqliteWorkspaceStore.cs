@@ -8,9 +8,10 @@ namespace JourneyOrg.Web.Storage.Sqlite;
 
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode. Every write runs in one IMMEDIATE transaction, which takes
-/// the write lock before reading the revision, so a stale writer is refused instead of overwriting.
+/// the write lock before reading the revision, so a stale writer is refused instead of overwriting. The audit entry of each
+/// write goes into <c>audit_log</c> in that same transaction (SqliteWorkspaceStore.Accounts.cs).
 /// </summary>
-public sealed class SqliteWorkspaceStore : IWorkspaceStore
+public sealed partial class SqliteWorkspaceStore : IWorkspaceStore
 {
     private const string RevisionKey = "workspace.revision";
     private readonly string _connectionString;
@@ -124,6 +125,7 @@ public sealed class SqliteWorkspaceStore : IWorkspaceStore
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
+        var before = CountWorkspace(connection, transaction);
         connection.Execute("""
             DELETE FROM steps; DELETE FROM phases; DELETE FROM journeys; DELETE FROM memberships; DELETE FROM teams;
             DELETE FROM people; DELETE FROM roles; DELETE FROM ownership; DELETE FROM metrics;
@@ -142,6 +144,7 @@ public sealed class SqliteWorkspaceStore : IWorkspaceStore
         journeyManagement.UpsertOpportunities(workspace.Opportunities);
         journeyManagement.UpsertSolutions(workspace.Solutions);
         journeyManagement.WriteWeights(workspace.Weights);
+        AppendAudit(connection, transaction, WorkspaceAudit.ForReplace(before, workspace));
         var revision = BumpRevision(connection, transaction);
         transaction.Commit();
         return Task.FromResult(revision);
@@ -156,6 +159,7 @@ public sealed class SqliteWorkspaceStore : IWorkspaceStore
             throw new ConcurrentChangeException(
                 $"The workspace changed since it was read (revision {expected}, now {current}). Reload and try again.");
 
+        var audit = WorkspaceAudit.ForChanges(changes, PriorNames(connection, transaction, changes));
         var writer = new RowWriter(connection, transaction);
         writer.Delete("""
             DELETE FROM steps WHERE phase_id IN (SELECT id FROM phases WHERE journey_id = $id);
@@ -188,6 +192,7 @@ public sealed class SqliteWorkspaceStore : IWorkspaceStore
         foreach (var (key, value) in changes.State)
             WriteState(connection, transaction, key, value);
 
+        AppendAudit(connection, transaction, audit);
         var revision = BumpRevision(connection, transaction);
         transaction.Commit();
         return Task.FromResult(revision);
@@ -211,7 +216,8 @@ public sealed class SqliteWorkspaceStore : IWorkspaceStore
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
-        var storedVersion = connection.ExecuteScalar<long?>("SELECT version FROM scenarios WHERE id = @Id", new { scenario.Id }, transaction);
+        var previous = connection.QuerySingleOrDefault<ScenarioRow>($"{SelectScenario} WHERE id = @Id", new { scenario.Id }, transaction);
+        long? storedVersion = previous?.Version;
         if (expectedVersion is null && storedVersion is not null)
             throw new ConcurrentChangeException($"A scenario with id '{scenario.Id}' already exists.");
         if (expectedVersion is { } expected && storedVersion != expected)
@@ -221,24 +227,32 @@ public sealed class SqliteWorkspaceStore : IWorkspaceStore
 
         var saved = scenario with { Version = (storedVersion ?? 0) + 1 };
         connection.Execute("""
-            INSERT INTO scenarios (id, name, status, document, author, created_at, updated_at, version)
-            VALUES (@Id, @Name, @Status, @Document, @Author, @CreatedAt, @UpdatedAt, @Version)
+            INSERT INTO scenarios (id, name, status, document, author, created_at, updated_at, version, shared_with)
+            VALUES (@Id, @Name, @Status, @Document, @Author, @CreatedAt, @UpdatedAt, @Version, @SharedWith)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, status = excluded.status, document = excluded.document,
-                author = excluded.author, updated_at = excluded.updated_at, version = excluded.version
+                author = excluded.author, updated_at = excluded.updated_at, version = excluded.version, shared_with = excluded.shared_with
             """,
             new
             {
                 saved.Id, saved.Name, saved.Status, saved.Document, saved.Author,
                 CreatedAt = saved.CreatedAt.ToString("O"), UpdatedAt = saved.UpdatedAt.ToString("O"), saved.Version,
+                SharedWith = SharingJson(saved.SharedWith),
             }, transaction);
+        AppendAudit(connection, transaction, WorkspaceAudit.ForScenario(previous is null ? null : ToScenario(previous), saved));
         transaction.Commit();
         return Task.FromResult(storedVersion is null ? saved : saved with { CreatedAt = GetCreatedAt(connection, saved.Id) });
     }
 
-    public async Task<bool> DeleteScenarioAsync(string id, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteScenarioAsync(string id, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        return await connection.ExecuteAsync("DELETE FROM scenarios WHERE id = @id", new { id }) > 0;
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        var previous = connection.QuerySingleOrDefault<ScenarioRow>($"{SelectScenario} WHERE id = @id", new { id }, transaction);
+        if (previous is null) return Task.FromResult(false);
+        connection.Execute("DELETE FROM scenarios WHERE id = @id", new { id }, transaction);
+        AppendAudit(connection, transaction, WorkspaceAudit.ForScenarioDelete(id, ToScenario(previous)));
+        transaction.Commit();
+        return Task.FromResult(true);
     }
 
     public async Task<string?> GetStateAsync(string key, CancellationToken cancellationToken = default)
@@ -294,12 +308,15 @@ public sealed class SqliteWorkspaceStore : IWorkspaceStore
     private static string LeaseKey(string name) => "lease." + name;
 
     private const string SelectScenario = """
-        SELECT id, name, status, document, author, created_at AS CreatedAt, updated_at AS UpdatedAt, version FROM scenarios
+        SELECT id, name, status, document, author, created_at AS CreatedAt, updated_at AS UpdatedAt, version, shared_with AS SharedWith FROM scenarios
         """;
 
     private static StoredScenario ToScenario(ScenarioRow r) => new(
         r.Id, r.Name, r.Status, r.Document, r.Author,
-        DateTimeOffset.Parse(r.CreatedAt, CultureInfo.InvariantCulture), DateTimeOffset.Parse(r.UpdatedAt, CultureInfo.InvariantCulture), r.Version);
+        DateTimeOffset.Parse(r.CreatedAt, CultureInfo.InvariantCulture), DateTimeOffset.Parse(r.UpdatedAt, CultureInfo.InvariantCulture), r.Version)
+    {
+        SharedWith = ParseSharing(r.SharedWith),
+    };
 
     private static DateTimeOffset GetCreatedAt(SqliteConnection connection, string id) =>
         DateTimeOffset.Parse(connection.ExecuteScalar<string>("SELECT created_at FROM scenarios WHERE id = @id", new { id })!, CultureInfo.InvariantCulture);
@@ -335,5 +352,6 @@ public sealed class SqliteWorkspaceStore : IWorkspaceStore
     private sealed record RoleRow(string Id, string Title, string? Family, string? Level);
     private sealed record OwnershipRow(string TeamId, string TargetId, string Kind);
     private sealed record MetricRow(string Id, string TargetId, string Name, string? Unit, double? Value, double? Target, string? Direction);
-    private sealed record ScenarioRow(string Id, string Name, string Status, string Document, string? Author, string CreatedAt, string UpdatedAt, long Version);
+    private sealed record ScenarioRow(string Id, string Name, string Status, string Document, string? Author, string CreatedAt, string UpdatedAt, long Version,
+        string SharedWith);
 }

@@ -1,0 +1,37 @@
+using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JourneyOrg.Web.Features.ScenarioSharing;
+
+/// <summary>
+/// Who else sees a scenario: its author names people (by user name). The store hides a scenario from everyone else
+/// (<see cref="ScenarioVisibility"/>), so this is the only place sharing changes.
+/// </summary>
+[Authorize(Policy = Policies.Plan)]
+public sealed class ScenarioSharingController(IWorkspaceStore store) : Controller
+{
+    public const int MaxPeople = 100;
+
+    [HttpPost("/scenarios/{id}/sharing")]
+    public async Task<IActionResult> Share(string id, string? sharedWith, long version, CancellationToken cancellationToken)
+    {
+        var scenario = await store.GetScenarioAsync(id, cancellationToken);
+        if (scenario is null) return NotFound();
+        if (!User.CanShare(scenario)) return Forbid();
+        var names = (sharedWith ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(Account.Normalize)
+            .Where(n => n.Length is > 0 and <= 100 && !n.Any(char.IsControl) && !string.Equals(n, scenario.Author, StringComparison.OrdinalIgnoreCase))
+            .Distinct().Take(MaxPeople).ToList();
+        try
+        {
+            await store.SaveScenarioAsync(scenario with { SharedWith = names, UpdatedAt = DateTimeOffset.UtcNow }, version, cancellationToken);
+        }
+        catch (ConcurrentChangeException)
+        {
+            return Conflict("The scenario changed meanwhile; reload it and try again.");
+        }
+        return Redirect($"/scenarios/{Uri.EscapeDataString(id)}");
+    }
+}

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+
+namespace JourneyOrg.Web.Features.Security;
+
+/// <summary>The app roles: local accounts hold them in the store, Entra ID users get them from the ID token's <c>roles</c> claim.</summary>
+public static class AppRoles
+{
+    /// <summary>Reads everything except HR-only data (openings, role grades).</summary>
+    public const string Viewer = "Viewer";
+    /// <summary>Edits journeys, ownership and teams; creates and edits scenarios.</summary>
+    public const string Planner = "Planner";
+    /// <summary>The roles catalog, openings, people's sensitive fields, scenario approval.</summary>
+    public const string HR = "HR";
+    /// <summary>Directory sync, users, import and export, the audit log.</summary>
+    public const string Admin = "Admin";
+
+    public static readonly IReadOnlyList<string> All = [Viewer, Planner, HR, Admin];
+
+    /// <summary>The known roles among <paramref name="roles"/>, in canonical spelling and order; anything else is dropped.</summary>
+    public static IReadOnlyList<string> Known(IEnumerable<string> roles)
+    {
+        var given = roles.Select(r => r.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return All.Where(given.Contains).ToList();
+    }
+}
+
+/// <summary>
+/// Authorization policies. Every controller action and endpoint names one (a test enumerates the endpoints to prove it);
+/// the fallback policy (signed in) only catches what slipped through.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Any role: read the screens and the analysis.</summary>
+    public const string Read = "Read";
+    /// <summary>Planner: edit journeys, ownership, teams; create and edit scenarios.</summary>
+    public const string Plan = "Plan";
+    /// <summary>HR: roles catalog, openings, sensitive fields.</summary>
+    public const string HR = "HR";
+    /// <summary>Planner or HR; setting a scenario's status to approved additionally needs HR (checked on the form value).</summary>
+    public const string ScenarioStatus = "ScenarioStatus";
+    /// <summary>Admin: directory sync, users, import/export, audit log.</summary>
+    public const string Admin = "Admin";
+    /// <summary>Any signed-in account, even without a role (sign out, change password).</summary>
+    public const string SignedIn = "SignedIn";
+
+    public static readonly IReadOnlyList<string> All = [Read, Plan, HR, ScenarioStatus, Admin, SignedIn];
+}
+
+public static class AppClaims
+{
+    /// <summary>Present while a local account must change its password (a one-time password, a reset).</summary>
+    public const string MustChangePassword = "journeyorg:must_change_password";
+    /// <summary>How the user signed in: <c>local</c> or <c>entra</c>.</summary>
+    public const string Source = "journeyorg:source";
+
+    public static bool CanSeeHrData(this ClaimsPrincipal user) => user.IsInRole(AppRoles.HR);
+
+    public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(AppRoles.Admin);
+}

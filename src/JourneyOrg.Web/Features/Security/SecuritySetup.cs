@@ -1,0 +1,234 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.SignIn;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace JourneyOrg.Web.Features.Security;
+
+/// <summary>
+/// Sign-in, roles and hardening in two calls: <see cref="AddJourneyOrgSecurity"/> registers, <see cref="UseJourneyOrgSecurity"/>
+/// (first in the pipeline: errors, HTTPS, headers) and <see cref="UseJourneyOrgAccess"/> (after static files: routing,
+/// rate limits, authentication, authorization, audit actor) wire the middleware.
+/// </summary>
+public static class SecuritySetup
+{
+    public const string SignInRateLimit = "sign-in";
+    public const string SignInPath = "/account/signin";
+
+    public static WebApplicationBuilder AddJourneyOrgSecurity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection(SecurityOptions.Section);
+        services.Configure<SecurityOptions>(section);
+        var settings = section.Get<SecurityOptions>() ?? new SecurityOptions();
+        var development = builder.Environment.IsDevelopment();
+
+        services.TryAddTimeProvider();
+        services.AddHttpContextAccessor();
+        ScenarioVisibility.Decorate(services);
+        services.AddSingleton<IAccountStore>(sp => ScenarioVisibility.Unwrap(sp.GetRequiredService<IWorkspaceStore>()) as IAccountStore
+            ?? throw new InvalidOperationException("The configured store keeps no accounts."));
+        services.AddSingleton<LocalAccounts>();
+        services.AddSingleton<EntraSignIn>();
+        services.AddHttpClient(EntraSignIn.HttpClientName);
+        services.AddHostedService<AccountBootstrap>();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = ".JourneyOrg.Session";
+                options.Cookie.HttpOnly = true;
+                // Lax, not Strict: the Entra callback arrives as a cross-site navigation and must see the session it starts.
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                options.ExpireTimeSpan = TimeSpan.FromHours(settings.SessionHours);
+                options.SlidingExpiration = true;
+                options.LoginPath = SignInPath;
+                options.LogoutPath = "/account/signout";
+                options.AccessDeniedPath = "/account/denied";
+                options.Events = new SessionEvents();
+            });
+
+        services.AddAuthorization(options =>
+        {
+            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            options.AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser());
+            options.AddPolicy(Policies.Read, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.All));
+            options.AddPolicy(Policies.Plan, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Planner));
+            options.AddPolicy(Policies.HR, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.HR));
+            options.AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Admin));
+            options.AddPolicy(Policies.ScenarioStatus, p => p.RequireAuthenticatedUser().AddRequirements(new ScenarioStatusRequirement()));
+        });
+        services.AddSingleton<IAuthorizationHandler, ScenarioStatusHandler>();
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, context.RequestServices.GetRequiredService<IOptionsMonitor<SecurityOptions>>().CurrentValue.SignInPermitsPerMinute),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
+
+        // Every unsafe request to a controller needs the antiforgery token (a form field, or the header htmx sends from <body hx-headers>).
+        services.Configure<MvcOptions>(options =>
+        {
+            options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            options.MaxModelBindingRecursionDepth = Math.Min(options.MaxModelBindingRecursionDepth, settings.MaxJsonDepth);
+        });
+        services.Configure<JsonOptions>(options => options.JsonSerializerOptions.MaxDepth = settings.MaxJsonDepth);
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = ".JourneyOrg.Antiforgery";
+            options.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.SuppressXFrameOptionsHeader = false;
+        });
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
+        return builder;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
+    }
+
+    /// <summary>First in the pipeline: errors without stack traces (outside Development), HTTPS and HSTS, security headers.</summary>
+    public static WebApplication UseJourneyOrgSecurity(this WebApplication app)
+    {
+        ErrorPages.Use(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseMiddleware<SecurityHeaders>();
+        return app;
+    }
+
+    /// <summary>After static files (which need no sign-in): routing, the sign-in rate limit, authentication, authorization.</summary>
+    public static WebApplication UseJourneyOrgAccess(this WebApplication app)
+    {
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<PasswordChangeGate>();
+        app.UseAuthorization();
+        app.Use(async (context, next) =>
+        {
+            // Every store write during this request is audited as this user, with the request as the "via" and its correlation id.
+            using var actor = AuditContext.Begin(context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name ?? "unknown" : "anonymous",
+                $"{context.Request.Method} {context.Request.Path}", context.TraceIdentifier);
+            await next(context);
+        });
+        return app;
+    }
+
+    /// <summary>htmx and API callers get status codes; browsers navigating get the sign-in and access-denied pages.</summary>
+    private sealed class SessionEvents : CookieAuthenticationEvents
+    {
+        private static bool WantsStatus(HttpRequest request) =>
+            request.Path.StartsWithSegments("/api") || request.Headers.ContainsKey("HX-Request");
+
+        public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
+        {
+            if (!WantsStatus(context.Request)) return base.RedirectToLogin(context);
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            if (context.Request.Headers.ContainsKey("HX-Request")) context.Response.Headers["HX-Redirect"] = SignInPath;
+            return Task.CompletedTask;
+        }
+
+        public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
+        {
+            if (!WantsStatus(context.Request)) return base.RedirectToAccessDenied(context);
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        }
+
+        /// <summary>
+        /// Re-reads the account at most once a minute: a disabled or deleted account loses its session, changed roles apply
+        /// without signing in again.
+        /// </summary>
+        public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
+        {
+            var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+            if (context.Properties.Items.TryGetValue(CheckedKey, out var text) && DateTimeOffset.TryParse(text, out var checkedAt)
+                && now - checkedAt < TimeSpan.FromMinutes(1))
+                return;
+            var store = context.HttpContext.RequestServices.GetRequiredService<IAccountStore>();
+            var account = context.Principal?.Identity?.Name is { } name ? await store.GetAccountAsync(name) : null;
+            if (account is null || account.Disabled)
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                return;
+            }
+            var source = context.Principal!.FindFirstValue(AppClaims.Source) ?? AccountSources.Local;
+            context.ReplacePrincipal(LocalAccounts.Principal(account, source));
+            context.Properties.Items[CheckedKey] = now.ToString("O");
+            context.ShouldRenew = true;
+        }
+    }
+
+    internal const string CheckedKey = ".journeyorg.checked";
+}
+
+/// <summary>While an account must change its password, every page but the password page and sign-out sends it there.</summary>
+public sealed class PasswordChangeGate(RequestDelegate next)
+{
+    public const string PasswordPath = "/account/password";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (context.User.HasClaim(c => c.Type == AppClaims.MustChangePassword)
+            && !context.Request.Path.StartsWithSegments(PasswordPath) && !context.Request.Path.StartsWithSegments("/account/signout")
+            && !context.Request.Path.StartsWithSegments("/healthz"))
+        {
+            if (HttpMethods.IsGet(context.Request.Method) && !context.Request.Headers.ContainsKey("HX-Request"))
+                context.Response.Redirect(PasswordPath);
+            else
+            {
+                context.Response.Headers["HX-Redirect"] = PasswordPath;
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            }
+            return Task.CompletedTask;
+        }
+        return next(context);
+    }
+}
+
+/// <summary>Creates the first admin account on the first start in local mode (and makes sure the store's schema exists).</summary>
+public sealed class AccountBootstrap(IWorkspaceStore store, LocalAccounts accounts, IOptions<SecurityOptions> options, ILogger<AccountBootstrap> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await store.InitializeAsync(cancellationToken);
+        if (options.Value.IsEntra)
+        {
+            if (options.Value.Entra.Problems() is { Count: > 0 } problems)
+                logger.LogError("Entra sign-in is not configured: {Problems}", string.Join(" ", problems));
+            return;
+        }
+        var password = Environment.GetEnvironmentVariable(LocalAccounts.AdminPasswordVariable);
+        // The one-time password goes to the console only, never to the log sinks.
+        if (await accounts.EnsureFirstAdminAsync(password, Console.WriteLine, cancellationToken))
+            logger.LogWarning("First start: created the account '{Admin}'; sign in and change its password.", LocalAccounts.FirstAdmin);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,109 @@
+using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.Security;
+using JourneyOrg.Web.Features.SignIn;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace JourneyOrg.Web.Features.Users;
+
+/// <summary>
+/// The admin Users page: list accounts, create one, set roles, reset a password (a one-time password, shown once), disable
+/// or enable. Every change is one store write with its audit entry. An admin cannot lock themselves out (remove their own
+/// Admin role or disable themselves).
+/// </summary>
+[Authorize(Policy = Policies.Admin)]
+[Route("admin/users")]
+public sealed class UsersController(IAccountStore accounts, IOptionsMonitor<SecurityOptions> options, TimeProvider time) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View("Index", await ModelAsync(null, [], cancellationToken));
+
+    [HttpPost("")]
+    public async Task<IActionResult> Create(string? userName, string? displayName, string[]? roles, CancellationToken cancellationToken)
+    {
+        var name = Account.Normalize(userName ?? "");
+        var problems = new List<string>();
+        if (name.Length is 0 or > 100 || name.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+            problems.Add("Give a user name of 1 to 100 characters without spaces.");
+        if ((displayName ?? "").Length > 200 || (displayName ?? "").Any(char.IsControl)) problems.Add("The display name is too long or has control characters.");
+        if (problems.Count == 0 && await accounts.GetAccountAsync(name, cancellationToken) is not null) problems.Add($"An account named '{name}' exists already.");
+        if (problems.Count > 0) return Refused(await ModelAsync(null, problems, cancellationToken));
+
+        var password = LocalAccounts.GeneratePassword();
+        var account = new Account(name, string.IsNullOrWhiteSpace(displayName) ? name : displayName.Trim(), AppRoles.Known(roles ?? []), null,
+            false, true, 0, null, time.GetUtcNow(), null, 0);
+        account = account with { PasswordHash = LocalAccounts.Hash(account, password) };
+        try
+        {
+            await accounts.SaveAccountAsync(account, null, AuditEntry.Now(AuditActions.AccountCreate, name,
+                $"created with roles {Roles(account.Roles)}; one-time password issued"), cancellationToken);
+        }
+        catch (ConcurrentChangeException e)
+        {
+            return Refused(await ModelAsync(null, [e.Message], cancellationToken));
+        }
+        return View("Index", await ModelAsync(new OneTimePassword(name, password), [], cancellationToken));
+    }
+
+    [HttpPost("{userName}/roles")]
+    public Task<IActionResult> SetRoles(string userName, string[]? roles, long version, CancellationToken cancellationToken) =>
+        ChangeAsync(userName, version, account =>
+        {
+            var next = AppRoles.Known(roles ?? []);
+            if (IsSelf(account) && !next.Contains(AppRoles.Admin)) return (null, "You cannot remove your own Admin role.");
+            return (account with { Roles = next }, null);
+        }, (before, after) => AuditEntry.Now(AuditActions.AccountRoles, after.UserName, $"{Roles(before.Roles)} → {Roles(after.Roles)}"), cancellationToken);
+
+    [HttpPost("{userName}/disable")]
+    public Task<IActionResult> SetDisabled(string userName, bool disabled, long version, CancellationToken cancellationToken) =>
+        ChangeAsync(userName, version, account =>
+            IsSelf(account) && disabled ? (null, "You cannot disable your own account.") : (account with { Disabled = disabled }, null),
+            (_, after) => AuditEntry.Now(AuditActions.AccountUpdate, after.UserName, after.Disabled ? "disabled" : "enabled"), cancellationToken);
+
+    [HttpPost("{userName}/password")]
+    public async Task<IActionResult> ResetPassword(string userName, long version, CancellationToken cancellationToken)
+    {
+        var password = LocalAccounts.GeneratePassword();
+        return await ChangeAsync(userName, version, account => options.CurrentValue.IsEntra && account.Source == AccountSources.Entra
+                ? (null, "Entra ID accounts have no password here.")
+                : (account with { PasswordHash = LocalAccounts.Hash(account, password), MustChangePassword = true, FailedSignIns = 0, LockedUntil = null }, null),
+            (_, after) => AuditEntry.Now(AuditActions.AccountPassword, after.UserName, "password reset by an admin; one-time password issued"),
+            cancellationToken, new OneTimePassword(Account.Normalize(userName), password));
+    }
+
+    private async Task<IActionResult> ChangeAsync(string userName, long version, Func<Account, (Account? Next, string? Problem)> change,
+        Func<Account, Account, AuditEntry> audit, CancellationToken cancellationToken, OneTimePassword? issued = null)
+    {
+        var account = await accounts.GetAccountAsync(userName, cancellationToken);
+        if (account is null) return NotFound();
+        var (next, problem) = change(account);
+        if (next is null) return Refused(await ModelAsync(null, [problem!], cancellationToken));
+        try
+        {
+            await accounts.SaveAccountAsync(next, version, audit(account, next), cancellationToken);
+        }
+        catch (ConcurrentChangeException e)
+        {
+            return Refused(await ModelAsync(null, [e.Message], cancellationToken));
+        }
+        return View("Index", await ModelAsync(issued, [], cancellationToken));
+    }
+
+    private IActionResult Refused(UsersPageModel model)
+    {
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("Index", model);
+    }
+
+    private bool IsSelf(Account account) => string.Equals(account.UserName, User.Identity?.Name, StringComparison.OrdinalIgnoreCase);
+
+    private static string Roles(IReadOnlyList<string> roles) => roles.Count == 0 ? "no role" : string.Join(", ", roles);
+
+    private async Task<UsersPageModel> ModelAsync(OneTimePassword? issued, IReadOnlyList<string> problems, CancellationToken cancellationToken) =>
+        new(await accounts.ListAccountsAsync(cancellationToken), options.CurrentValue.IsEntra, issued, problems, time.GetUtcNow());
+}
+
+public sealed record OneTimePassword(string UserName, string Password);
+
+public sealed record UsersPageModel(IReadOnlyList<Account> Accounts, bool Entra, OneTimePassword? Issued, IReadOnlyList<string> Problems, DateTimeOffset Now);
