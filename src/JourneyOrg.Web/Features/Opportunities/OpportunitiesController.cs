@@ -1,0 +1,63 @@
+using JourneyOrg.Domain;
+using JourneyOrg.JourneyManagement;
+using JourneyOrg.Web.Features.Security;
+using JourneyOrg.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JourneyOrg.Web.Features.Opportunities;
+
+/// <summary>Opportunities across all journeys, ranked on one rule and plotted value against effort.</summary>
+[AutoValidateAntiforgeryToken]
+[Authorize(Policy = Policies.Read)]
+public sealed class OpportunitiesController(OrgReader reader) : Controller
+{
+    [HttpGet("/opportunities")]
+    public async Task<IActionResult> Index(string? journey, string? team, string? status, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        ViewData["Revision"] = org.Revision;
+        var model = OpportunitiesModel.Build(org, new OpportunityFilter(Blank(journey), Blank(team), Blank(status)));
+        return Request.IsHtmx() ? PartialView("_Prioritisation", model) : View(model);
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+/// <summary>The ranked opportunities that pass the filter (null while no analysis engine is installed) and the filter's choices.</summary>
+public sealed record OpportunitiesModel(
+    OrgView Org, OpportunityFilter Filter, IReadOnlyList<PrioritisedOpportunity>? Ranked,
+    IReadOnlyList<Journey> Journeys, IReadOnlyList<Team> Teams, IReadOnlyList<string> Statuses)
+{
+    public static OpportunitiesModel Build(OrgView org, OpportunityFilter filter)
+    {
+        var w = org.Workspace;
+        return new OpportunitiesModel(org, filter,
+            org.Report is { } report ? Prioritisation.Rank(w, report, filter) : null,
+            w.Journeys.Where(j => j.Phases.Count > 0).OrderBy(j => j.Name, StringComparer.CurrentCultureIgnoreCase).ToList(),
+            w.Teams.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase).ToList(),
+            w.Opportunities.Select(o => o.Status).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.CurrentCultureIgnoreCase).ToList());
+    }
+
+    /// <summary>The names of the teams accountable for the opportunity's units, or why there are none.</summary>
+    public string Accountable(PrioritisedOpportunity p) =>
+        p.Opportunity.TargetIds.Count == 0 ? "not linked to a journey yet"
+        : p.AccountableTeams.Count == 0 ? "no accountable team"
+        : string.Join(", ", p.AccountableTeams.Select(Org.TeamName));
+
+    /// <summary>Where the opportunity is on the journeys, by name.</summary>
+    public string Where(Opportunity o) => o.TargetIds.Count == 0 ? "" : string.Join("; ", o.TargetIds.Select(Org.TargetName));
+}
+
+/// <summary>
+/// The value × effort matrix in SVG user units: Value 0–100 up the vertical axis, Effort 0–5 along the horizontal one,
+/// so quick wins sit top left.
+/// </summary>
+public static class Scatter
+{
+    public const double Width = 640, Height = 400, Left = 56, Right = 16, Top = 16, Bottom = 48;
+
+    public static double X(double effort) => Left + Math.Clamp(effort, 0, 5) / 5 * (Width - Left - Right);
+    public static double Y(double value) => Top + (1 - Math.Clamp(value, 0, 100) / 100) * (Height - Top - Bottom);
+    public static string N(double v) => v.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+}
