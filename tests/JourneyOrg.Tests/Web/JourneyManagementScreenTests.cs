@@ -92,3 +92,65 @@ public sealed class PrioritisationScreenTests(JourneyManagementApp app) : IClass
         Assert.All(hidden, id => Assert.DoesNotContain($"<tr id=\"opportunity-{id}\"", html));
     }
 }
+
+public sealed class JourneyMapLaneTests(JourneyManagementApp app) : IClassFixture<JourneyManagementApp>
+{
+    private readonly HttpClient _client = app.CreateClient();
+
+    [Fact]
+    public async Task Insights_lane_shows_title_type_empathy_weight_and_the_description_as_Markdown()
+    {
+        var html = await _client.GetStringAsync("/journeys/j-mortgage");
+        var lane = html[html.IndexOf("data-lane=\"insights\"")..html.IndexOf("data-lane=\"opportunities\"")];
+        Assert.Contains("Forms are too long", lane);
+        Assert.Contains("pain point on Fill in application · empathy 4 · weight 0.8", lane);
+        Assert.Contains("<strong>give up</strong>", lane);
+        Assert.Contains("<a href=\"https://example.com/study\">the study</a>", lane);
+        Assert.Contains("href=\"https://example.com/research\"", lane);
+    }
+
+    [Fact]
+    public async Task Insight_descriptions_carry_no_script_and_no_javascript_links()
+    {
+        var html = await _client.GetStringAsync("/journeys/j-mortgage");
+        var lane = html[html.IndexOf("data-lane=\"insights\"")..html.IndexOf("data-lane=\"opportunities\"")];
+        Assert.DoesNotContain("<script", lane, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;", lane); // shown as text
+        Assert.DoesNotContain("javascript:", lane, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("see research", lane); // the link's text stays
+    }
+
+    [Theory]
+    [InlineData("[x](javascript:alert(1))", "javascript:")]
+    [InlineData("[x](JAVASCRIPT:alert(1))", "JAVASCRIPT:")]
+    [InlineData("<javascript:alert(1)>", "href=\"javascript")]
+    [InlineData("![x](data:image/svg+xml;base64,PHN2Zz4=)", "data:")]
+    [InlineData("[x][r]\n\n[r]: vbscript:msgbox(1)", "vbscript:")]
+    [InlineData("<img src=x onerror=alert(1)>", "<img")]
+    [InlineData("<a href=\"javascript:alert(1)\">x</a>", "<a href")]
+    public void Safe_Markdown_drops_what_could_run_script(string markdown, string absent)
+    {
+        var html = JourneyOrg.Web.Features.Shared.SafeMarkdown.ToHtml(markdown).ToString()!;
+        Assert.DoesNotContain(absent, html);
+    }
+
+    [Fact]
+    public void Safe_Markdown_keeps_web_and_mail_links()
+    {
+        var html = JourneyOrg.Web.Features.Shared.SafeMarkdown.ToHtml("[a](https://example.com) [b](mailto:x@example.com) [c](/relative)").ToString()!;
+        Assert.Contains("<a href=\"https://example.com\">a</a>", html);
+        Assert.Contains("<a href=\"mailto:x@example.com\">b</a>", html);
+        Assert.DoesNotContain("/relative", html);
+    }
+
+    [Fact]
+    public async Task Opportunities_lane_shows_each_opportunity_on_its_step_or_phase()
+    {
+        var html = await _client.GetStringAsync("/journeys/j-mortgage");
+        var lane = html[html.IndexOf("data-lane=\"opportunities\"")..];
+        Assert.Contains("<a href=\"/opportunities#opportunity-o-prefill\">Prefill the application</a>", lane);
+        Assert.Contains("on Fill in application · Value 70 · Effort 2 · open", lane);
+        Assert.Contains("on the whole phase · Value 30 · Effort 4 · in progress", lane);
+        Assert.DoesNotContain("Broker portal", lane);
+    }
+}

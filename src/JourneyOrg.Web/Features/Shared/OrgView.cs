@@ -61,6 +61,9 @@ public sealed class OrgView
         OwnershipByTarget = w.Ownership.ToLookup(o => o.TargetId);
         OwnershipByTeam = w.Ownership.ToLookup(o => o.TeamId);
         MetricsByTarget = w.Metrics.ToLookup(m => m.TargetId);
+        InsightsByStep = w.Insights.SelectMany(i => i.StepIds.Select(s => (s, i))).ToLookup(x => x.s, x => x.i);
+        OpportunitiesByTarget = w.Opportunities.SelectMany(o => o.TargetIds.Select(t => (t, o))).ToLookup(x => x.t, x => x.o);
+        SolutionsByOpportunity = w.Solutions.SelectMany(s => s.OpportunityIds.Select(o => (o, s))).ToLookup(x => x.o, x => x.s);
         _baseline = new Lazy<AlignmentBaseline>(baseline ?? (() => AlignmentAnalysis.Prepare(w)));
     }
 
@@ -83,6 +86,10 @@ public sealed class OrgView
     public ILookup<string, Ownership> OwnershipByTarget { get; }
     public ILookup<string, Ownership> OwnershipByTeam { get; }
     public ILookup<string, Metric> MetricsByTarget { get; }
+    public ILookup<string, Insight> InsightsByStep { get; }
+    /// <summary>Opportunities by the step or phase they are on (an opportunity on several appears under each).</summary>
+    public ILookup<string, Opportunity> OpportunitiesByTarget { get; }
+    public ILookup<string, Solution> SolutionsByOpportunity { get; }
 
     /// <summary>The alignment analysis of SPEC §3 for this snapshot.</summary>
     public AlignmentReport? Report => _baseline.Value.Report;
