@@ -16,6 +16,7 @@ public static class DomIds
     public const string ScenarioOperations = "scenario-operations";
     public const string OperationFields = "operation-fields";
     public const string Prioritisation = "prioritisation";
+    public const string Unlinked = "unlinked";
     public const string AuditRows = "audit-rows";
 
     /// <summary>The list of direct reports under a person in the org chart.</summary>

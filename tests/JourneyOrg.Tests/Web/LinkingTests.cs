@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using JourneyOrg.JourneyManagement;
+using JourneyOrg.Tests.JourneyManagement;
+
+namespace JourneyOrg.Tests.Web;
+
+/// <summary>Linking imported KPIs, insights and opportunities to steps and phases, and keeping the link across re-imports.</summary>
+public sealed class LinkingTests(WebAppFactory app) : IClassFixture<WebAppFactory>
+{
+    private readonly HttpClient _client = app.CreateClient();
+
+    private async Task<HttpResponseMessage> LinkAsync(string kind, string id, string targetId)
+    {
+        var page = await _client.GetStringAsync("/links");
+        var token = await WebAppFactory.AntiforgeryTokenAsync(_client, "/links");
+        var revision = Regex.Match(page, "name=\"Revision\" value=\"(\\d+)\"").Groups[1].Value;
+        var request = WebAppFactory.Htmx(HttpMethod.Post, $"/links/{kind}/{id}");
+        request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["TargetId"] = targetId, ["Revision"] = revision });
+        request.Headers.Add("RequestVerificationToken", token);
+        return await _client.SendAsync(request);
+    }
+
+    private Task<JourneyImportResult> ImportAsync(string json) =>
+        new JourneyFileImporter(app.Store).ImportTheyDoAsync(Encoding.UTF8.GetBytes(json));
+
+    [Fact]
+    public async Task A_metric_linked_to_a_step_stays_linked_when_the_TheyDo_file_is_imported_again()
+    {
+        Assert.True((await ImportAsync(TheyDoSamples.Metrics)).Succeeded);
+        var id = (await app.Store.LoadAsync()).Workspace.Metrics.Single(m => m.ImportKey == "nps-app").Id;
+        Assert.Contains($"data-unlinked=\"{id}\"", await _client.GetStringAsync("/links"));
+
+        var response = await LinkAsync("metric", id, "s-form");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("<div id=\"unlinked\"", html.TrimStart());
+        Assert.Contains("App NPS is now on Get a mortgage › Apply › Fill in application.", html);
+        Assert.DoesNotContain($"data-unlinked=\"{id}\"", html);
+
+        var again = await ImportAsync(TheyDoSamples.Metrics);
+        Assert.True(again.Succeeded);
+        Assert.Equal("s-form", (await app.Store.LoadAsync()).Workspace.Metrics.Single(m => m.Id == id).TargetId);
+        var map = await _client.GetStringAsync("/journeys/j-mortgage");
+        Assert.Contains("App NPS:", map);
+        Assert.Contains("target ≥ 30", map);
+    }
+
+    [Fact]
+    public async Task Insights_and_opportunities_are_linked_and_keep_the_link_on_re_import()
+    {
+        Assert.True((await ImportAsync(TheyDoSamples.Insights)).Succeeded);
+        Assert.True((await ImportAsync(TheyDoSamples.Opportunities)).Succeeded);
+        var w = (await app.Store.LoadAsync()).Workspace;
+        var insight = w.Insights.Single(i => i.ImportKey == "ins-1").Id;
+        var opportunity = w.Opportunities.Single(o => o.ImportKey == "opp-1").Id;
+
+        Assert.Equal(HttpStatusCode.OK, (await LinkAsync("insight", insight, "s-assess")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await LinkAsync("opportunity", opportunity, "p-decide")).StatusCode);
+        Assert.True((await ImportAsync(TheyDoSamples.Insights)).Succeeded);
+        Assert.True((await ImportAsync(TheyDoSamples.Opportunities)).Succeeded);
+
+        w = (await app.Store.LoadAsync()).Workspace;
+        Assert.Equal(["s-assess"], w.Insights.Single(i => i.Id == insight).StepIds);
+        Assert.Equal(["p-decide"], w.Opportunities.Single(o => o.Id == opportunity).TargetIds);
+        var map = await _client.GetStringAsync("/journeys/j-mortgage");
+        Assert.Contains("Form is too long", map);
+        Assert.Contains("Prefill from bank data", map);
+    }
+
+    [Fact]
+    public async Task An_insight_is_only_linked_to_a_step_and_a_refusal_says_why()
+    {
+        var own = TheyDoSamples.With(TheyDoSamples.Insights, d => d["insights"]![0]!["importKey"] = "ins-refused");
+        Assert.True((await ImportAsync(own)).Succeeded);
+        var insight = (await app.Store.LoadAsync()).Workspace.Insights.Single(i => i.ImportKey == "ins-refused");
+        var response = await LinkAsync("insight", insight.Id, "p-decide");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("Choose a step for the insight Form is too long.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Linking_something_that_does_not_exist_is_not_found()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await LinkAsync("metric", "m-nope", "s-form")).StatusCode);
+    }
+}
