@@ -14,9 +14,18 @@ dotnet build -c Release src/JourneyOrg.Web -v q -nologo >/dev/null
 dll=src/JourneyOrg.Web/bin/Release/net10.0/JourneyOrg.Web.dll
 export JOURNEYORG_STORE="sqlite:$work/bench.db"
 dotnet "$dll" generate --people "$people" --store "$JOURNEYORG_STORE" >/dev/null
-ASPNETCORE_ENVIRONMENT=Production JourneyOrg__DemoData=false dotnet "$dll" --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
+# Development: plain HTTP on loopback (Production redirects to HTTPS); views are precompiled either way.
+ASPNETCORE_ENVIRONMENT=Development JourneyOrg__DemoData=false JOURNEYORG_ADMIN_PASSWORD=bench-screens-Passw0rd \
+  dotnet "$dll" --urls "http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
 app=$!
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 1; done
+
+# Sign in as admin through the real form; wrk then sends the session cookie.
+token=$(curl -fs -c "$work/jar" "http://127.0.0.1:$port/account/signin" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p')
+curl -fs -b "$work/jar" -c "$work/jar" -o /dev/null --data-urlencode "userName=admin" --data-urlencode "password=bench-screens-Passw0rd" \
+  --data-urlencode "returnUrl=/" --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$port/account/signin"
+cookie=$(awk '$6 ~ /^\.?JourneyOrg|AspNetCore/ && $6 !~ /Antiforgery/ {print $6"="$7}' "$work/jar" | paste -sd';' -)
+[[ -n $cookie ]] || { echo "sign-in failed"; exit 1; }
 
 journey=$(sqlite3 "$work/bench.db" "SELECT journey_id FROM phases GROUP BY journey_id ORDER BY COUNT(*) DESC LIMIT 1" 2>/dev/null || echo j-0009)
 team=$(sqlite3 "$work/bench.db" "SELECT team_id FROM memberships GROUP BY team_id ORDER BY COUNT(*) DESC LIMIT 1" 2>/dev/null || echo "")
@@ -33,7 +42,7 @@ printf '%-34s %10s %9s %9s %9s %9s\n' screen HTML requests "p50 ms" "p95 ms" "p9
 for path in / /journeys "/journeys/$journey" /matrix "/matrix?journey=$journey" /teams "/teams/$team" /org /org/teams \
             "/people/$person" "/search?q=an" /roles /scenarios /workspace; do
   url="http://127.0.0.1:$port$path"
-  size=$(curl -fs "$url" | wc -c)
-  read -r n p50 p95 p99 < <(wrk -t1 -c1 -d10s -s "$work/report.lua" "$url" | tail -1)
+  size=$(curl -fs -H "Cookie: $cookie" "$url" | wc -c)
+  read -r n p50 p95 p99 < <(wrk -t1 -c1 -d10s -H "Cookie: $cookie" -s "$work/report.lua" "$url" | tail -1)
   printf '%-34s %9sK %9s %9s %9s %9s\n' "$path" "$((size / 1024))" "$n" "$p50" "$p95" "$p99"
 done

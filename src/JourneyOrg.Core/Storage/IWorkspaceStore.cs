@@ -152,4 +152,20 @@ public static class ScenarioStatus
 }
 
 /// <summary>Thrown when a write expected a revision or version that another writer has already moved past.</summary>
-public sealed class ConcurrentChangeException(string message) : Exception(message);
+public sealed class ConcurrentChangeException(string message) : Exception(message)
+{
+    /// <summary>
+    /// The optimistic-concurrency rule for versioned records (scenarios, accounts): a create (<paramref name="expected"/>
+    /// null) needs no stored record; an update needs the stored version to be the one the caller read.
+    /// <paramref name="what"/> names the record in the message, e.g. <c>Scenario 'sc-1'</c>.
+    /// </summary>
+    public static void ThrowIfStale(string what, long? expected, long? stored)
+    {
+        if (expected is null && stored is not null)
+            throw new ConcurrentChangeException($"{what} already exists.");
+        if (expected is { } e && stored != e)
+            throw new ConcurrentChangeException(stored is null
+                ? $"{what} no longer exists."
+                : $"{what} was changed by someone else (version {e}, now {stored}). Reload and try again.");
+    }
+}

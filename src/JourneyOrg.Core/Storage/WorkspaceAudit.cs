@@ -68,6 +68,20 @@ public static class WorkspaceAudit
                 .Concat(changes.DeleteOwnership.Take(ItemsPerKind).Select(k => $"− {k.TeamId} → {k.TargetId}"));
             parts.Add($"ownership: {string.Join("; ", items)}");
         }
+        // Journey-management records carry no prior names here, so they are listed as written, not as new or changed.
+        void Written(string plural, IReadOnlyList<(string Id, string Title)> upserts, IReadOnlyList<string> deletes)
+        {
+            if (upserts.Count + deletes.Count == 0) return;
+            var items = upserts.Take(ItemsPerKind).Select(u => $"= {u.Id} '{u.Title}'").Concat(deletes.Take(ItemsPerKind).Select(id => $"− {id}"));
+            var more = Math.Max(0, upserts.Count - ItemsPerKind) + Math.Max(0, deletes.Count - ItemsPerKind);
+            parts.Add($"{plural}: {Count(upserts.Count, "written")}{(upserts.Count > 0 && deletes.Count > 0 ? ", " : "")}{Count(deletes.Count, "deleted")} " +
+                      $"({string.Join("; ", items)}{(more > 0 ? $"; … {more} more" : "")})");
+        }
+        Written("insights", changes.UpsertInsights.Select(i => (i.Id, i.Title)).ToList(), changes.DeleteInsights);
+        Written("opportunities", changes.UpsertOpportunities.Select(o => (o.Id, o.Title)).ToList(), changes.DeleteOpportunities);
+        Written("solutions", changes.UpsertSolutions.Select(o => (o.Id, o.Title)).ToList(), changes.DeleteSolutions);
+        if (changes.Weights is { } weights)
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"prioritisation weights: customer value {weights.CustomerValue}, business value {weights.BusinessValue}"));
         if (changes.State.Count > 0)
             parts.Add($"state: {string.Join(", ", changes.State.Keys.Take(ItemsPerKind))}");
         return Entry(AuditActions.WorkspaceEdit, "workspace", parts.Count == 0 ? "nothing changed" : string.Join(" | ", parts));

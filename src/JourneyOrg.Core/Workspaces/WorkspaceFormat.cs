@@ -15,6 +15,24 @@ public static class WorkspaceFormat
     public static readonly IReadOnlyList<string> Sources = [RecordSource.Local, RecordSource.Entra];
 }
 
+/// <summary>How an error message names a JSON value that is not what was expected.</summary>
+public static class JsonValueText
+{
+    /// <summary>"an object", "the string \"…\"", "the number 1.5", …; long values are cut at 40 characters.</summary>
+    public static string Describe(System.Text.Json.JsonElement value) => value.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.Object => "an object",
+        System.Text.Json.JsonValueKind.Array => "an array",
+        System.Text.Json.JsonValueKind.String => $"the string \"{Shorten(value.GetString()!)}\"",
+        System.Text.Json.JsonValueKind.Number => $"the number {Shorten(value.GetRawText())}",
+        System.Text.Json.JsonValueKind.True => "true",
+        System.Text.Json.JsonValueKind.False => "false",
+        _ => "null",
+    };
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}
+
 /// <summary>Builds the JSON paths that errors carry, e.g. <c>$.teams[3].members[2].allocation</c>.</summary>
 public static class JsonPath
 {

@@ -397,17 +397,6 @@ public static class WorkspaceReader
 
         private void Error(string path, string message) => Errors.Add(new WorkspaceError(path, message));
 
-        private static string Describe(JsonElement value) => value.ValueKind switch
-        {
-            JsonValueKind.Object => "an object",
-            JsonValueKind.Array => "an array",
-            JsonValueKind.String => $"the string \"{Shorten(value.GetString()!)}\"",
-            JsonValueKind.Number => $"the number {Shorten(value.GetRawText())}",
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            _ => "null",
-        };
-
-        private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+        private static string Describe(JsonElement value) => JsonValueText.Describe(value);
     }
 }

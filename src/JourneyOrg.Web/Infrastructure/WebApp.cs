@@ -18,6 +18,7 @@ public static class WebApp
         builder.Services.AddSingleton<IWorkspaceStore>(services =>
             StoreFactory.Create(StoreLocation.Resolve(null, services.GetRequiredService<IConfiguration>())));
         builder.Services.AddSingleton<AlignmentBaselineCache>();
+        builder.Services.AddDataProtectionInStore();
         builder.AddJourneyOrgSecurity();
         var app = builder.Build();
         app.UseJourneyOrgSecurity();

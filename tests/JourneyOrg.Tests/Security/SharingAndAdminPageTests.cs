@@ -68,6 +68,13 @@ public sealed class SharingAndAdminPageTests(WebAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_role_catalog_form_is_offered_to_HR_only()
+    {
+        Assert.DoesNotContain("role-form-heading", await As("vera", AppRoles.Viewer).GetStringAsync("/roles"));
+        Assert.Contains("role-form-heading", await As("hana", AppRoles.HR).GetStringAsync("/roles"));
+    }
+
+    [Fact]
     public async Task Admins_create_accounts_set_roles_reset_passwords_and_disable_and_every_step_is_audited()
     {
         var admin = As("root-admin", AppRoles.Admin);

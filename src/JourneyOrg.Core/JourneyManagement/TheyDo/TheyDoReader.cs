@@ -410,18 +410,7 @@ public static partial class TheyDoReader
 
         private void Error(string path, string message) => Errors.Add(new WorkspaceError(path, message));
 
-        private static string Describe(JsonElement value) => value.ValueKind switch
-        {
-            JsonValueKind.Object => "an object",
-            JsonValueKind.Array => "an array",
-            JsonValueKind.String => $"the string \"{Shorten(value.GetString()!)}\"",
-            JsonValueKind.Number => $"the number {Shorten(value.GetRawText())}",
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            _ => "null",
-        };
-
-        private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+        private static string Describe(JsonElement value) => JsonValueText.Describe(value);
     }
 }
 

@@ -25,12 +25,7 @@ public sealed partial class Neo4jWorkspaceStore : IAccountStore
         await using var transaction = await _http.BeginAsync(cancellationToken);
         var locked = await transaction.RunAsync([Statement(nameof(LockAccount), LockAccount, ("userName", userName))], cancellationToken);
         long? stored = locked[0].Rows[0][0].GetInt64() is var v and > 0 ? v : null;
-        if (expectedVersion is null && stored is not null)
-            throw new ConcurrentChangeException($"An account named '{userName}' already exists.");
-        if (expectedVersion is { } expected && stored != expected)
-            throw new ConcurrentChangeException(stored is null
-                ? $"The account '{userName}' no longer exists."
-                : $"The account '{userName}' was changed meanwhile (version {expected}, now {stored}). Reload and try again.");
+        ConcurrentChangeException.ThrowIfStale($"The account '{userName}'", expectedVersion, stored);
         var saved = account with { UserName = userName, Version = (stored ?? 0) + 1 };
         await transaction.RunAsync(
         [

@@ -237,12 +237,7 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
             cancellationToken);
         var row = locked[0].Rows[0];
         long? storedVersion = row[0].GetInt64() is var v and > 0 ? v : null;
-        if (expectedVersion is null && storedVersion is not null)
-            throw new ConcurrentChangeException($"A scenario with id '{scenario.Id}' already exists.");
-        if (expectedVersion is { } expected && storedVersion != expected)
-            throw new ConcurrentChangeException(storedVersion is null
-                ? $"Scenario '{scenario.Id}' no longer exists."
-                : $"Scenario '{scenario.Id}' was changed by someone else (version {expected}, now {storedVersion}). Reload and try again.");
+        ConcurrentChangeException.ThrowIfStale($"Scenario '{scenario.Id}'", expectedVersion, storedVersion);
 
         var saved = scenario with
         {

@@ -29,12 +29,7 @@ public sealed partial class SqliteWorkspaceStore : IAccountStore
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         var stored = connection.ExecuteScalar<long?>("SELECT version FROM accounts WHERE user_name = @userName", new { userName }, transaction);
-        if (expectedVersion is null && stored is not null)
-            throw new ConcurrentChangeException($"An account named '{userName}' already exists.");
-        if (expectedVersion is { } expected && stored != expected)
-            throw new ConcurrentChangeException(stored is null
-                ? $"The account '{userName}' no longer exists."
-                : $"The account '{userName}' was changed meanwhile (version {expected}, now {stored}). Reload and try again.");
+        ConcurrentChangeException.ThrowIfStale($"The account '{userName}'", expectedVersion, stored);
         var saved = account with { UserName = userName, Version = (stored ?? 0) + 1 };
         connection.Execute("""
             INSERT INTO accounts (user_name, display_name, roles, password_hash, disabled, must_change_password, failed_sign_ins,

@@ -218,12 +218,7 @@ public sealed partial class SqliteWorkspaceStore : IWorkspaceStore
         using var transaction = connection.BeginTransaction();
         var previous = connection.QuerySingleOrDefault<ScenarioRow>($"{SelectScenario} WHERE id = @Id", new { scenario.Id }, transaction);
         long? storedVersion = previous?.Version;
-        if (expectedVersion is null && storedVersion is not null)
-            throw new ConcurrentChangeException($"A scenario with id '{scenario.Id}' already exists.");
-        if (expectedVersion is { } expected && storedVersion != expected)
-            throw new ConcurrentChangeException(storedVersion is null
-                ? $"Scenario '{scenario.Id}' no longer exists."
-                : $"Scenario '{scenario.Id}' was changed by someone else (version {expected}, now {storedVersion}). Reload and try again.");
+        ConcurrentChangeException.ThrowIfStale($"Scenario '{scenario.Id}'", expectedVersion, storedVersion);
 
         var saved = scenario with { Version = (storedVersion ?? 0) + 1 };
         connection.Execute("""
