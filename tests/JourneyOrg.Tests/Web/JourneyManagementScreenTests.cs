@@ -154,3 +154,31 @@ public sealed class JourneyMapLaneTests(JourneyManagementApp app) : IClassFixtur
         Assert.DoesNotContain("Broker portal", lane);
     }
 }
+
+public sealed class TeamJourneyManagementTests(JourneyManagementApp app) : IClassFixture<JourneyManagementApp>
+{
+    private readonly HttpClient _client = app.CreateClient();
+
+    [Fact]
+    public async Task Team_page_lists_its_opportunities_and_solutions()
+    {
+        var html = await _client.GetStringAsync("/teams/t-apply");
+        var opportunities = JourneyManagementScreenTests.Section(html, "data-section=\"team-opportunities\"");
+        Assert.Contains("Prefill the application", opportunities);
+        Assert.Contains("owned by this team; on steps it is accountable for", opportunities);
+        Assert.DoesNotContain("Broker portal", opportunities);
+        var solutions = JourneyManagementScreenTests.Section(html, "data-section=\"team-solutions\"");
+        Assert.Contains("Prefill epic", solutions);
+        Assert.Contains("EPIC · in progress · priority high", solutions);
+        Assert.Contains("Addresses", solutions);
+        Assert.Contains("<a href=\"/opportunities#opportunity-o-prefill\">Prefill the application</a>", solutions);
+    }
+
+    [Fact]
+    public async Task A_team_without_any_says_so()
+    {
+        var html = await _client.GetStringAsync("/teams/t-reporting");
+        Assert.Contains("No opportunity is owned by this team", html);
+        Assert.Contains("This team owns no solution.", html);
+    }
+}
