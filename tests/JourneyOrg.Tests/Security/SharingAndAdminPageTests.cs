@@ -67,6 +67,17 @@ public sealed class SharingAndAdminPageTests(WebAppFactory app) : IClassFixture<
         Assert.Contains("openings-heading", await As("hana", AppRoles.HR).GetStringAsync("/roles"));
     }
 
+    [Theory]
+    [InlineData("/journeys", "new-journey-heading")]
+    [InlineData("/teams", "new-team-heading")]
+    [InlineData("/scenarios", "new-scenario-heading")]
+    [InlineData("/matrix", "matrix-assign-team")]
+    public async Task Editing_forms_are_offered_to_planners_only(string page, string formMarker)
+    {
+        Assert.DoesNotContain(formMarker, await As("vera", AppRoles.Viewer).GetStringAsync(page));
+        Assert.Contains(formMarker, await As("paul", AppRoles.Planner).GetStringAsync(page));
+    }
+
     [Fact]
     public async Task The_role_catalog_form_is_offered_to_HR_only()
     {

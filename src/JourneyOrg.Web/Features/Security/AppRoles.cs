@@ -55,5 +55,8 @@ public static class AppClaims
 
     public static bool CanSeeHrData(this ClaimsPrincipal user) => user.IsInRole(AppRoles.HR);
 
+    /// <summary>Whether editing forms (journeys, teams, ownership, scenarios) are offered; the server checks the same policy on every post.</summary>
+    public static bool CanPlan(this ClaimsPrincipal user) => user.IsInRole(AppRoles.Planner);
+
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(AppRoles.Admin);
 }
