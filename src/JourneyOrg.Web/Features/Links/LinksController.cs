@@ -76,6 +76,9 @@ public sealed record LinkForm(string? TargetId, long Revision);
 /// <summary>What is not on any journey yet, the choices of where to put it, and the outcome of the last link.</summary>
 public sealed record UnlinkedModel(OrgView Org, string? Linked, IReadOnlyList<string> Errors)
 {
+    /// <summary>Forms shown per kind: each carries every step of every journey, so a page of them stays small.</summary>
+    public const int Shown = 25;
+
     public IReadOnlyList<Metric> Metrics => Org.Workspace.Metrics.Where(m => !m.IsLinked).OrderBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
     public IReadOnlyList<Insight> Insights => Org.Workspace.Insights.Where(i => i.StepIds.Count == 0).OrderBy(i => i.Title, StringComparer.CurrentCultureIgnoreCase).ToList();
     public IReadOnlyList<Opportunity> Opportunities => Org.Workspace.Opportunities.Where(o => o.TargetIds.Count == 0).OrderBy(o => o.Title, StringComparer.CurrentCultureIgnoreCase).ToList();
