@@ -55,7 +55,7 @@ public sealed record OpportunitiesModel(
 /// </summary>
 public static class Scatter
 {
-    public const double Width = 640, Height = 400, Left = 56, Right = 16, Top = 16, Bottom = 48;
+    public const double Width = 720, Height = 400, Left = 56, Right = 24, Top = 16, Bottom = 48;
 
     public static double X(double effort) => Left + Math.Clamp(effort, 0, 5) / 5 * (Width - Left - Right);
     public static double Y(double value) => Top + (1 - Math.Clamp(value, 0, 100) / 100) * (Height - Top - Bottom);
