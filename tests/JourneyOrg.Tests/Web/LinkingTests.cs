@@ -86,3 +86,15 @@ public sealed class LinkingTests(WebAppFactory app) : IClassFixture<WebAppFactor
         Assert.Equal(HttpStatusCode.NotFound, (await LinkAsync("metric", "m-nope", "s-form")).StatusCode);
     }
 }
+
+public sealed class LinkingForViewersTests(JourneyManagementApp app) : IClassFixture<JourneyManagementApp>
+{
+    [Fact]
+    public async Task A_viewer_sees_what_is_unlinked_but_is_offered_no_link_form()
+    {
+        var viewer = JourneyOrg.Tests.Security.TestSignIn.As(app.CreateClient(), "vera", JourneyOrg.Web.Features.Security.AppRoles.Viewer);
+        var html = await viewer.GetStringAsync("/links");
+        Assert.Contains("App NPS", html);
+        Assert.DoesNotContain("action=\"/links/metric/", html);
+    }
+}
