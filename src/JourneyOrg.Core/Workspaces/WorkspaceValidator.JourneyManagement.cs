@@ -11,24 +11,9 @@ public static partial class WorkspaceValidator
     {
         private void RegisterJourneyManagementIds()
         {
-            for (var i = 0; i < workspace.Insights.Count; i++)
-            {
-                var path = elementPath("insights", i);
-                Register(workspace.Insights[i].Id, Kind.Insight, path);
-                RequireText(workspace.Insights[i].Title, path, "title");
-            }
-            for (var i = 0; i < workspace.Opportunities.Count; i++)
-            {
-                var path = elementPath("opportunities", i);
-                Register(workspace.Opportunities[i].Id, Kind.Opportunity, path);
-                RequireText(workspace.Opportunities[i].Title, path, "title");
-            }
-            for (var i = 0; i < workspace.Solutions.Count; i++)
-            {
-                var path = elementPath("solutions", i);
-                Register(workspace.Solutions[i].Id, Kind.Solution, path);
-                RequireText(workspace.Solutions[i].Title, path, "title");
-            }
+            RegisterAll(workspace.Insights, "insights", Kind.Insight, x => x.Id, x => x.Title, "title");
+            RegisterAll(workspace.Opportunities, "opportunities", Kind.Opportunity, x => x.Id, x => x.Title, "title");
+            RegisterAll(workspace.Solutions, "solutions", Kind.Solution, x => x.Id, x => x.Title, "title");
         }
 
         private void CheckJourneyManagement()

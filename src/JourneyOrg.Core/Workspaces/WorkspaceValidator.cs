@@ -90,31 +90,22 @@ public static partial class WorkspaceValidator
                     }
                 }
             }
-            for (var i = 0; i < workspace.People.Count; i++)
-            {
-                var path = elementPath("people", i);
-                Register(workspace.People[i].Id, Kind.Person, path);
-                RequireText(workspace.People[i].DisplayName, path, "displayName");
-            }
-            for (var i = 0; i < workspace.Teams.Count; i++)
-            {
-                var path = elementPath("teams", i);
-                Register(workspace.Teams[i].Id, Kind.Team, path);
-                RequireText(workspace.Teams[i].Name, path, "name");
-            }
-            for (var i = 0; i < workspace.Roles.Count; i++)
-            {
-                var path = elementPath("roles", i);
-                Register(workspace.Roles[i].Id, Kind.Role, path);
-                RequireText(workspace.Roles[i].Title, path, "title");
-            }
-            for (var i = 0; i < workspace.Metrics.Count; i++)
-            {
-                var path = elementPath("metrics", i);
-                Register(workspace.Metrics[i].Id, Kind.Metric, path);
-                RequireText(workspace.Metrics[i].Name, path, "name");
-            }
+            RegisterAll(workspace.People, "people", Kind.Person, x => x.Id, x => x.DisplayName, "displayName");
+            RegisterAll(workspace.Teams, "teams", Kind.Team, x => x.Id, x => x.Name, "name");
+            RegisterAll(workspace.Roles, "roles", Kind.Role, x => x.Id, x => x.Title, "title");
+            RegisterAll(workspace.Metrics, "metrics", Kind.Metric, x => x.Id, x => x.Name, "name");
             RegisterJourneyManagementIds();
+        }
+
+        /// <summary>Registers each record's id (unique across the workspace) and requires its name or title.</summary>
+        private void RegisterAll<T>(IReadOnlyList<T> records, string array, Kind kind, Func<T, string> id, Func<T, string> text, string textField)
+        {
+            for (var i = 0; i < records.Count; i++)
+            {
+                var path = elementPath(array, i);
+                Register(id(records[i]), kind, path);
+                RequireText(text(records[i]), path, textField);
+            }
         }
 
         private void Register(string id, Kind kind, string elementPath)
