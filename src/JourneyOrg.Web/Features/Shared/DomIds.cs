@@ -17,6 +17,10 @@ public static class DomIds
     public const string OperationFields = "operation-fields";
     public const string Prioritisation = "prioritisation";
     public const string Unlinked = "unlinked";
+    /// <summary>The journey and step choice for linking one record on /links/{kind}/{id}.</summary>
+    public const string LinkChoice = "link-choice";
+    /// <summary>The KPIs, insights and opportunities section of a step page, with its link and unlink forms.</summary>
+    public const string StepJourneyManagement = "step-journey-management";
     public const string AuditRows = "audit-rows";
 
     /// <summary>The list of direct reports under a person in the org chart.</summary>
