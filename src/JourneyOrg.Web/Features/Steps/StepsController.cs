@@ -18,7 +18,9 @@ public sealed class StepsController(OrgReader reader, JourneyLinks links) : Cont
     [HttpGet("/journeys/{journeyId}/steps/{stepId}")]
     public async Task<IActionResult> Step(string journeyId, string stepId, CancellationToken cancellationToken)
     {
-        var model = StepPageModel.Build(await reader.LoadAsync(cancellationToken), journeyId, stepId);
+        var org = await reader.LoadAsync(cancellationToken);
+        ViewData["Revision"] = org.Revision;
+        var model = StepPageModel.Build(org, journeyId, stepId);
         return model is null ? NotFound() : View(model);
     }
 
@@ -47,7 +49,9 @@ public sealed class StepsController(OrgReader reader, JourneyLinks links) : Cont
     {
         if (!outcome.Found) return NotFound();
         if (outcome.Result.Applied && !Request.IsHtmx()) return Redirect(StepUrls.Page(journeyId, stepId));
-        var model = StepPageModel.Build(await reader.LoadAsync(cancellationToken), journeyId, stepId, outcome.Result.Errors);
+        var org = await reader.LoadAsync(cancellationToken);
+        ViewData["Revision"] = org.Revision;
+        var model = StepPageModel.Build(org, journeyId, stepId, outcome.Result.Errors);
         if (model is null) return NotFound();
         if (outcome.Result.Applied) model = model with { Done = done };
         else Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
