@@ -14,7 +14,11 @@ public sealed record ImportNote(string Path, string Message)
 /// What an import of a TheyDo or data-point file would do: the workspace after it, the upserts that get there, how many
 /// records are new or updated, and what could not be mapped.
 /// </summary>
-public sealed record JourneyImportPlan(Workspace Result, WorkspaceChangeSet Changes, int Added, int Updated, IReadOnlyList<ImportNote> NotMapped);
+public sealed record JourneyImportPlan(Workspace Result, WorkspaceChangeSet Changes, int Added, int Updated, IReadOnlyList<ImportNote> NotMapped)
+{
+    /// <summary>For data points: how many KPIs got new or replaced points (Added and Updated count the points).</summary>
+    public int MetricsChanged { get; init; }
+}
 
 /// <summary>Finds people by mail and teams by name, and hands out ids that are unused across the workspace.</summary>
 internal sealed class ImportDirectory

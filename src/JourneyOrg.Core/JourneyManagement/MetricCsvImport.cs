@@ -95,11 +95,13 @@ public static class MetricCsvImport
         if (errors.Count > 0) return new CsvImportResult(null, errors);
         if (rows.Count == 0) return new CsvImportResult(null, [new CsvError(2, 0, "no data points after the header")]);
 
+        var replaced = 0;
         var upserts = rows.GroupBy(r => r.Metric.Id).Select(g =>
         {
             var metric = g.First().Metric;
             var incoming = g.Select(r => r.Point).ToList();
             var keys = incoming.Select(p => (p.Date, p.DimensionKey)).ToHashSet();
+            replaced += metric.DataPoints.Count(p => keys.Contains((p.Date, p.DimensionKey)));
             var series = metric.DataPoints.Where(p => !keys.Contains((p.Date, p.DimensionKey))).Concat(incoming)
                 .OrderBy(p => p.Date).ThenBy(p => p.DimensionKey, StringComparer.Ordinal).ToList();
             var updated = metric with { DataPoints = series };
@@ -107,7 +109,12 @@ public static class MetricCsvImport
         }).ToList();
         var byId = upserts.ToDictionary(m => m.Id);
         var result = current with { Metrics = current.Metrics.Select(m => byId.GetValueOrDefault(m.Id) ?? m).ToList() };
-        return new CsvImportResult(new JourneyImportPlan(result, new WorkspaceChangeSet { UpsertMetrics = upserts }, 0, upserts.Count, []), []);
+        // The records of a CSV file are data points: new ones are added, the others replace a stored point.
+        var plan = new JourneyImportPlan(result, new WorkspaceChangeSet { UpsertMetrics = upserts }, rows.Count - replaced, replaced, [])
+        {
+            MetricsChanged = upserts.Count,
+        };
+        return new CsvImportResult(plan, []);
     }
 
     private sealed class MetricResolver(IReadOnlyList<Metric> metrics)

@@ -93,9 +93,8 @@ public sealed class ImportVerb : ICliVerb
             foreach (var error in result.Errors) await stderr.WriteLineAsync(error);
             return CliApp.InvalidInput;
         }
-        await stdout.WriteLineAsync(kind == ImportFileKind.TheyDo
-            ? $"Imported {result.Format} into {store.Description}: {result.Added} new, {result.Updated} updated (revision {result.Revision})."
-            : $"Imported data points into {store.Description}: {result.Updated} metrics updated (revision {result.Revision}).");
+        await stdout.WriteLineAsync(
+            $"Imported {(kind == ImportFileKind.TheyDo ? result.Format : "data points")} into {store.Description}: {result.Summary} (revision {result.Revision}).");
         foreach (var note in result.NotMapped) await stdout.WriteLineAsync($"not mapped: {note}");
         return CliApp.Success;
     }
