@@ -61,7 +61,10 @@ public sealed class ImportVerb : ICliVerb
 
         var w = result.Imported!;
         var what = $"{w.Journeys.Count} journeys, {w.People.Count} people, {w.Teams.Count} teams, {w.Roles.Count} roles, " +
-                   $"{w.Ownership.Count} ownership edges, {w.Metrics.Count} metrics";
+                   $"{w.Ownership.Count} ownership edges, {w.Metrics.Count} metrics" +
+                   // Journey-management records are named only when the file has them, so plain org files read as before.
+                   string.Concat(new[] { (w.Insights.Count, "insights"), (w.Opportunities.Count, "opportunities"), (w.Solutions.Count, "solutions") }
+                       .Where(x => x.Item1 > 0).Select(x => $", {x.Item1} {x.Item2}"));
         await stdout.WriteLineAsync(mode == WorkspaceImportMode.Replace
             ? $"Imported {what} into {store.Description} (revision {result.Revision})."
             : $"Merged {what} into {store.Description}: {result.Added} new, {result.Updated} updated (revision {result.Revision}).");

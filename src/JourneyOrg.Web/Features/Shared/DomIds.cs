@@ -18,6 +18,7 @@ public static class DomIds
     public const string Prioritisation = "prioritisation";
     public const string Unlinked = "unlinked";
     public const string AuditRows = "audit-rows";
+    public const string MetricHistory = "metric-history";
 
     /// <summary>The list of direct reports under a person in the org chart.</summary>
     public static string OrgReports(string personId) => "reports-" + Safe(personId);
