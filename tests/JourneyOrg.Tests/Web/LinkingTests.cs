@@ -46,7 +46,7 @@ public sealed class LinkingTests(WebAppFactory app) : IClassFixture<WebAppFactor
         Assert.True(again.Succeeded);
         Assert.Equal("s-form", (await app.Store.LoadAsync()).Workspace.Metrics.Single(m => m.Id == id).TargetId);
         var map = await _client.GetStringAsync("/journeys/j-mortgage");
-        Assert.Contains("App NPS:", map);
+        Assert.Contains("App NPS</a>:", map);
         Assert.Contains("target ≥ 30", map);
     }
 

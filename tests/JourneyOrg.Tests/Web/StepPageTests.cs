@@ -65,7 +65,7 @@ public sealed class StepPageTests(JourneyManagementApp app) : IClassFixture<Jour
             ],
         }, null);
         var html = await app.CreateClient().GetStringAsync("/journeys/j-mortgage/steps/s-assess");
-        Assert.Contains("Days to assess:", html);
+        Assert.Contains("Days to assess</a>:", html);
         Assert.Contains("target ≤ 5 days", html);
         Assert.Contains("off target", html);
         Assert.Contains("Latest data points of Days to assess", html);
