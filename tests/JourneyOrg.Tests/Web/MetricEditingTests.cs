@@ -58,7 +58,7 @@ public sealed class MetricEditingTests : IDisposable
         var response = await PostAsync("/metrics/m-complete/points", htmx: true, ("Date", "2024-03-31"), ("Value", "28"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var fragment = await response.Content.ReadAsStringAsync();
-        Assert.StartsWith("<section id=\"metric-history\"", fragment.TrimStart());
+        Assert.StartsWith("<div id=\"metric-body\"", fragment.TrimStart());
         Assert.Contains("on target", fragment);
         var metric = await MetricAsync("m-complete");
         Assert.Equal(3, metric.DataPoints.Count);

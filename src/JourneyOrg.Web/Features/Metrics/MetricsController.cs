@@ -123,7 +123,7 @@ public sealed class MetricsController(OrgReader reader, WorkspaceEditor editor) 
         if (MetricOf(fresh, id) is not { } metric) return null;
         ViewData["Revision"] = fresh.Revision;
         var model = new MetricPageModel(fresh, metric, errors);
-        return Request.IsHtmx() ? PartialView("_MetricHistory", model) : View("Metric", model);
+        return Request.IsHtmx() ? PartialView("_MetricBody", model) : View("Metric", model);
     }
 
     private static Metric? MetricOf(OrgView org, string id) => org.Workspace.Metrics.FirstOrDefault(m => m.Id == id);

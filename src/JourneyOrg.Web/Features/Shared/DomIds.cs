@@ -22,7 +22,7 @@ public static class DomIds
     /// <summary>The KPIs, insights and opportunities section of a step page, with its link and unlink forms.</summary>
     public const string StepJourneyManagement = "step-journey-management";
     public const string AuditRows = "audit-rows";
-    public const string MetricHistory = "metric-history";
+    public const string MetricBody = "metric-body";
 
     /// <summary>The list of direct reports under a person in the org chart.</summary>
     public static string OrgReports(string personId) => "reports-" + Safe(personId);
