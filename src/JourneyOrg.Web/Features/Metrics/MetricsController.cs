@@ -23,7 +23,7 @@ public sealed class MetricsController(OrgReader reader, WorkspaceEditor editor) 
     {
         var org = await reader.LoadAsync(cancellationToken);
         ViewData["Revision"] = org.Revision;
-        return View(MetricsIndexModel.Build(org, Blank(journey), Blank(status), [], null));
+        return View(MetricsIndexModel.Build(org, FormValues.Text(journey), FormValues.Text(status), [], null));
     }
 
     [HttpGet("/metrics/{id}")]
@@ -128,7 +128,6 @@ public sealed class MetricsController(OrgReader reader, WorkspaceEditor editor) 
 
     private static Metric? MetricOf(OrgView org, string id) => org.Workspace.Metrics.FirstOrDefault(m => m.Id == id);
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 /// <summary>A KPI's definition as typed in the form; field names match the workspace format.</summary>
@@ -154,33 +153,27 @@ public sealed class MetricForm
     {
         var name = (Name ?? "").Trim();
         if (name.Length == 0) errors.Add("Name: give the KPI a name.");
-        var type = Blank(Type)?.ToUpperInvariant();
+        var type = FormValues.Text(Type)?.ToUpperInvariant();
         if (type is not null && !MetricTypes.All.Contains(type)) errors.Add($"Type: choose one of {string.Join(", ", MetricTypes.All)}.");
-        double? target = null;
-        if (Blank(Target) is { } t)
-        {
-            if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed)) target = parsed;
-            else errors.Add($"Target: '{t}' is not a number (use a decimal point).");
-        }
-        var direction = Blank(Direction)?.ToLowerInvariant();
+        var target = FormValues.Number(Target, "Target", errors);
+        var direction = FormValues.Text(Direction)?.ToLowerInvariant();
         if (direction is not null && !WorkspaceFormat.Directions.Contains(direction)) errors.Add("Better when: choose higher or lower.");
-        var aggregation = Blank(Aggregation)?.ToUpperInvariant();
+        var aggregation = FormValues.Text(Aggregation)?.ToUpperInvariant();
         if (aggregation is not null && !MetricAggregations.All.Contains(aggregation)) errors.Add($"Combine regions etc. by: choose {string.Join(" or ", MetricAggregations.All)}.");
         if (aggregation is not null && (type ?? MetricTypes.Other) != MetricTypes.Other)
             errors.Add($"Combine regions etc. by: only OTHER KPIs choose how their points combine; a {type} KPI uses its own formula.");
         // Points with survey counts carry inputs of their type; changing the type would leave them meaningless.
         if (type != metric.Type && metric.DataPoints.Any(p => p.Inputs is not null))
             errors.Add($"Type: this KPI's data points carry {metric.Type} counts, so its type stays {metric.Type}.");
-        var owner = Blank(OwnerId);
+        var owner = FormValues.Text(OwnerId);
         if (owner is not null && !org.People.ContainsKey(owner)) errors.Add($"Owner: '{owner}' is not a person in the workspace; choose one from the list or leave it empty.");
         return metric with
         {
-            Name = name, Type = type, Unit = Blank(Unit), Target = target, Direction = direction, Aggregation = aggregation,
-            Description = Blank(Description), OwnerId = owner,
+            Name = name, Type = type, Unit = FormValues.Text(Unit), Target = target, Direction = direction, Aggregation = aggregation,
+            Description = FormValues.Text(Description), OwnerId = owner,
         };
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 /// <summary>One data point as typed: a date, a value and optionally a dimension set (<c>region=EU;channel=web</c>).</summary>
@@ -197,13 +190,11 @@ public sealed class PointForm
         var dateText = (Date ?? "").Trim();
         if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             errors.Add(dateText.Length == 0 ? "Date: give the date the value is for." : $"Date: '{dateText}' is not a date; write YYYY-MM-DD.");
-        var value = 0.0;
-        var valueText = (Value ?? "").Trim();
-        if (valueRequired && (!double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value)))
-            errors.Add(valueText.Length == 0 ? "Value: give the value." : $"Value: '{valueText}' is not a number (use a decimal point).");
+        var value = valueRequired ? FormValues.Number(Value, "Value", errors) : 0;
+        if (valueRequired && FormValues.Text(Value) is null) errors.Add("Value: give the value.");
         var problems = new List<string>();
         var dimensions = MetricPoints.ParseDimensions(Dimensions ?? "", problems);
         errors.AddRange(problems.Select(p => "Dimensions: " + p + "."));
-        return errors.Count > before ? null : new MetricDataPoint(date, dimensions, value);
+        return errors.Count > before ? null : new MetricDataPoint(date, dimensions, value ?? 0);
     }
 }

@@ -90,26 +90,16 @@ public sealed class InsightForm
     {
         var title = (Title ?? "").Trim();
         if (title.Length == 0) errors.Add("Title: give the insight a title.");
-        var type = Blank(Type);
+        var type = FormValues.Text(Type);
         if (type is not null && !InsightTypes.All.Contains(type)) errors.Add($"Type: choose one of {string.Join(", ", InsightTypes.All)}.");
-        var source = Blank(SourceUrl);
+        var source = FormValues.Text(SourceUrl);
         if (source is not null && !(Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             errors.Add($"Source: '{source}' is not an http or https link.");
-        var empathy = Number(EmpathyScore, "Empathy score", errors);
-        var weight = Number(Weight, "Weight", errors);
+        var empathy = FormValues.Number(EmpathyScore, "Empathy score", errors);
+        var weight = FormValues.Number(Weight, "Weight", errors);
         if (weight < 0) errors.Add("Weight: weights are 0 or more.");
         return new Insight(id, title, (Description ?? "").Trim(), type, source, empathy, weight) { StepIds = [stepId] };
     }
-
-    private static double? Number(string? text, string field, List<string> errors)
-    {
-        if (Blank(text) is not { } t) return null;
-        if (double.TryParse(t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && double.IsFinite(n)) return n;
-        errors.Add($"{field}: '{t}' is not a number (use a decimal point).");
-        return null;
-    }
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 /// <summary>A link or unlink posted from a step page: which kind of record, which one, and the revision the planner saw.</summary>
