@@ -7,7 +7,10 @@ namespace JourneyOrg.Workspaces;
 /// The same size and seed always give the same workspace. For 100,000 people it gives about 1,300 teams
 /// (squads of 5–15 in tribes in divisions), 330 journeys in a framework hierarchy with reusable sub-journeys and
 /// about 2,400 units, a reporting tree with spans of 3–10 and 10–15 layers, a few disabled accounts, and
-/// deliberate gaps and overlaps in ownership.
+/// deliberate gaps and overlaps in ownership. Journey management comes on top: KPIs on about 30% of phases with a year
+/// of monthly values, insights on about 15% of steps, opportunities on about 10% (with scores and an owning team) and
+/// solutions for some of them. Those are drawn from a second random stream, so the organisation and its analysis are
+/// the same as without them.
 /// </summary>
 public static class WorkspaceGenerator
 {
@@ -54,7 +57,12 @@ public static class WorkspaceGenerator
         var (journeys, groups, domain, blocks) = Journeys(people, rng);
         var ownership = Ownership(rng, teams, leafTeams, tribes, groups, domain, blocks);
         var metrics = Metrics(rng, journeys);
-        return new Workspace(journeys, persons, teams, roles, ownership, metrics);
+        var practice = new Random(unchecked(seed * 7919 + 17));
+        var (insights, opportunities, solutions) = JourneyManagement(practice, journeys, leafTeams.Select(i => teams[i]).ToList());
+        return new Workspace(journeys, persons, teams, roles, ownership, WithHistory(practice, metrics))
+        {
+            Insights = insights, Opportunities = opportunities, Solutions = solutions,
+        };
     }
 
     private static Role[] Roles() =>
@@ -349,6 +357,52 @@ public static class WorkspaceGenerator
             metrics.Add(new Metric($"m-{metrics.Count + 1:D5}", p.Id, name, "%", Math.Round(rng.NextDouble() * 100, 1), lower ? 20.0 : 80.0, lower ? "lower" : "higher"));
         }
         return [.. metrics];
+    }
+
+    /// <summary>Twelve month-end values per KPI, drifting from a start towards the KPI's value, which becomes the latest.</summary>
+    private static Metric[] WithHistory(Random rng, Metric[] metrics) =>
+    [
+        .. metrics.Select(m =>
+        {
+            var end = m.Value ?? 50;
+            var start = Math.Clamp(end + (rng.NextDouble() - 0.5) * 30, 0, 100);
+            var points = Enumerable.Range(0, 12).Select(i =>
+            {
+                var date = new DateOnly(2025, 1, 1).AddMonths(i + 1).AddDays(-1);
+                var value = i == 11 ? end : Math.Round(Math.Clamp(start + (end - start) * i / 11 + (rng.NextDouble() - 0.5) * 6, 0, 100), 1);
+                return new MetricDataPoint(date, [], value);
+            }).ToList();
+            return m with { DataPoints = points };
+        }),
+    ];
+
+    private static (Insight[], Opportunity[], Solution[]) JourneyManagement(Random rng, Journey[] journeys, IReadOnlyList<Team> leafTeams)
+    {
+        string[] findings = ["Customers give up here", "Too many questions", "Waiting without news", "Status is unclear", "Works well on mobile"];
+        string[] ideas = ["Prefill what we know", "Tell customers what happens next", "Cut a step", "Decide automatically", "Offer a call back"];
+        string[] statuses = ["open", "open", "in progress", "done"];
+        var insights = new List<Insight>();
+        var opportunities = new List<Opportunity>();
+        var solutions = new List<Solution>();
+        var steps = journeys.SelectMany(j => j.Phases.SelectMany(p => p.Steps)).ToList();
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (rng.NextDouble() < 0.15)
+                insights.Add(new Insight($"ins-{insights.Count + 1:D5}", findings[rng.Next(findings.Length)],
+                    "Seen in **interviews** and in the funnel data.", InsightTypes.All[rng.Next(InsightTypes.All.Count)],
+                    null, rng.Next(1, 6), Math.Round(rng.NextDouble(), 2)) { StepIds = [steps[i].Id] });
+            if (rng.NextDouble() >= 0.1) continue;
+            // Some opportunities span the next step too, as improvements often do.
+            var targets = rng.NextDouble() < 0.3 && i + 1 < steps.Count ? new[] { steps[i].Id, steps[i + 1].Id } : [steps[i].Id];
+            var opportunity = new Opportunity($"opp-{opportunities.Count + 1:D5}", ideas[rng.Next(ideas.Length)], "", statuses[rng.Next(statuses.Length)],
+                leafTeams.Count == 0 ? null : leafTeams[rng.Next(leafTeams.Count)].Id, rng.Next(0, 101), rng.Next(0, 101), rng.Next(0, 11) / 2.0)
+            { TargetIds = targets };
+            opportunities.Add(opportunity);
+            if (rng.NextDouble() < 0.4)
+                solutions.Add(new Solution($"sol-{solutions.Count + 1:D5}", opportunity.Title + " (epic)", "", "EPIC", "planned", opportunity.TeamId)
+                { OpportunityIds = [opportunity.Id], Priority = SolutionPriorities.All[rng.Next(3)] });
+        }
+        return ([.. insights], [.. opportunities], [.. solutions]);
     }
 
     private static string NewGuid(Random rng)
