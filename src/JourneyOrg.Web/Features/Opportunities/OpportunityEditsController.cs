@@ -28,7 +28,7 @@ public sealed class OpportunityEditsController(OrgReader reader, WorkspaceEditor
     {
         var org = await reader.LoadAsync(cancellationToken);
         var w = org.Workspace;
-        var typedId = FormFields.Blank(form.Id);
+        var typedId = FormFields.Blank(form.NewId);
         if (typedId is not null && FormFields.AllIds(w).Contains(typedId))
             return await CreateRefused(form, [$"The id '{typedId}' is already used in the workspace; choose another or leave it empty."], cancellationToken);
         var (opportunity, errors) = form.ToOpportunity(typedId ?? FormFields.NewId("opp", form.Title ?? "", w), null, org);

@@ -11,8 +11,8 @@ namespace JourneyOrg.Web.Features.Opportunities;
 /// </summary>
 public sealed class OpportunityForm
 {
-    /// <summary>Only on create; made from the title when left empty.</summary>
-    public string? Id { get; set; }
+    /// <summary>Only on create; made from the title when left empty. Not <c>Id</c>: that would bind the route's id.</summary>
+    public string? NewId { get; set; }
     public string? Title { get; set; }
     public string? Description { get; set; }
     public string? Status { get; set; }
@@ -26,7 +26,7 @@ public sealed class OpportunityForm
 
     public static OpportunityForm From(Opportunity o) => new()
     {
-        Id = o.Id, Title = o.Title, Description = o.Description, Status = o.Status, TeamId = o.TeamId,
+        Title = o.Title, Description = o.Description, Status = o.Status, TeamId = o.TeamId,
         CustomerValue = FormFields.Show(o.CustomerValue), BusinessValue = FormFields.Show(o.BusinessValue), Effort = FormFields.Show(o.Effort),
         ExternalLinks = string.Join("\n", o.ExternalLinks),
     };
@@ -59,7 +59,8 @@ public sealed class OpportunityForm
 /// <summary>A solution added to or edited on an opportunity's page.</summary>
 public sealed class SolutionForm
 {
-    public string? Id { get; set; }
+    /// <summary>Only on create; made from the title when left empty.</summary>
+    public string? NewId { get; set; }
     public string? Title { get; set; }
     public string? Description { get; set; }
     public string? Type { get; set; }

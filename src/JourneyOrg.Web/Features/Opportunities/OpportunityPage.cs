@@ -94,7 +94,7 @@ public sealed record SolutionFieldsModel(string Prefix, SolutionForm Form, OrgVi
 {
     public static SolutionForm FormOf(Solution s) => new()
     {
-        Id = s.Id, Title = s.Title, Type = s.Type, Status = s.Status, Priority = s.Priority, TeamId = s.TeamId,
+        Title = s.Title, Type = s.Type, Status = s.Status, Priority = s.Priority, TeamId = s.TeamId,
         ExternalLinks = string.Join("\n", s.ExternalLinks),
     };
 }

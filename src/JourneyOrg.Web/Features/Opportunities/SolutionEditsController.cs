@@ -22,7 +22,7 @@ public sealed class SolutionEditsController(OrgReader reader, WorkspaceEditor ed
         var org = await reader.LoadAsync(cancellationToken);
         var w = org.Workspace;
         if (w.Opportunities.All(o => o.Id != id)) return NotFound();
-        var typedId = FormFields.Blank(form.Id);
+        var typedId = FormFields.Blank(form.NewId);
         var (solution, errors) = typedId is not null && FormFields.AllIds(w).Contains(typedId)
             ? (null, [$"The id '{typedId}' is already used in the workspace; choose another or leave it empty."])
             : form.ToSolution(typedId ?? FormFields.NewId("sol", form.Title ?? "", w), null, id, org);
