@@ -22,6 +22,16 @@ public sealed record JourneyImportResult(
     string Format, IReadOnlyList<string> Errors, int Added, int Updated, IReadOnlyList<ImportNote> NotMapped, long? Revision)
 {
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>For data points: how many KPIs got new or replaced points (Added and Updated count the points).</summary>
+    public int MetricsChanged { get; init; }
+
+    /// <summary>What was stored, in words: new and updated records of a TheyDo file, data points and KPIs of a CSV file.</summary>
+    public string Summary => Format == "csv"
+        ? $"{Plural(Added + Updated, "data point")} stored ({Added} new, {Updated} replaced) on {Plural(MetricsChanged, "KPI")}"
+        : $"{Added} new, {Updated} updated";
+
+    private static string Plural(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 }
 
 /// <summary>
@@ -71,7 +81,7 @@ public sealed class JourneyFileImporter(IWorkspaceStore store)
         var errors = WorkspaceValidator.Validate(plan.Result);
         if (errors.Count > 0) return Rejected(format, errors.Select(e => e.ToString()).ToList());
         var written = await store.ApplyAsync(plan.Changes, revision, cancellationToken);
-        return new JourneyImportResult(format, [], plan.Added, plan.Updated, plan.NotMapped, written);
+        return new JourneyImportResult(format, [], plan.Added, plan.Updated, plan.NotMapped, written) { MetricsChanged = plan.MetricsChanged };
     }
 
     private static JourneyImportResult Rejected(string format, IReadOnlyList<string> errors) => new(format, errors, 0, 0, [], null);

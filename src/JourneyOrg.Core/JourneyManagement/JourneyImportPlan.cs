@@ -14,14 +14,18 @@ public sealed record ImportNote(string Path, string Message)
 /// What an import of a TheyDo or data-point file would do: the workspace after it, the upserts that get there, how many
 /// records are new or updated, and what could not be mapped.
 /// </summary>
-public sealed record JourneyImportPlan(Workspace Result, WorkspaceChangeSet Changes, int Added, int Updated, IReadOnlyList<ImportNote> NotMapped);
+public sealed record JourneyImportPlan(Workspace Result, WorkspaceChangeSet Changes, int Added, int Updated, IReadOnlyList<ImportNote> NotMapped)
+{
+    /// <summary>For data points: how many KPIs got new or replaced points (Added and Updated count the points).</summary>
+    public int MetricsChanged { get; init; }
+}
 
 /// <summary>Finds people by mail and teams by name, and hands out ids that are unused across the workspace.</summary>
 internal sealed class ImportDirectory
 {
     private readonly ILookup<string, Person> _peopleByMail;
     private readonly ILookup<string, Team> _teamsByName;
-    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly WorkspaceIds _ids;
 
     public ImportDirectory(Workspace workspace)
     {
@@ -31,19 +35,7 @@ internal sealed class ImportDirectory
                 .Select(m => (Mail: m!.Trim(), Person: p)))
             .ToLookup(x => x.Mail, x => x.Person, StringComparer.OrdinalIgnoreCase);
         _teamsByName = workspace.Teams.ToLookup(t => t.Name.Trim(), StringComparer.OrdinalIgnoreCase);
-        foreach (var j in workspace.Journeys)
-        {
-            _ids.Add(j.Id);
-            foreach (var p in j.Phases)
-            {
-                _ids.Add(p.Id);
-                foreach (var s in p.Steps) _ids.Add(s.Id);
-            }
-        }
-        foreach (var id in workspace.People.Select(p => p.Id).Concat(workspace.Teams.Select(t => t.Id)).Concat(workspace.Roles.Select(r => r.Id))
-                     .Concat(workspace.Metrics.Select(m => m.Id)).Concat(workspace.Insights.Select(i => i.Id))
-                     .Concat(workspace.Opportunities.Select(o => o.Id)).Concat(workspace.Solutions.Select(s => s.Id)))
-            _ids.Add(id);
+        _ids = new WorkspaceIds(workspace);
     }
 
     public List<ImportNote> Notes { get; } = [];
@@ -78,13 +70,5 @@ internal sealed class ImportDirectory
     }
 
     /// <summary>A new id from <paramref name="prefix"/> and a readable form of <paramref name="key"/>, unused in the workspace.</summary>
-    public string NewId(string prefix, string key)
-    {
-        var slug = new string(key.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
-        while (slug.Contains("--", StringComparison.Ordinal)) slug = slug.Replace("--", "-", StringComparison.Ordinal);
-        if (slug.Length > 40) slug = slug[..40].TrimEnd('-');
-        var id = slug.Length == 0 ? prefix.TrimEnd('-') + "-1" : prefix + slug;
-        for (var n = 2; !_ids.Add(id); n++) id = (slug.Length == 0 ? prefix.TrimEnd('-') : prefix + slug) + "-" + n;
-        return id;
-    }
+    public string NewId(string prefix, string key) => _ids.New(prefix, key);
 }

@@ -68,22 +68,12 @@ public static class MetricCsvImport
             if (!double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
                 errors.Add(new CsvError(line, Column("value"), valueText.Length == 0 ? "value is empty" : $"'{valueText}' is not a number (use a decimal point)"));
 
-            var dimensions = new List<MetricDimension>();
-            var dimensionsText = Field("dimensions");
-            if (dimensionsText.Length > 0)
-                foreach (var part in dimensionsText.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                {
-                    var equals = part.IndexOf('=');
-                    if (equals <= 0)
-                        errors.Add(new CsvError(line, Column("dimensions"), $"'{part}' is not key=value; write e.g. region=EU;channel=web"));
-                    else if (dimensions.Any(d => d.Key == part[..equals].Trim()))
-                        errors.Add(new CsvError(line, Column("dimensions"), $"dimension '{part[..equals].Trim()}' is given twice"));
-                    else
-                        dimensions.Add(new MetricDimension(part[..equals].Trim(), part[(equals + 1)..].Trim()));
-                }
+            var problems = new List<string>();
+            var dimensions = MetricPoints.ParseDimensions(Field("dimensions"), problems);
+            errors.AddRange(problems.Select(problem => new CsvError(line, Column("dimensions"), problem)));
             if (errors.Count > before) continue;
 
-            var point = new MetricDataPoint(date, dimensions.Count == 0 ? [] : dimensions.OrderBy(d => d.Key, StringComparer.Ordinal).ToList(), value);
+            var point = new MetricDataPoint(date, dimensions, value);
             if (seen.TryGetValue((metric!.Id, date, point.DimensionKey), out var first))
             {
                 errors.Add(new CsvError(line, 0, $"metric '{metric.Id}' already has a point for {date:yyyy-MM-dd} with {(point.DimensionKey.Length == 0 ? "no dimensions" : point.DimensionKey)} on line {first}"));
@@ -95,19 +85,21 @@ public static class MetricCsvImport
         if (errors.Count > 0) return new CsvImportResult(null, errors);
         if (rows.Count == 0) return new CsvImportResult(null, [new CsvError(2, 0, "no data points after the header")]);
 
+        var replaced = 0;
         var upserts = rows.GroupBy(r => r.Metric.Id).Select(g =>
         {
-            var metric = g.First().Metric;
             var incoming = g.Select(r => r.Point).ToList();
-            var keys = incoming.Select(p => (p.Date, p.DimensionKey)).ToHashSet();
-            var series = metric.DataPoints.Where(p => !keys.Contains((p.Date, p.DimensionKey))).Concat(incoming)
-                .OrderBy(p => p.Date).ThenBy(p => p.DimensionKey, StringComparer.Ordinal).ToList();
-            var updated = metric with { DataPoints = series };
-            return updated with { Value = MetricReading.Of(updated).Current };
+            replaced += MetricPoints.Replaced(g.First().Metric, incoming);
+            return MetricPoints.Merge(g.First().Metric, incoming);
         }).ToList();
         var byId = upserts.ToDictionary(m => m.Id);
         var result = current with { Metrics = current.Metrics.Select(m => byId.GetValueOrDefault(m.Id) ?? m).ToList() };
-        return new CsvImportResult(new JourneyImportPlan(result, new WorkspaceChangeSet { UpsertMetrics = upserts }, 0, upserts.Count, []), []);
+        // The records of a CSV file are data points: new ones are added, the others replace a stored point.
+        var plan = new JourneyImportPlan(result, new WorkspaceChangeSet { UpsertMetrics = upserts }, rows.Count - replaced, replaced, [])
+        {
+            MetricsChanged = upserts.Count,
+        };
+        return new CsvImportResult(plan, []);
     }
 
     private sealed class MetricResolver(IReadOnlyList<Metric> metrics)

@@ -76,3 +76,56 @@ public sealed record MetricReading(Metric Metric, IReadOnlyList<SeriesPoint> Ser
         return series;
     }
 }
+
+/// <summary>
+/// Changes to a metric's time series. Every change keeps one point per date and dimension set, the points in date
+/// order, and <see cref="Metric.Value"/> equal to the current reading, so lists that show only the value stay right.
+/// </summary>
+public static class MetricPoints
+{
+    /// <summary>Adds <paramref name="incoming"/>; each replaces a stored point of the same date and dimension set.</summary>
+    public static Metric Merge(Metric metric, IReadOnlyCollection<MetricDataPoint> incoming)
+    {
+        var keys = incoming.Select(p => (p.Date, p.DimensionKey)).ToHashSet();
+        return WithSeries(metric, metric.DataPoints.Where(p => !keys.Contains((p.Date, p.DimensionKey))).Concat(incoming));
+    }
+
+    /// <summary>How many of <paramref name="incoming"/> would replace a stored point rather than add one.</summary>
+    public static int Replaced(Metric metric, IReadOnlyCollection<MetricDataPoint> incoming)
+    {
+        var keys = incoming.Select(p => (p.Date, p.DimensionKey)).ToHashSet();
+        return metric.DataPoints.Count(p => keys.Contains((p.Date, p.DimensionKey)));
+    }
+
+    /// <summary>Removes the point of <paramref name="date"/> with the dimension set <paramref name="dimensionKey"/>, if there is one.</summary>
+    public static Metric Remove(Metric metric, DateOnly date, string dimensionKey) =>
+        WithSeries(metric, metric.DataPoints.Where(p => p.Date != date || p.DimensionKey != dimensionKey));
+
+    /// <summary>
+    /// Reads a dimension set written as <c>region=EU;channel=web</c> (empty for the overall figure), sorted by key.
+    /// Each part that is not <c>key=value</c>, or repeats a key, adds a problem in the user's words.
+    /// </summary>
+    public static List<MetricDimension> ParseDimensions(string text, List<string> problems)
+    {
+        var dimensions = new List<MetricDimension>();
+        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = part.IndexOf('=');
+            if (equals <= 0)
+                problems.Add($"'{part}' is not key=value; write e.g. region=EU;channel=web");
+            else if (dimensions.Any(d => d.Key == part[..equals].Trim()))
+                problems.Add($"dimension '{part[..equals].Trim()}' is given twice");
+            else
+                dimensions.Add(new MetricDimension(part[..equals].Trim(), part[(equals + 1)..].Trim()));
+        }
+        return dimensions.OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
+    }
+
+    private static Metric WithSeries(Metric metric, IEnumerable<MetricDataPoint> points)
+    {
+        var updated = metric with { DataPoints = points.OrderBy(p => p.Date).ThenBy(p => p.DimensionKey, StringComparer.Ordinal).ToList() };
+        if (updated.DataPoints.Count > 0) return updated with { Value = MetricReading.Of(updated).Current };
+        // Without a series the value is the one given by hand; removing the last point leaves no reading at all.
+        return metric.DataPoints.Count == 0 ? updated : updated with { Value = null };
+    }
+}

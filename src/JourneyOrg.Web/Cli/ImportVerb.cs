@@ -61,7 +61,10 @@ public sealed class ImportVerb : ICliVerb
 
         var w = result.Imported!;
         var what = $"{w.Journeys.Count} journeys, {w.People.Count} people, {w.Teams.Count} teams, {w.Roles.Count} roles, " +
-                   $"{w.Ownership.Count} ownership edges, {w.Metrics.Count} metrics";
+                   $"{w.Ownership.Count} ownership edges, {w.Metrics.Count} metrics" +
+                   // Journey-management records are named only when the file has them, so plain org files read as before.
+                   string.Concat(new[] { (w.Insights.Count, "insights"), (w.Opportunities.Count, "opportunities"), (w.Solutions.Count, "solutions") }
+                       .Where(x => x.Item1 > 0).Select(x => $", {x.Item1} {x.Item2}"));
         await stdout.WriteLineAsync(mode == WorkspaceImportMode.Replace
             ? $"Imported {what} into {store.Description} (revision {result.Revision})."
             : $"Merged {what} into {store.Description}: {result.Added} new, {result.Updated} updated (revision {result.Revision}).");
@@ -93,9 +96,8 @@ public sealed class ImportVerb : ICliVerb
             foreach (var error in result.Errors) await stderr.WriteLineAsync(error);
             return CliApp.InvalidInput;
         }
-        await stdout.WriteLineAsync(kind == ImportFileKind.TheyDo
-            ? $"Imported {result.Format} into {store.Description}: {result.Added} new, {result.Updated} updated (revision {result.Revision})."
-            : $"Imported data points into {store.Description}: {result.Updated} metrics updated (revision {result.Revision}).");
+        await stdout.WriteLineAsync(
+            $"Imported {(kind == ImportFileKind.TheyDo ? result.Format : "data points")} into {store.Description}: {result.Summary} (revision {result.Revision}).");
         foreach (var note in result.NotMapped) await stdout.WriteLineAsync($"not mapped: {note}");
         return CliApp.Success;
     }

@@ -58,6 +58,7 @@ public sealed class JourneyImportVerbTests : IDisposable
 
         Assert.Equal((CliApp.InvalidInput, "line 2, column 3: 'abc' is not a number (use a decimal point)"), (bad.ExitCode, bad.StderrLines.Single()));
         Assert.Equal(CliApp.Success, good.ExitCode);
+        Assert.Contains("1 data point stored (1 new, 0 replaced) on 1 KPI", good.Stdout);
         Assert.Equal(64.0, (await _temporary.Store.LoadAsync()).Workspace.Metrics.Single(m => m.ImportKey == "csat").Value);
     }
 

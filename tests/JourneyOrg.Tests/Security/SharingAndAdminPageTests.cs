@@ -72,10 +72,35 @@ public sealed class SharingAndAdminPageTests(WebAppFactory app) : IClassFixture<
     [InlineData("/teams", "new-team-heading")]
     [InlineData("/scenarios", "new-scenario-heading")]
     [InlineData("/matrix", "matrix-assign-team")]
+    [InlineData("/teams/t-apply", "edit-heading")]
+    [InlineData("/teams/t-apply", "/members/remove")]
     public async Task Editing_forms_are_offered_to_planners_only(string page, string formMarker)
     {
         Assert.DoesNotContain(formMarker, await As("vera", AppRoles.Viewer).GetStringAsync(page));
         Assert.Contains(formMarker, await As("paul", AppRoles.Planner).GetStringAsync(page));
+    }
+
+    [Fact]
+    public async Task A_shared_scenario_offers_its_change_and_status_forms_by_role()
+    {
+        var planner = As("pam", AppRoles.Planner, AppRoles.Viewer);
+        var url = (await PostAsync(planner, "/scenarios", ("name", "Read-only for some"))).Headers.Location!.OriginalString;
+        var id = url.Split('/').Last();
+        await PostAsync(planner, $"/scenarios/{id}/operations", ("version", "1"), ("op", "renameTeam"), ("teamId", "t-apply"), ("name", "Applications"));
+        await PostAsync(planner, $"/scenarios/{id}/sharing", ("sharedWith", "vic, hedda"), ("version", "2"));
+
+        var mine = await planner.GetStringAsync(url);
+        Assert.Contains("op-kind", mine);
+        Assert.Contains($"/scenarios/{id}/operations/0/remove", mine);
+        Assert.Contains("Mark proposed", mine);
+        Assert.DoesNotContain("Mark approved", mine);
+
+        var viewer = await As("vic", AppRoles.Viewer).GetStringAsync(url);
+        Assert.DoesNotContain("op-kind", viewer);
+        Assert.DoesNotContain("/operations/0/remove", viewer);
+        Assert.DoesNotContain("Mark ", viewer);
+
+        Assert.Contains("Mark approved", await As("hedda", AppRoles.HR, AppRoles.Viewer).GetStringAsync(url));
     }
 
     [Fact]

@@ -56,9 +56,16 @@ public sealed class JourneyFileUploadTests : IDisposable
     [Fact]
     public async Task Data_points_from_CSV_are_added_to_the_KPI_series()
     {
-        var (status, html) = await UploadAsync("date,metric,value,dimensions\n2024-01-31,m-dropoff,35,\n2024-02-29,Drop-off,28,\n", "points.csv");
+        const string csv = "date,metric,value,dimensions\n2024-01-31,m-dropoff,35,\n2024-02-29,Drop-off,28,\n";
+        var (status, html) = await UploadAsync(csv, "points.csv");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("Imported points.csv (data points): data points of 1 KPI stored", html);
+        Assert.Contains("Imported points.csv (data points): 2 data points stored (2 new, 0 replaced) on 1 KPI", html);
+        Assert.Equal(2, (await _factory.Store.LoadAsync()).Workspace.Metrics.Single(m => m.Id == "m-dropoff").DataPoints.Count);
+
+        // The same file again replaces the points of those dates instead of adding to the series.
+        (status, html) = await UploadAsync(csv, "points.csv");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("2 data points stored (0 new, 2 replaced) on 1 KPI", html);
         Assert.Equal(2, (await _factory.Store.LoadAsync()).Workspace.Metrics.Single(m => m.Id == "m-dropoff").DataPoints.Count);
     }
 
@@ -71,6 +78,17 @@ public sealed class JourneyFileUploadTests : IDisposable
         Assert.Contains("<code>line 2, column 1</code>", html);
         Assert.Contains("<code>line 3, column 2</code>", html);
         Assert.Contains("no metric with id, import key or name &#x27;m-nope&#x27;", html);
+    }
+
+    [Fact]
+    public async Task Past_the_first_200_problems_the_rest_are_listed_folded_not_dropped()
+    {
+        var csv = "date,metric,value\n" + string.Concat(Enumerable.Range(0, 250).Select(i => $"2024-01-31,m-dropoff,x{i}\n"));
+        var (status, html) = await UploadAsync(csv, "points.csv");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Contains("250 problems found", html);
+        Assert.Contains("Show 50 more", html);
+        Assert.Contains("&#x27;x249&#x27; is not a number", html);
     }
 
     public void Dispose() => _factory.Dispose();

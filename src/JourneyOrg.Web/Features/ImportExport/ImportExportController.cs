@@ -16,7 +16,14 @@ namespace JourneyOrg.Web.Features.ImportExport;
 [Authorize(Policy = Policies.Admin)]
 public sealed class ImportExportController(OrgReader reader, IWorkspaceStore store) : Controller
 {
+    /// <summary>Problems listed open; the rest up to <see cref="MaxErrorsListed"/> sit in a collapsed list below them.</summary>
     public const int MaxErrorsShown = 200;
+
+    /// <summary>
+    /// A broken 100,000-row file can hold as many problems; past this many the page says how many more there are and
+    /// points to the CLI, which lists every one, rather than sending megabytes of table.
+    /// </summary>
+    public const int MaxErrorsListed = 10_000;
 
     [HttpGet("/workspace")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -82,6 +89,7 @@ public sealed class ImportExportController(OrgReader reader, IWorkspaceStore sto
         {
             Format = imported.Format,
             NotMapped = imported.NotMapped,
+            Stored = imported.Format == "csv" ? imported.Summary : null,
         };
     }
 
@@ -101,6 +109,9 @@ public sealed record ImportOutcome(string? FileName, bool Succeeded, IReadOnlyLi
 {
     /// <summary>The TheyDo format, or <c>csv</c> for data points; null for a workspace file.</summary>
     public string? Format { get; init; }
+
+    /// <summary>What a data-point import stored, in words (points, new and replaced, and KPIs); null for other files.</summary>
+    public string? Stored { get; init; }
 
     /// <summary>What a TheyDo import could not map (owners, groups, links), per record.</summary>
     public IReadOnlyList<ImportNote> NotMapped { get; init; } = [];

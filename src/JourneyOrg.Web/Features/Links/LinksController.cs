@@ -1,5 +1,4 @@
 using JourneyOrg.Domain;
-using JourneyOrg.Storage;
 using JourneyOrg.Web.Features.Security;
 using JourneyOrg.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
@@ -8,81 +7,103 @@ using Microsoft.AspNetCore.Mvc;
 namespace JourneyOrg.Web.Features.Links;
 
 /// <summary>
-/// Links imported metrics, insights and opportunities to the part of a journey they are about. TheyDo's formats have
-/// no place for that link; a re-import keeps it.
+/// The inbox of imported metrics, insights and opportunities that are on no journey yet, and the page that puts one on
+/// a step or phase. TheyDo's formats have no place for that link; a re-import keeps it.
 /// </summary>
 [AutoValidateAntiforgeryToken]
 [Authorize(Policy = Policies.Read)]
-public sealed class LinksController(OrgReader reader, WorkspaceEditor editor) : Controller
+public sealed class LinksController(OrgReader reader, JourneyLinks links) : Controller
 {
     [HttpGet("/links")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)
     {
         var org = await reader.LoadAsync(cancellationToken);
         ViewData["Revision"] = org.Revision;
-        var model = new UnlinkedModel(org, null, []);
+        var model = UnlinkedModel.Build(org, page);
         return Request.IsHtmx() ? PartialView("_Unlinked", model) : View(model);
+    }
+
+    /// <summary>Choosing where one record goes: first a journey, then one of its steps (or phases).</summary>
+    [HttpGet("/links/{kind}/{id}")]
+    public async Task<IActionResult> Choose(string kind, string id, string? journey, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        ViewData["Revision"] = org.Revision;
+        var model = LinkChoiceModel.Build(org, kind, id, journey);
+        if (model is null) return NotFound();
+        return Request.IsHtmx() ? PartialView("_LinkChoice", model) : View(model);
     }
 
     [HttpPost("/links/{kind}/{id}")]
     [Authorize(Policy = Policies.Plan)]
     public async Task<IActionResult> Link(string kind, string id, LinkForm form, CancellationToken cancellationToken)
     {
-        var org = await reader.LoadAsync(cancellationToken);
+        var outcome = await links.LinkAsync(kind, id, form.TargetId, form.Revision, cancellationToken);
+        if (!outcome.Found) return NotFound();
         var target = (form.TargetId ?? "").Trim();
-        var isStep = org.Steps.ContainsKey(target);
-        var isPhase = org.Phases.ContainsKey(target);
-        var w = org.Workspace;
-        EditResult result;
-        string? done = null;
-        switch (kind)
-        {
-            case "metric" when w.Metrics.FirstOrDefault(m => m.Id == id) is { } metric:
-                result = isStep || isPhase
-                    ? await editor.ApplyAsync(new WorkspaceChangeSet { UpsertMetrics = [metric with { TargetId = target }] },
-                        w with { Metrics = w.Metrics.Select(m => m.Id == id ? m with { TargetId = target } : m).ToList() }, form.Revision, cancellationToken)
-                    : EditResult.Refused(org.Revision, $"Choose a step or phase for the KPI {metric.Name}.");
-                done = metric.Name;
-                break;
-            case "insight" when w.Insights.FirstOrDefault(i => i.Id == id) is { } insight:
-                result = isStep
-                    ? await editor.ApplyAsync(new WorkspaceChangeSet { UpsertInsights = [insight with { StepIds = [.. insight.StepIds, target] }] },
-                        w with { Insights = w.Insights.Select(i => i.Id == id ? i with { StepIds = [.. i.StepIds, target] } : i).ToList() }, form.Revision, cancellationToken)
-                    : EditResult.Refused(org.Revision, $"Choose a step for the insight {insight.Title}.");
-                done = insight.Title;
-                break;
-            case "opportunity" when w.Opportunities.FirstOrDefault(o => o.Id == id) is { } opportunity:
-                result = isStep || isPhase
-                    ? await editor.ApplyAsync(new WorkspaceChangeSet { UpsertOpportunities = [opportunity with { TargetIds = [.. opportunity.TargetIds, target] }] },
-                        w with { Opportunities = w.Opportunities.Select(o => o.Id == id ? o with { TargetIds = [.. o.TargetIds, target] } : o).ToList() }, form.Revision, cancellationToken)
-                    : EditResult.Refused(org.Revision, $"Choose a step or phase for the opportunity {opportunity.Title}.");
-                done = opportunity.Title;
-                break;
-            default:
-                return NotFound();
-        }
-
-        if (result.Applied && !Request.IsHtmx()) return Redirect("/links");
-        if (!result.Applied) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var after = await reader.LoadAsync(cancellationToken);
         ViewData["Revision"] = after.Revision;
-        var model = new UnlinkedModel(after, result.Applied ? $"{done} is now on {after.TargetName(target)}." : null, result.Errors);
-        return Request.IsHtmx() ? PartialView("_Unlinked", model) : View("Index", model);
+        if (outcome.Result.Applied && !Request.IsHtmx()) return Redirect(PageOf(after, target));
+        if (!outcome.Result.Applied) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        var model = LinkChoiceModel.Build(after, kind, id, after.JourneyOf(target), outcome.Result.Errors) ?? throw new InvalidOperationException("linked record vanished");
+        if (outcome.Result.Applied) model = model with { Linked = $"{outcome.ItemName} is now on {after.TargetName(target)}.", LinkedUrl = PageOf(after, target) };
+        return Request.IsHtmx() ? PartialView("_LinkChoice", model) : View("Choose", model);
     }
+
+    /// <summary>Where a linked record is seen: its step's page, or the journey map for a whole phase.</summary>
+    private static string PageOf(OrgView org, string targetId) =>
+        org.Steps.TryGetValue(targetId, out var s) ? Steps.StepUrls.Page(s.Journey.Id, s.Step.Id)
+        : org.Phases.TryGetValue(targetId, out var p) ? $"/journeys/{Uri.EscapeDataString(p.Journey.Id)}#phase-{DomIds.Safe(p.Phase.Id)}"
+        : "/links";
 }
 
 public sealed record LinkForm(string? TargetId, long Revision);
 
-/// <summary>What is not on any journey yet, the choices of where to put it, and the outcome of the last link.</summary>
-public sealed record UnlinkedModel(OrgView Org, string? Linked, IReadOnlyList<string> Errors)
+/// <summary>One page of what is not on any journey yet, per kind, by name.</summary>
+public sealed record UnlinkedModel(
+    OrgView Org, int Page, int Pages,
+    IReadOnlyList<Metric> Metrics, IReadOnlyList<Insight> Insights, IReadOnlyList<Opportunity> Opportunities,
+    int MetricCount, int InsightCount, int OpportunityCount)
 {
-    /// <summary>Forms shown per kind: each carries every step of every journey, so a page of them stays small.</summary>
-    public const int Shown = 25;
+    /// <summary>Items listed per kind and page; each is one line with a link, so a page stays small.</summary>
+    public const int PerPage = 100;
 
-    public IReadOnlyList<Metric> Metrics => Org.Workspace.Metrics.Where(m => !m.IsLinked).OrderBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
-    public IReadOnlyList<Insight> Insights => Org.Workspace.Insights.Where(i => i.StepIds.Count == 0).OrderBy(i => i.Title, StringComparer.CurrentCultureIgnoreCase).ToList();
-    public IReadOnlyList<Opportunity> Opportunities => Org.Workspace.Opportunities.Where(o => o.TargetIds.Count == 0).OrderBy(o => o.Title, StringComparer.CurrentCultureIgnoreCase).ToList();
+    public static UnlinkedModel Build(OrgView org, int page)
+    {
+        var w = org.Workspace;
+        var metrics = w.Metrics.Where(m => !m.IsLinked).OrderBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        var insights = w.Insights.Where(i => i.StepIds.Count == 0).OrderBy(i => i.Title, StringComparer.CurrentCultureIgnoreCase).ToList();
+        var opportunities = w.Opportunities.Where(o => o.TargetIds.Count == 0).OrderBy(o => o.Title, StringComparer.CurrentCultureIgnoreCase).ToList();
+        var pages = Math.Max(1, (Math.Max(metrics.Count, Math.Max(insights.Count, opportunities.Count)) + PerPage - 1) / PerPage);
+        page = Math.Clamp(page, 1, pages);
+        List<T> OnPage<T>(List<T> items) => items.Skip((page - 1) * PerPage).Take(PerPage).ToList();
+        return new UnlinkedModel(org, page, pages, OnPage(metrics), OnPage(insights), OnPage(opportunities),
+            metrics.Count, insights.Count, opportunities.Count);
+    }
+}
 
-    /// <summary>Journeys with phases, by name: the choices of a link form.</summary>
-    public IReadOnlyList<Journey> Journeys => Org.Workspace.Journeys.Where(j => j.Phases.Count > 0).OrderBy(j => j.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+/// <summary>One record to link, the journey chosen so far (its steps and phases are the choices), and the outcome.</summary>
+public sealed record LinkChoiceModel(
+    OrgView Org, string Kind, string ItemId, string ItemName, string KindName, bool StepsOnly,
+    IReadOnlyList<Journey> Journeys, Journey? Journey, IReadOnlyList<string> Errors)
+{
+    public string? Linked { get; init; }
+    public string? LinkedUrl { get; init; }
+
+    public static LinkChoiceModel? Build(OrgView org, string kind, string itemId, string? journeyId, IReadOnlyList<string>? errors = null)
+    {
+        var w = org.Workspace;
+        (string Name, string KindName)? item = kind switch
+        {
+            LinkKinds.Metric => w.Metrics.FirstOrDefault(m => m.Id == itemId) is { } m ? (m.Name, "KPI") : null,
+            LinkKinds.Insight => w.Insights.FirstOrDefault(i => i.Id == itemId) is { } i ? (i.Title, "insight") : null,
+            LinkKinds.Opportunity => w.Opportunities.FirstOrDefault(o => o.Id == itemId) is { } o ? (o.Title, "opportunity") : null,
+            _ => null,
+        };
+        if (item is null) return null;
+        var journeys = w.Journeys.Where(j => j.Phases.Count > 0).OrderBy(j => j.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        var journey = journeyId is not null && org.Journeys.TryGetValue(journeyId, out var chosen) && chosen.Phases.Count > 0 ? chosen : null;
+        return new LinkChoiceModel(org, kind, itemId, item.Value.Name, item.Value.KindName, kind == LinkKinds.Insight,
+            journeys, journey, errors ?? []);
+    }
 }

@@ -49,7 +49,7 @@ public sealed record SearchResults(string Query, IReadOnlyList<SearchGroup> Grou
             Group("Phases", w.Journeys.SelectMany(j => j.Phases.Where(p => Match(p.Name))
                 .Select(p => new SearchHit(p.Name, $"/journeys/{Uri.EscapeDataString(j.Id)}#phase-{DomIds.Safe(p.Id)}", "phase of " + j.Name)))),
             Group("Steps", w.Journeys.SelectMany(j => j.Phases.SelectMany(p => p.Steps.Where(s => Match(s.Name))
-                .Select(s => new SearchHit(s.Name, $"/journeys/{Uri.EscapeDataString(j.Id)}#phase-{DomIds.Safe(p.Id)}", $"step of {j.Name} › {p.Name}"))))),
+                .Select(s => new SearchHit(s.Name, Steps.StepUrls.Page(j.Id, s.Id), $"step of {j.Name} › {p.Name}"))))),
         };
         return new SearchResults(q, groups.Where(g => g.Total > 0).ToList());
     }

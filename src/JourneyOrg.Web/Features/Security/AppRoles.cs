@@ -58,5 +58,8 @@ public static class AppClaims
     /// <summary>Whether editing forms (journeys, teams, ownership, scenarios) are offered; the server checks the same policy on every post.</summary>
     public static bool CanPlan(this ClaimsPrincipal user) => user.IsInRole(AppRoles.Planner);
 
+    /// <summary>Whether the scenario status buttons are offered (the ScenarioStatus policy: Planner or HR; approving needs HR).</summary>
+    public static bool CanSetScenarioStatus(this ClaimsPrincipal user) => user.IsInRole(AppRoles.Planner) || user.IsInRole(AppRoles.HR);
+
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(AppRoles.Admin);
 }

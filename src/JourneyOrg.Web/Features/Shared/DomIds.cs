@@ -20,7 +20,12 @@ public static class DomIds
     public const string Opportunity = "opportunity";
     public const string NewOpportunity = "new-opportunity";
     public const string Unlinked = "unlinked";
+    /// <summary>The journey and step choice for linking one record on /links/{kind}/{id}.</summary>
+    public const string LinkChoice = "link-choice";
+    /// <summary>The KPIs, insights and opportunities section of a step page, with its link and unlink forms.</summary>
+    public const string StepJourneyManagement = "step-journey-management";
     public const string AuditRows = "audit-rows";
+    public const string MetricBody = "metric-body";
 
     /// <summary>The list of direct reports under a person in the org chart.</summary>
     public static string OrgReports(string personId) => "reports-" + Safe(personId);

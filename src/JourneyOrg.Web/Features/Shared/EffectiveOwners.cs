@@ -34,6 +34,14 @@ public static class OwnerExplanation
         org.OwnershipByTarget[targetId].Where(o => o.Kind == OwnershipKind.Accountable)
             .Select(o => o.TeamId).Distinct().Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>Where inherited owners come from, as the journey map and the step page say it ("the phase", "journey X").</summary>
+    public static string InheritedFrom(OrgView org, EffectiveOwners owners, string journeyId) => owners.Source switch
+    {
+        OwnerSource.Phase => "the phase",
+        OwnerSource.Subjourney => "sub-journey " + org.JourneyName(owners.FromId!),
+        _ => owners.FromId == journeyId ? "the journey" : "journey " + org.JourneyName(owners.FromId!),
+    };
+
     public static IReadOnlyList<string> Contributing(OrgView org, string targetId) =>
         org.OwnershipByTarget[targetId].Where(o => o.Kind == OwnershipKind.Contributing)
             .Select(o => o.TeamId).Distinct().Order(StringComparer.Ordinal).ToList();
