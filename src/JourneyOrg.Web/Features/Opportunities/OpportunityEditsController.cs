@@ -1,6 +1,7 @@
 using JourneyOrg.Domain;
 using JourneyOrg.JourneyManagement;
 using JourneyOrg.Storage;
+using JourneyOrg.Workspaces;
 using JourneyOrg.Web.Features.Security;
 using JourneyOrg.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
@@ -28,10 +29,12 @@ public sealed class OpportunityEditsController(OrgReader reader, WorkspaceEditor
     {
         var org = await reader.LoadAsync(cancellationToken);
         var w = org.Workspace;
+        // Ids are unique across every kind of record; a typed one is checked, otherwise one is made from the title.
+        var ids = new WorkspaceIds(w);
         var typedId = FormFields.Blank(form.NewId);
-        if (typedId is not null && FormFields.AllIds(w).Contains(typedId))
+        if (typedId is not null && ids.IsTaken(typedId))
             return await CreateRefused(form, [$"The id '{typedId}' is already used in the workspace; choose another or leave it empty."], cancellationToken);
-        var (opportunity, errors) = form.ToOpportunity(typedId ?? FormFields.NewId("opp", form.Title ?? "", w), null, org);
+        var (opportunity, errors) = form.ToOpportunity(typedId ?? ids.New("opp-", form.Title ?? ""), null, org);
         if (opportunity is null) return await CreateRefused(form, errors, cancellationToken);
         var result = await editor.ApplyAsync(new WorkspaceChangeSet { UpsertOpportunities = [opportunity] },
             w with { Opportunities = [.. w.Opportunities, opportunity] }, form.Revision, cancellationToken);

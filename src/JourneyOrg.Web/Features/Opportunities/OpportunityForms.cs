@@ -160,29 +160,4 @@ public static class FormFields
             errors.Add($"External link '{link}' is not an absolute http or https address.");
         return links;
     }
-
-    /// <summary>
-    /// A new id from a title (<c>opp-prefill-the-application</c>), made unique against every id in the workspace because
-    /// ids are unique across record kinds. Create forms elsewhere ask for the id; here it is optional.
-    /// </summary>
-    public static string NewId(string prefix, string title, Workspace workspace)
-    {
-        var slug = new string(title.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
-        slug = string.Join('-', slug.Split('-', StringSplitOptions.RemoveEmptyEntries));
-        if (slug.Length > 40) slug = slug[..40].TrimEnd('-');
-        var stem = slug.Length == 0 ? prefix : $"{prefix}-{slug}";
-        var taken = AllIds(workspace);
-        var id = stem;
-        for (var n = 2; taken.Contains(id); n++) id = $"{stem}-{n}";
-        return id;
-    }
-
-    public static HashSet<string> AllIds(Workspace w) =>
-        w.Journeys.Select(j => j.Id)
-            .Concat(w.Journeys.SelectMany(j => j.Phases.Select(p => p.Id)))
-            .Concat(w.Journeys.SelectMany(j => j.Phases.SelectMany(p => p.Steps.Select(s => s.Id))))
-            .Concat(w.People.Select(p => p.Id)).Concat(w.Teams.Select(t => t.Id)).Concat(w.Roles.Select(r => r.Id))
-            .Concat(w.Metrics.Select(m => m.Id)).Concat(w.Insights.Select(i => i.Id))
-            .Concat(w.Opportunities.Select(o => o.Id)).Concat(w.Solutions.Select(s => s.Id))
-            .ToHashSet(StringComparer.Ordinal);
 }

@@ -1,6 +1,7 @@
 using JourneyOrg.Domain;
 using JourneyOrg.JourneyManagement;
 using JourneyOrg.Storage;
+using JourneyOrg.Workspaces;
 using JourneyOrg.Web.Features.Security;
 using JourneyOrg.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
@@ -22,10 +23,12 @@ public sealed class SolutionEditsController(OrgReader reader, WorkspaceEditor ed
         var org = await reader.LoadAsync(cancellationToken);
         var w = org.Workspace;
         if (w.Opportunities.All(o => o.Id != id)) return NotFound();
+        // Ids are unique across every kind of record; a typed one is checked, otherwise one is made from the title.
+        var ids = new WorkspaceIds(w);
         var typedId = FormFields.Blank(form.NewId);
-        var (solution, errors) = typedId is not null && FormFields.AllIds(w).Contains(typedId)
+        var (solution, errors) = typedId is not null && ids.IsTaken(typedId)
             ? (null, [$"The id '{typedId}' is already used in the workspace; choose another or leave it empty."])
-            : form.ToSolution(typedId ?? FormFields.NewId("sol", form.Title ?? "", w), null, id, org);
+            : form.ToSolution(typedId ?? ids.New("sol-", form.Title ?? ""), null, id, org);
         var result = solution is null
             ? EditResult.Refused(form.Revision, [.. errors])
             : await editor.ApplyAsync(new WorkspaceChangeSet { UpsertSolutions = [solution] }, w with { Solutions = [.. w.Solutions, solution] },
