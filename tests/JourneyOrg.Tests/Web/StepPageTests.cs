@@ -192,4 +192,46 @@ public sealed class StepPageTests(JourneyManagementApp app) : IClassFixture<Jour
         var html = await app.CreateClient().GetStringAsync("/search?q=fill+in");
         Assert.Contains("<a href=\"/journeys/j-mortgage/steps/s-form\">Fill in application</a>", html);
     }
+
+    private static async Task<HttpResponseMessage> RecordInsightAsync(HttpClient client, params (string, string)[] fields)
+    {
+        var page = await client.GetStringAsync(FormStep);
+        var request = WebAppFactory.Htmx(HttpMethod.Post, $"{FormStep}/insights");
+        request.Content = new FormUrlEncodedContent(fields.Append(("Revision", Revision(page))).Select(f => KeyValuePair.Create(f.Item1, f.Item2)));
+        request.Headers.Add("RequestVerificationToken", await WebAppFactory.AntiforgeryTokenAsync(client, FormStep));
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task A_planner_records_an_insight_on_the_step_and_its_Markdown_is_rendered_safely()
+    {
+        var response = await RecordInsightAsync(app.CreateClient(),
+            ("Title", "Brokers <b>re-key</b> the form"), ("Type", "observation"), ("Description", "They copy it **by hand**. <img src=x onerror=alert(1)>"),
+            ("SourceUrl", "https://example.com/interviews"), ("EmpathyScore", "3"), ("Weight", "0.5"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Brokers &lt;b&gt;re-key&lt;/b&gt; the form is recorded on this step.", html);
+        Assert.Contains("<strong>by hand</strong>", html);
+        Assert.DoesNotContain("<img", html);
+        var insight = (await app.Store.LoadAsync()).Workspace.Insights.Single(i => i.Title == "Brokers <b>re-key</b> the form");
+        Assert.Equal(["s-form"], insight.StepIds);
+        Assert.Equal(("observation", 3.0, 0.5), (insight.Type, insight.EmpathyScore, insight.Weight));
+    }
+
+    [Fact]
+    public async Task An_insight_with_bad_fields_is_refused_naming_each_and_nothing_is_stored()
+    {
+        var before = (await app.Store.LoadAsync()).Revision;
+        var response = await RecordInsightAsync(app.CreateClient(), ("Title", ""), ("Type", "rumour"), ("SourceUrl", "javascript:alert(1)"), ("Weight", "-1"), ("EmpathyScore", "high"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Title: give the insight a title.", html);
+        Assert.Contains("Type: choose one of pain-point, gain, quote, observation.", html);
+        Assert.Contains("Source: &#x27;javascript:alert(1)&#x27; is not an http or https link.", html);
+        Assert.Contains("Empathy score: &#x27;high&#x27; is not a number", html);
+        Assert.Contains("Weight: weights are 0 or more.", html);
+        Assert.Equal(before, (await app.Store.LoadAsync()).Revision);
+        var viewer = app.CreateClient().As("vera", AppRoles.Viewer);
+        Assert.DoesNotContain("Record a new insight", await viewer.GetStringAsync(FormStep));
+    }
 }

@@ -13,7 +13,7 @@ namespace JourneyOrg.Web.Features.Steps;
 /// </summary>
 [AutoValidateAntiforgeryToken]
 [Authorize(Policy = Policies.Read)]
-public sealed class StepsController(OrgReader reader, JourneyLinks links) : Controller
+public sealed class StepsController(OrgReader reader, JourneyLinks links, WorkspaceEditor editor) : Controller
 {
     [HttpGet("/journeys/{journeyId}/steps/{stepId}")]
     public async Task<IActionResult> Step(string journeyId, string stepId, CancellationToken cancellationToken)
@@ -42,6 +42,22 @@ public sealed class StepsController(OrgReader reader, JourneyLinks links) : Cont
         return await AfterEdit(journeyId, stepId, outcome, $"{outcome.ItemName} is no longer on this step.", cancellationToken);
     }
 
+    /// <summary>Records a new insight as evidence on this step.</summary>
+    [HttpPost("/journeys/{journeyId}/steps/{stepId}/insights")]
+    [Authorize(Policy = Policies.Plan)]
+    public async Task<IActionResult> AddInsight(string journeyId, string stepId, InsightForm form, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        if (!org.Steps.TryGetValue(stepId, out var s) || s.Journey.Id != journeyId) return NotFound();
+        var errors = new List<string>();
+        var insight = form.ToInsight(new JourneyOrg.Workspaces.WorkspaceIds(org.Workspace).New("ins-", form.Title ?? ""), stepId, errors);
+        var result = errors.Count > 0
+            ? new EditResult(false, org.Revision, errors)
+            : await editor.ApplyAsync(new JourneyOrg.Storage.WorkspaceChangeSet { UpsertInsights = [insight] },
+                org.Workspace with { Insights = [.. org.Workspace.Insights, insight] }, form.Revision, cancellationToken);
+        return await AfterEdit(journeyId, stepId, new LinkOutcome(true, insight.Title, result), $"{insight.Title} is recorded on this step.", cancellationToken);
+    }
+
     private async Task<bool> IsStepOfJourneyAsync(string journeyId, string stepId, CancellationToken cancellationToken) =>
         (await reader.LoadAsync(cancellationToken)).Steps.TryGetValue(stepId, out var s) && s.Journey.Id == journeyId;
 
@@ -57,6 +73,43 @@ public sealed class StepsController(OrgReader reader, JourneyLinks links) : Cont
         else Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Request.IsHtmx() ? PartialView("_StepJourneyManagement", model) : View("Step", model);
     }
+}
+
+/// <summary>A new insight as typed on a step page; each field that cannot be taken adds a problem naming it.</summary>
+public sealed class InsightForm
+{
+    public string? Title { get; set; }
+    public string? Type { get; set; }
+    public string? Description { get; set; }
+    public string? SourceUrl { get; set; }
+    public string? EmpathyScore { get; set; }
+    public string? Weight { get; set; }
+    public long Revision { get; set; }
+
+    public Insight ToInsight(string id, string stepId, List<string> errors)
+    {
+        var title = (Title ?? "").Trim();
+        if (title.Length == 0) errors.Add("Title: give the insight a title.");
+        var type = Blank(Type);
+        if (type is not null && !InsightTypes.All.Contains(type)) errors.Add($"Type: choose one of {string.Join(", ", InsightTypes.All)}.");
+        var source = Blank(SourceUrl);
+        if (source is not null && !(Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            errors.Add($"Source: '{source}' is not an http or https link.");
+        var empathy = Number(EmpathyScore, "Empathy score", errors);
+        var weight = Number(Weight, "Weight", errors);
+        if (weight < 0) errors.Add("Weight: weights are 0 or more.");
+        return new Insight(id, title, (Description ?? "").Trim(), type, source, empathy, weight) { StepIds = [stepId] };
+    }
+
+    private static double? Number(string? text, string field, List<string> errors)
+    {
+        if (Blank(text) is not { } t) return null;
+        if (double.TryParse(t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && double.IsFinite(n)) return n;
+        errors.Add($"{field}: '{t}' is not a number (use a decimal point).");
+        return null;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 /// <summary>A link or unlink posted from a step page: which kind of record, which one, and the revision the planner saw.</summary>
