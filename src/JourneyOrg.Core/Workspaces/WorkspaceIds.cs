@@ -27,6 +27,9 @@ public sealed class WorkspaceIds
             _taken.Add(id);
     }
 
+    /// <summary>Whether some record already uses <paramref name="id"/> (for ids a user types).</summary>
+    public bool IsTaken(string id) => _taken.Contains(id);
+
     /// <summary>A new id from <paramref name="prefix"/> and <paramref name="name"/>; it counts as taken from then on.</summary>
     public string New(string prefix, string name)
     {

@@ -60,7 +60,7 @@ public sealed class PrioritisationScreenTests(JourneyManagementApp app) : IClass
         Assert.Contains("<svg class=\"scatter\"", html);
         // Value of Prefill = (80 + 60) / 2 = 70, the highest: rank 1.
         Assert.Contains("<title>#1 Prefill the application: Value 70, Effort 2</title>", html);
-        Assert.Contains("<a href=\"#opportunity-o-prefill\" data-opportunity=\"o-prefill\">", html);
+        Assert.Contains("<a href=\"/opportunities/o-prefill\" data-opportunity=\"o-prefill\">", html);
         Assert.Contains("1. Prefill the application</text>", html);
         Assert.Contains("<tr id=\"opportunity-o-prefill\"", html);
     }

@@ -21,6 +21,15 @@ public sealed class OpportunitiesController(OrgReader reader) : Controller
         return Request.IsHtmx() ? PartialView("_Prioritisation", model) : View(model);
     }
 
+    [HttpGet("/opportunities/{id}")]
+    public async Task<IActionResult> Show(string id, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        if (org.Workspace.Opportunities.FirstOrDefault(o => o.Id == id) is not { } opportunity) return NotFound();
+        ViewData["Revision"] = org.Revision;
+        return View("Opportunity", OpportunityPageModel.Build(org, opportunity));
+    }
+
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
@@ -29,6 +38,17 @@ public sealed record OpportunitiesModel(
     OrgView Org, OpportunityFilter Filter, IReadOnlyList<PrioritisedOpportunity>? Ranked,
     IReadOnlyList<Journey> Journeys, IReadOnlyList<Team> Teams, IReadOnlyList<string> Statuses)
 {
+    /// <summary>Why the last new opportunity was refused.</summary>
+    public IReadOnlyList<string> Errors { get; init; } = [];
+    /// <summary>Why the last weights change was refused.</summary>
+    public IReadOnlyList<string> WeightsErrors { get; init; } = [];
+    /// <summary>The new-opportunity form as typed, when its save was refused.</summary>
+    public OpportunityForm? Draft { get; init; }
+    /// <summary>The weights form as typed, when its save was refused.</summary>
+    public WeightsForm? WeightsDraft { get; init; }
+    /// <summary>What the last weights change did.</summary>
+    public string? Saved { get; init; }
+
     public static OpportunitiesModel Build(OrgView org, OpportunityFilter filter)
     {
         var w = org.Workspace;

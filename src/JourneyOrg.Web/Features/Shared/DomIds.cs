@@ -16,6 +16,9 @@ public static class DomIds
     public const string ScenarioOperations = "scenario-operations";
     public const string OperationFields = "operation-fields";
     public const string Prioritisation = "prioritisation";
+    /// <summary>Everything below the title of an opportunity's page: details, where it is, solutions, and their forms.</summary>
+    public const string Opportunity = "opportunity";
+    public const string NewOpportunity = "new-opportunity";
     public const string Unlinked = "unlinked";
     /// <summary>The journey and step choice for linking one record on /links/{kind}/{id}.</summary>
     public const string LinkChoice = "link-choice";
