@@ -30,6 +30,10 @@ cookie=$(awk '$6 ~ /^\.?JourneyOrg|AspNetCore/ && $6 !~ /Antiforgery/ {print $6"
 journey=$(sqlite3 "$work/bench.db" "SELECT journey_id FROM phases GROUP BY journey_id ORDER BY COUNT(*) DESC LIMIT 1" 2>/dev/null || echo j-0009)
 team=$(sqlite3 "$work/bench.db" "SELECT team_id FROM memberships GROUP BY team_id ORDER BY COUNT(*) DESC LIMIT 1" 2>/dev/null || echo "")
 person=$(sqlite3 "$work/bench.db" "SELECT manager_id FROM people WHERE manager_id IS NOT NULL GROUP BY manager_id ORDER BY COUNT(*) DESC LIMIT 1" 2>/dev/null || echo "")
+# Journey management: the KPI with the longest series, the opportunity on the most units, a step with an insight.
+metric=$(sqlite3 "$work/bench.db" "SELECT metric_id FROM metric_points GROUP BY metric_id ORDER BY COUNT(*) DESC LIMIT 1" 2>/dev/null || echo "")
+opportunity=$(sqlite3 "$work/bench.db" "SELECT record_id FROM journey_links WHERE field = 'targetIds' AND record_id LIKE 'opp-%' GROUP BY record_id ORDER BY COUNT(*) DESC LIMIT 1" 2>/dev/null || echo "")
+step=$(sqlite3 "$work/bench.db" "SELECT p.journey_id || '/steps/' || s.id FROM journey_links l JOIN steps s ON s.id = l.value JOIN phases p ON p.id = s.phase_id WHERE l.record_id LIKE 'ins-%' LIMIT 1" 2>/dev/null || echo "")
 
 cat >"$work/report.lua" <<'LUA'
 done = function(summary, latency, requests)
@@ -40,7 +44,8 @@ LUA
 
 printf '%-34s %10s %9s %9s %9s %9s\n' screen HTML requests "p50 ms" "p95 ms" "p99 ms"
 for path in / /journeys "/journeys/$journey" /matrix "/matrix?journey=$journey" /teams "/teams/$team" /org /org/teams \
-            "/people/$person" "/search?q=an" /roles /scenarios /workspace; do
+            "/people/$person" "/search?q=an" /roles /scenarios /workspace \
+            /metrics "/metrics/$metric" /opportunities "/opportunities/$opportunity" "/journeys/$step" /links; do
   url="http://127.0.0.1:$port$path"
   size=$(curl -fs -H "Cookie: $cookie" "$url" | wc -c)
   read -r n p50 p95 p99 < <(wrk -t1 -c1 -d10s -H "Cookie: $cookie" -s "$work/report.lua" "$url" | tail -1)

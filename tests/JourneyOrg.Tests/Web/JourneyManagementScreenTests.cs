@@ -148,7 +148,7 @@ public sealed class JourneyMapLaneTests(JourneyManagementApp app) : IClassFixtur
     {
         var html = await _client.GetStringAsync("/journeys/j-mortgage");
         var lane = html[html.IndexOf("data-lane=\"opportunities\"")..];
-        Assert.Contains("<a href=\"/opportunities#opportunity-o-prefill\">Prefill the application</a>", lane);
+        Assert.Contains("<a href=\"/opportunities/o-prefill\">Prefill the application</a>", lane);
         Assert.Contains("on Fill in application · Value 70 · Effort 2 · open", lane);
         Assert.Contains("on the whole phase · Value 30 · Effort 4 · in progress", lane);
         Assert.DoesNotContain("Broker portal", lane);
@@ -171,7 +171,7 @@ public sealed class TeamJourneyManagementTests(JourneyManagementApp app) : IClas
         Assert.Contains("Prefill epic", solutions);
         Assert.Contains("EPIC · in progress · priority high", solutions);
         Assert.Contains("Addresses", solutions);
-        Assert.Contains("<a href=\"/opportunities#opportunity-o-prefill\">Prefill the application</a>", solutions);
+        Assert.Contains("<a href=\"/opportunities/o-prefill\">Prefill the application</a>", solutions);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class ScenarioOpportunityTests(JourneyManagementApp app) : IClassF
         Assert.True(response.StatusCode == HttpStatusCode.OK, html);
         var table = html[html.IndexOf("data-diff=\"opportunity-owner-changes\"")..];
         table = table[..table.IndexOf("</table>")];
-        Assert.Contains("<a href=\"/opportunities#opportunity-o-prefill\">Prefill the application</a></td><td>Applications</td><td>Underwriting</td>", table);
+        Assert.Contains("<a href=\"/opportunities/o-prefill\">Prefill the application</a></td><td>Applications</td><td>Underwriting</td>", table);
         Assert.DoesNotContain("Faster completion", table); // nobody before, nobody after
     }
 }
