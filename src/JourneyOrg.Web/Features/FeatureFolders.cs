@@ -26,7 +26,7 @@ public static class FeatureSetup
         services.AddSingleton<Shared.OrgReader>();
         services.AddSingleton<Shared.WorkspaceEditor>();
         services.AddSingleton<Shared.OwnershipEdits>();
-        services.AddSingleton<Links.JourneyLinks>();
+        services.AddSingleton<Links.LinkEditor>();
         services.AddSingleton<Scenarios.ScenarioOpenings>();
         return services
             .AddControllersWithViews()

@@ -117,6 +117,17 @@ public sealed class MetricEditingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_KPI_owner_is_typed_by_name_or_mail()
+    {
+        var person = (await _app.Store.LoadAsync()).Workspace.People.First(p => p.Mail is not null);
+        await PostAsync("/metrics/m-complete/details", htmx: false, ("Name", "Days to complete"), ("Target", "30"), ("Direction", "lower"), ("OwnerId", person.DisplayName.ToUpperInvariant()));
+        Assert.Equal(person.Id, (await MetricAsync("m-complete")).OwnerId);
+        await PostAsync("/metrics/m-complete/details", htmx: false, ("Name", "Days to complete"), ("Target", "30"), ("Direction", "lower"), ("OwnerId", person.Mail!));
+        Assert.Equal(person.Id, (await MetricAsync("m-complete")).OwnerId);
+        Assert.Contains($"value=\"{person.DisplayName}\"", await _client.GetStringAsync("/metrics/m-complete"));
+    }
+
+    [Fact]
     public async Task A_new_KPI_with_bad_fields_is_refused_with_each_field_named()
     {
         var before = (await _app.Store.LoadAsync()).Revision;
@@ -127,7 +138,7 @@ public sealed class MetricEditingTests : IDisposable
         Assert.Contains("Target: &#x27;high&#x27; is not a number", html);
         Assert.Contains("only OTHER KPIs choose how their points combine", html);
         Assert.Contains("Measures: &#x27;s-nope&#x27; is not a journey, phase or step", html);
-        Assert.Contains("Owner: &#x27;nobody&#x27; is not a person in the workspace", html);
+        Assert.Contains("Owner: nobody has the id, mail or name &#x27;nobody&#x27;.", html);
         Assert.Equal(before, (await _app.Store.LoadAsync()).Revision);
     }
 

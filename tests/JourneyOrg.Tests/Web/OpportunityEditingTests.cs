@@ -136,6 +136,19 @@ public sealed class OpportunityEditingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_team_can_be_typed_by_name_and_a_name_that_is_no_team_is_refused()
+    {
+        // Large organisations get a text field instead of a list of every team; the name is resolved on the server.
+        var response = await PostAsync("/opportunities/o-complete/edit", [.. Scores("Faster completion", "40", "20", "4"), ("TeamId", "underwriting")], htmx: true);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("t-underwriting", (await WorkspaceAsync()).Opportunities.Single(o => o.Id == "o-complete").TeamId);
+
+        response = await PostAsync("/opportunities/o-complete/edit", [.. Scores("Faster completion", "40", "20", "4"), ("TeamId", "Payments")], htmx: true);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("Owner team: no team is called or has the id &#x27;Payments&#x27;.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Editing_the_scores_changes_the_rank_and_keeps_the_import_key_and_targets()
     {
         var imported = (await WorkspaceAsync()).Opportunities.Single(o => o.Id == "o-complete") with { ImportKey = "theydo-42" };
@@ -161,7 +174,7 @@ public sealed class OpportunityEditingTests : IDisposable
     [InlineData("CustomerValue", "120", "Customer Value must be between 0 and 100 (you entered 120).")]
     [InlineData("BusinessValue", "-1", "Business Value must be between 0 and 100 (you entered -1).")]
     [InlineData("Effort", "6", "Effort must be between 0 and 5 (you entered 6).")]
-    [InlineData("Effort", "lots", "Effort must be a number between 0 and 5 (you entered &#x27;lots&#x27;).")]
+    [InlineData("Effort", "lots", "Effort must be a number between 0 and 5, with a decimal point (you entered &#x27;lots&#x27;).")]
     [InlineData("ExternalLinks", "javascript:alert(1)", "External link &#x27;javascript:alert(1)&#x27; is not an absolute http or https address.")]
     public async Task Out_of_range_or_unsafe_input_is_refused_with_the_field_named_and_the_store_unchanged(string field, string value, string message)
     {
@@ -270,7 +283,7 @@ public sealed class OpportunityEditingTests : IDisposable
     [Theory]
     [InlineData("0", "0", "The customer value and business value weights cannot both be 0: at least one must count.")]
     [InlineData("-1", "1", "Customer value weight must be 0 or more (you entered -1).")]
-    [InlineData("1", "heavy", "Business value weight must be a number of 0 or more (you entered &#x27;heavy&#x27;).")]
+    [InlineData("1", "heavy", "Business value weight must be a number of 0 or more, with a decimal point (you entered &#x27;heavy&#x27;).")]
     public async Task Weights_that_cannot_rank_are_refused_in_words(string customer, string business, string message)
     {
         var before = await _app.Store.LoadAsync();

@@ -12,7 +12,7 @@ namespace JourneyOrg.Web.Features.Links;
 /// </summary>
 [AutoValidateAntiforgeryToken]
 [Authorize(Policy = Policies.Read)]
-public sealed class LinksController(OrgReader reader, JourneyLinks links) : Controller
+public sealed class LinksController(OrgReader reader, LinkEditor links) : Controller
 {
     [HttpGet("/links")]
     public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)

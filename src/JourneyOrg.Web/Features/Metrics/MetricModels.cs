@@ -38,6 +38,9 @@ public sealed record MetricsIndexModel(
         return new MetricsIndexModel(org, rows, journey, status, errors, form);
     }
 
+    /// <summary>Above this many steps the create form's "Measures" field offers no list of units.</summary>
+    public const int TargetsListedUpTo = 500;
+
     public IReadOnlyList<Journey> Journeys => Org.Workspace.Journeys.Where(j => j.Phases.Count > 0).OrderBy(j => j.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
 }
 

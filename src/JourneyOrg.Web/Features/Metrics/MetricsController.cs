@@ -165,8 +165,9 @@ public sealed class MetricForm
         // Points with survey counts carry inputs of their type; changing the type would leave them meaningless.
         if (type != metric.Type && metric.DataPoints.Any(p => p.Inputs is not null))
             errors.Add($"Type: this KPI's data points carry {metric.Type} counts, so its type stays {metric.Type}.");
-        var owner = FormValues.Text(OwnerId);
-        if (owner is not null && !org.People.ContainsKey(owner)) errors.Add($"Owner: '{owner}' is not a person in the workspace; choose one from the list or leave it empty.");
+        string? ownerProblem = null;
+        var owner = FormValues.Text(OwnerId) is { } typedOwner ? org.FindPerson(typedOwner, "Owner", out ownerProblem) : null;
+        if (ownerProblem is not null) errors.Add(ownerProblem);
         return metric with
         {
             Name = name, Type = type, Unit = FormValues.Text(Unit), Target = target, Direction = direction, Aggregation = aggregation,

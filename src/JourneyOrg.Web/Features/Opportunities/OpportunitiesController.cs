@@ -17,7 +17,9 @@ public sealed class OpportunitiesController(OrgReader reader) : Controller
     {
         var org = await reader.LoadAsync(cancellationToken);
         ViewData["Revision"] = org.Revision;
-        var model = OpportunitiesModel.Build(org, new OpportunityFilter(Blank(journey), Blank(team), Blank(status)));
+        // A large organisation types the team (name or id) instead of choosing it from a list.
+        var teamId = Blank(team) is { } typed ? org.FindTeam(typed, "Team", out _) ?? typed : null;
+        var model = OpportunitiesModel.Build(org, new OpportunityFilter(Blank(journey), teamId, Blank(status)));
         return Request.IsHtmx() ? PartialView("_Prioritisation", model) : View(model);
     }
 

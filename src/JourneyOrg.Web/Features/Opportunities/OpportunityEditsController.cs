@@ -31,7 +31,7 @@ public sealed class OpportunityEditsController(OrgReader reader, WorkspaceEditor
         var w = org.Workspace;
         // Ids are unique across every kind of record; a typed one is checked, otherwise one is made from the title.
         var ids = new WorkspaceIds(w);
-        var typedId = FormFields.Blank(form.NewId);
+        var typedId = FormValues.Text(form.NewId);
         if (typedId is not null && ids.IsTaken(typedId))
             return await CreateRefused(form, [$"The id '{typedId}' is already used in the workspace; choose another or leave it empty."], cancellationToken);
         var (opportunity, errors) = form.ToOpportunity(typedId ?? ids.New("opp-", form.Title ?? ""), null, org);
@@ -83,7 +83,7 @@ public sealed class OpportunityEditsController(OrgReader reader, WorkspaceEditor
             : await editor.ApplyAsync(new WorkspaceChangeSet { Weights = weights }, org.Workspace with { Weights = weights }, form.Revision, cancellationToken);
         var after = await reader.LoadAsync(cancellationToken);
         ViewData["Revision"] = after.Revision;
-        var filter = new OpportunityFilter(FormFields.Blank(form.Journey), FormFields.Blank(form.Team), FormFields.Blank(form.Status));
+        var filter = new OpportunityFilter(FormValues.Text(form.Journey), FormValues.Text(form.Team), FormValues.Text(form.Status));
         if (result.Applied && !Request.IsHtmx()) return Redirect("/opportunities" + QueryString.Create(
             new Dictionary<string, string?> { ["journey"] = filter.JourneyId, ["team"] = filter.TeamId, ["status"] = filter.Status }.Where(p => p.Value is not null)));
         if (!result.Applied) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

@@ -27,7 +27,7 @@ public sealed class OpportunityForm
     public static OpportunityForm From(Opportunity o) => new()
     {
         Title = o.Title, Description = o.Description, Status = o.Status, TeamId = o.TeamId,
-        CustomerValue = FormFields.Show(o.CustomerValue), BusinessValue = FormFields.Show(o.BusinessValue), Effort = FormFields.Show(o.Effort),
+        CustomerValue = FormValues.Show(o.CustomerValue), BusinessValue = FormValues.Show(o.BusinessValue), Effort = FormValues.Show(o.Effort),
         ExternalLinks = string.Join("\n", o.ExternalLinks),
     };
 
@@ -40,16 +40,17 @@ public sealed class OpportunityForm
         var errors = new List<string>();
         var title = (Title ?? "").Trim();
         if (title.Length == 0) errors.Add("Title is required.");
-        var customer = FormFields.Score(CustomerValue, "Customer Value", 0, 100, errors);
-        var business = FormFields.Score(BusinessValue, "Business Value", 0, 100, errors);
-        var effort = FormFields.Score(Effort, "Effort", 0, 5, errors);
-        var team = FormFields.Blank(TeamId);
-        if (team is not null && !org.Teams.ContainsKey(team)) errors.Add($"Owner team '{team}' is not a team in the workspace.");
-        var links = FormFields.Links(ExternalLinks, errors);
+        var customer = FormValues.Score(CustomerValue, "Customer Value", 0, 100, errors);
+        var business = FormValues.Score(BusinessValue, "Business Value", 0, 100, errors);
+        var effort = FormValues.Score(Effort, "Effort", 0, 5, errors);
+        string? teamProblem = null;
+        var team = FormValues.Text(TeamId) is { } typedTeam ? org.FindTeam(typedTeam, "Owner team", out teamProblem) : null;
+        if (teamProblem is not null) errors.Add(teamProblem);
+        var links = FormValues.Links(ExternalLinks, errors);
         if (errors.Count > 0) return (null, errors);
         var opportunity = (existing ?? new Opportunity(id, title, "", null, null, null, null, null)) with
         {
-            Title = title, Description = (Description ?? "").Trim(), Status = FormFields.Blank(Status), TeamId = team,
+            Title = title, Description = (Description ?? "").Trim(), Status = FormValues.Text(Status), TeamId = team,
             CustomerValue = customer, BusinessValue = business, Effort = effort, ExternalLinks = links,
         };
         return (opportunity, []);
@@ -78,17 +79,18 @@ public sealed class SolutionForm
         var errors = new List<string>();
         var title = (Title ?? "").Trim();
         if (title.Length == 0) errors.Add("Solution title is required.");
-        var priority = FormFields.Blank(Priority)?.ToUpperInvariant();
+        var priority = FormValues.Text(Priority)?.ToUpperInvariant();
         if (priority is not null && !SolutionPriorities.All.Contains(priority))
             errors.Add($"Priority must be one of {string.Join(", ", SolutionPriorities.All)} (you entered '{Priority!.Trim()}').");
-        var team = FormFields.Blank(TeamId);
-        if (team is not null && !org.Teams.ContainsKey(team)) errors.Add($"Owning team '{team}' is not a team in the workspace.");
-        var links = FormFields.Links(ExternalLinks, errors);
+        string? teamProblem = null;
+        var team = FormValues.Text(TeamId) is { } typedTeam ? org.FindTeam(typedTeam, "Owning team", out teamProblem) : null;
+        if (teamProblem is not null) errors.Add(teamProblem);
+        var links = FormValues.Links(ExternalLinks, errors);
         if (errors.Count > 0) return (null, errors);
         var solution = (existing ?? new Solution(id, title, "", null, null, null) { OpportunityIds = [opportunityId] }) with
         {
             Title = title, Description = existing is not null && Description is null ? existing.Description : (Description ?? "").Trim(),
-            Type = FormFields.Blank(Type), Status = FormFields.Blank(Status), Priority = priority, TeamId = team, ExternalLinks = links,
+            Type = FormValues.Text(Type), Status = FormValues.Text(Status), Priority = priority, TeamId = team, ExternalLinks = links,
         };
         return (solution, []);
     }
@@ -118,46 +120,12 @@ public sealed class WeightsForm
     private static double? Weight(string? text, string field, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(text)) { errors.Add($"{field} is required (a number of 0 or more)."); return null; }
-        if (!FormFields.TryNumber(text, out var value)) { errors.Add($"{field} must be a number of 0 or more (you entered '{text.Trim()}')."); return null; }
-        if (value < 0) { errors.Add($"{field} must be 0 or more (you entered {FormFields.Show(value)})."); return null; }
-        return value;
-    }
-}
-
-/// <summary>Parsing of the text fields the journey-management forms share.</summary>
-public static class FormFields
-{
-    public static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    public static string Show(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
-
-    /// <summary>A number typed with a point or a comma as the decimal separator.</summary>
-    public static bool TryNumber(string text, out double value) =>
-        double.TryParse(text.Trim().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
-
-    /// <summary>An optional score in [min, max]; empty means not scored.</summary>
-    public static double? Score(string? text, string field, double min, double max, List<string> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (!TryNumber(text, out var value))
+        if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
-            errors.Add($"{field} must be a number between {Show(min)} and {Show(max)} (you entered '{text.Trim()}').");
+            errors.Add($"{field} must be a number of 0 or more, with a decimal point (you entered '{text.Trim()}').");
             return null;
         }
-        if (value < min || value > max)
-        {
-            errors.Add($"{field} must be between {Show(min)} and {Show(max)} (you entered {Show(value)}).");
-            return null;
-        }
+        if (value < 0) { errors.Add($"{field} must be 0 or more (you entered {FormValues.Show(value)})."); return null; }
         return value;
-    }
-
-    /// <summary>One http or https link per non-empty line.</summary>
-    public static IReadOnlyList<string> Links(string? text, List<string> errors)
-    {
-        var links = (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var link in links.Where(l => !JourneyLinks.IsWebLink(l)))
-            errors.Add($"External link '{link}' is not an absolute http or https address.");
-        return links;
     }
 }

@@ -25,7 +25,7 @@ public sealed class SolutionEditsController(OrgReader reader, WorkspaceEditor ed
         if (w.Opportunities.All(o => o.Id != id)) return NotFound();
         // Ids are unique across every kind of record; a typed one is checked, otherwise one is made from the title.
         var ids = new WorkspaceIds(w);
-        var typedId = FormFields.Blank(form.NewId);
+        var typedId = FormValues.Text(form.NewId);
         var (solution, errors) = typedId is not null && ids.IsTaken(typedId)
             ? (null, [$"The id '{typedId}' is already used in the workspace; choose another or leave it empty."])
             : form.ToSolution(typedId ?? ids.New("sol-", form.Title ?? ""), null, id, org);

@@ -109,6 +109,41 @@ public sealed class OrgView
     /// <summary>What in the directory data weakens the analysis or smells of org-design trouble.</summary>
     public IReadOnlyList<DataQualityFinding> Findings => _findings ??= DataQualityAnalysis.Check(Workspace);
 
+    /// <summary>
+    /// The team a planner typed or chose: by id, else by its exact name (ignoring case). Null with a
+    /// <paramref name="problem"/> naming <paramref name="field"/> when there is none or the name is not unique.
+    /// </summary>
+    public string? FindTeam(string typed, string field, out string? problem)
+    {
+        problem = null;
+        if (Teams.ContainsKey(typed)) return typed;
+        var named = Workspace.Teams.Where(t => string.Equals(t.Name.Trim(), typed, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+        if (named.Count == 1) return named[0].Id;
+        problem = named.Count == 0
+            ? $"{field}: no team is called or has the id '{typed}'."
+            : $"{field}: more than one team is called '{typed}'; type its id (shown on the team's page).";
+        return null;
+    }
+
+    /// <summary>The person a planner typed: by id, else by mail, else by exact display name (ignoring case), as <see cref="FindTeam"/>.</summary>
+    public string? FindPerson(string typed, string field, out string? problem)
+    {
+        problem = null;
+        if (People.ContainsKey(typed)) return typed;
+        foreach (var key in new Func<Person, string?>[] { p => p.Mail, p => p.DisplayName })
+        {
+            var found = Workspace.People.Where(p => string.Equals(key(p)?.Trim(), typed, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+            if (found.Count == 1) return found[0].Id;
+            if (found.Count > 1)
+            {
+                problem = $"{field}: more than one person matches '{typed}'; type their id (shown on their page).";
+                return null;
+            }
+        }
+        problem = $"{field}: nobody has the id, mail or name '{typed}'.";
+        return null;
+    }
+
     public string TeamName(string id) => Teams.TryGetValue(id, out var t) ? t.Name : id;
     public string PersonName(string id) => People.TryGetValue(id, out var p) ? p.DisplayName : id;
     public string JourneyName(string id) => Journeys.TryGetValue(id, out var j) ? j.Name : id;

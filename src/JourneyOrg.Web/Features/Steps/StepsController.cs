@@ -13,7 +13,7 @@ namespace JourneyOrg.Web.Features.Steps;
 /// </summary>
 [AutoValidateAntiforgeryToken]
 [Authorize(Policy = Policies.Read)]
-public sealed class StepsController(OrgReader reader, JourneyLinks links, WorkspaceEditor editor) : Controller
+public sealed class StepsController(OrgReader reader, LinkEditor links, WorkspaceEditor editor) : Controller
 {
     [HttpGet("/journeys/{journeyId}/steps/{stepId}")]
     public async Task<IActionResult> Step(string journeyId, string stepId, CancellationToken cancellationToken)
@@ -93,7 +93,7 @@ public sealed class InsightForm
         var type = FormValues.Text(Type);
         if (type is not null && !InsightTypes.All.Contains(type)) errors.Add($"Type: choose one of {string.Join(", ", InsightTypes.All)}.");
         var source = FormValues.Text(SourceUrl);
-        if (source is not null && !(Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        if (source is not null && !JourneyOrg.JourneyManagement.JourneyLinks.IsWebLink(source))
             errors.Add($"Source: '{source}' is not an http or https link.");
         var empathy = FormValues.Number(EmpathyScore, "Empathy score", errors);
         var weight = FormValues.Number(Weight, "Weight", errors);

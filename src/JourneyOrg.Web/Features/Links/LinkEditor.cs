@@ -29,7 +29,7 @@ public sealed record LinkOutcome(bool Found, string ItemName, EditResult Result)
 /// and the step page. An insight is evidence for steps only; KPIs and opportunities may sit on a whole phase. A KPI
 /// measures one thing, so linking moves it and unlinking leaves it on nothing.
 /// </summary>
-public sealed class JourneyLinks(OrgReader reader, WorkspaceEditor editor)
+public sealed class LinkEditor(OrgReader reader, WorkspaceEditor editor)
 {
     public async Task<LinkOutcome> LinkAsync(string kind, string itemId, string? targetId, long revision, CancellationToken cancellationToken)
     {
