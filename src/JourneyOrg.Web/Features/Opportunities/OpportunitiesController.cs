@@ -82,4 +82,57 @@ public static class Scatter
     public static double X(double effort) => Left + Math.Clamp(effort, 0, 5) / 5 * (Width - Left - Right);
     public static double Y(double value) => Top + (1 - Math.Clamp(value, 0, 100) / 100) * (Height - Top - Bottom);
     public static string N(double v) => v.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+
+    // Label geometry at font-size 12: an average glyph is about 6.6 units wide, a line 12 high.
+    private const double Glyph = 6.6, LineHeight = 12, Gap = 9, MaxLabel = 44;
+
+    /// <summary>
+    /// Places each dot's label ("3. Title") where it overlaps no other label and no dot, trying right, left, above and
+    /// below in turn, dots in rank order so the first-ranked are labelled first. A dot with no free place keeps just its
+    /// rank number; its title is in the tooltip and the ranked list.
+    /// </summary>
+    public static IReadOnlyList<ScatterLabel> PlaceLabels(IReadOnlyList<(double X, double Y, int Rank, string Title)> dots)
+    {
+        var taken = dots.Select(d => new Box(d.X - 6, d.Y - 6, d.X + 6, d.Y + 6)).ToList();
+        var labels = new List<ScatterLabel>();
+        foreach (var d in dots)
+        {
+            var title = d.Title.Length > MaxLabel ? d.Title[..(int)(MaxLabel - 1)].TrimEnd() + "…" : d.Title;
+            var placed = Fit(d, $"{d.Rank}. {title}", taken) ?? Fit(d, d.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), taken)
+                         ?? new ScatterLabel(d.X + Gap, d.Y + 4, "start", d.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            labels.Add(placed);
+            taken.Add(BoxOf(placed));
+        }
+        return labels;
+    }
+
+    private static ScatterLabel? Fit((double X, double Y, int Rank, string Title) d, string text, List<Box> taken)
+    {
+        ScatterLabel[] candidates =
+        [
+            new(d.X + Gap, d.Y + 4, "start", text), new(d.X - Gap, d.Y + 4, "end", text),
+            new(d.X + 4, d.Y - Gap - 1, "start", text), new(d.X + 4, d.Y + Gap + 11, "start", text),
+            new(d.X - 4, d.Y - Gap - 1, "end", text), new(d.X - 4, d.Y + Gap + 11, "end", text),
+        ];
+        return candidates.FirstOrDefault(c =>
+        {
+            var box = BoxOf(c);
+            return box.Left >= 0 && box.Right <= Width && box.Top >= 0 && box.Bottom <= Height - Bottom + 4 && !taken.Any(t => t.Overlaps(box));
+        });
+    }
+
+    private static Box BoxOf(ScatterLabel l)
+    {
+        var width = l.Text.Length * Glyph;
+        var left = l.Anchor == "end" ? l.X - width : l.X;
+        return new Box(left, l.Y - LineHeight + 2, left + width, l.Y + 3);
+    }
+
+    private readonly record struct Box(double Left, double Top, double Right, double Bottom)
+    {
+        public bool Overlaps(Box o) => Left < o.Right && o.Left < Right && Top < o.Bottom && o.Top < Bottom;
+    }
 }
+
+/// <summary>Where a dot's label goes in the matrix: its text's anchor point and side.</summary>
+public sealed record ScatterLabel(double X, double Y, string Anchor, string Text);
