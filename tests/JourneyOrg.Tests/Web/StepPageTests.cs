@@ -193,6 +193,19 @@ public sealed class StepPageTests(JourneyManagementApp app) : IClassFixture<Jour
         Assert.Contains("<a href=\"/journeys/j-mortgage/steps/s-form\">Fill in application</a>", html);
     }
 
+    [Fact]
+    public async Task Search_finds_KPIs_opportunities_and_insights_and_opens_their_pages()
+    {
+        // Its own app: other tests here link and unlink the records searched for.
+        using var fresh = new JourneyManagementApp();
+        var client = fresh.CreateClient();
+        Assert.Contains("<a href=\"/metrics/m-complete\">Days to complete</a>", await client.GetStringAsync("/search?q=days+to"));
+        Assert.Contains("<a href=\"/opportunities/o-prefill\">Prefill the application</a>", await client.GetStringAsync("/search?q=prefill"));
+        var insights = await client.GetStringAsync("/search?q=too+long");
+        Assert.Contains("<a href=\"/journeys/j-mortgage/steps/s-form\">Forms are too long</a>", insights);
+        Assert.Contains("<a href=\"/links/insight/i-unlinked\">Brokers want status updates</a>", await client.GetStringAsync("/search?q=brokers+want"));
+    }
+
     private static async Task<HttpResponseMessage> RecordInsightAsync(HttpClient client, params (string, string)[] fields)
     {
         var page = await client.GetStringAsync(FormStep);

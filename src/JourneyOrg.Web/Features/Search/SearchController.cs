@@ -22,7 +22,10 @@ public sealed class SearchController(OrgReader reader) : Controller
 public sealed record SearchHit(string Name, string Url, string? Detail);
 public sealed record SearchGroup(string Title, IReadOnlyList<SearchHit> Hits, int Total);
 
-/// <summary>People, teams, journeys, phases and steps whose name (or a person's mail or title) contains the query.</summary>
+/// <summary>
+/// People, teams, journeys, phases, steps, KPIs, opportunities and insights whose name or title (or a person's mail or
+/// job title) contains the query.
+/// </summary>
 public sealed record SearchResults(string Query, IReadOnlyList<SearchGroup> Groups)
 {
     public const int PerGroup = 10;
@@ -50,7 +53,19 @@ public sealed record SearchResults(string Query, IReadOnlyList<SearchGroup> Grou
                 .Select(p => new SearchHit(p.Name, $"/journeys/{Uri.EscapeDataString(j.Id)}#phase-{DomIds.Safe(p.Id)}", "phase of " + j.Name)))),
             Group("Steps", w.Journeys.SelectMany(j => j.Phases.SelectMany(p => p.Steps.Where(s => Match(s.Name))
                 .Select(s => new SearchHit(s.Name, Steps.StepUrls.Page(j.Id, s.Id), $"step of {j.Name} › {p.Name}"))))),
+            Group("KPIs", w.Metrics.Where(m => Match(m.Name))
+                .Select(m => new SearchHit(m.Name, $"/metrics/{Uri.EscapeDataString(m.Id)}", m.IsLinked ? "on " + org.TargetName(m.TargetId) : "not on a journey yet"))),
+            Group("Opportunities", w.Opportunities.Where(o => Match(o.Title))
+                .Select(o => new SearchHit(o.Title, $"/opportunities/{Uri.EscapeDataString(o.Id)}", o.Status))),
+            // An insight has no page of its own: it opens on the (first) step it is evidence for.
+            Group("Insights", w.Insights.Where(i => Match(i.Title))
+                .Select(i => new SearchHit(i.Title, InsightUrl(org, i), i.StepIds.Count > 0 ? "on " + org.TargetName(i.StepIds[0]) : "not on a journey yet"))),
         };
         return new SearchResults(q, groups.Where(g => g.Total > 0).ToList());
     }
+
+    private static string InsightUrl(OrgView org, JourneyOrg.Domain.Insight insight) =>
+        insight.StepIds.Count > 0 && org.Steps.TryGetValue(insight.StepIds[0], out var s)
+            ? Steps.StepUrls.Page(s.Journey.Id, s.Step.Id)
+            : $"/links/insight/{Uri.EscapeDataString(insight.Id)}";
 }
