@@ -76,6 +76,17 @@ public sealed class MetricEditingTests : IDisposable
     }
 
     [Fact]
+    public async Task Values_per_region_show_which_region_is_off_target()
+    {
+        await PostAsync("/metrics/m-complete/points", htmx: true, ("Date", "2024-03-31"), ("Value", "25"), ("Dimensions", "region=North"));
+        await PostAsync("/metrics/m-complete/points", htmx: true, ("Date", "2024-03-31"), ("Value", "38"), ("Dimensions", "region=South"));
+        var html = await _client.GetStringAsync("/metrics/m-complete");
+        // Worst first: South misses "at most 30 days", North meets it; the pooled figure is their mean.
+        Assert.Matches(new Regex("Latest by dimension \\(2024-03-31\\).*?region=South.*?metric-bad\">38 days.*?off target.*?region=North.*?metric-good\">25 days.*?on target", RegexOptions.Singleline), html);
+        Assert.Equal(31.5, (await MetricAsync("m-complete")).Value);
+    }
+
+    [Fact]
     public async Task A_bad_value_is_refused_naming_the_field_and_nothing_is_stored()
     {
         var before = (await _app.Store.LoadAsync()).Revision;

@@ -57,6 +57,25 @@ public sealed record MetricPageModel(OrgView Org, Metric Metric, IReadOnlyList<s
     public IReadOnlyList<MetricDataPoint> Newest => Metric.DataPoints
         .OrderByDescending(p => p.Date).ThenBy(p => p.DimensionKey, StringComparer.Ordinal).Take(PointsListed).ToList();
 
+    /// <summary>
+    /// The points of the latest date that carry dimensions (region, channel…), best last: where a pooled figure is
+    /// off target, this says which region or channel pulls it there.
+    /// </summary>
+    public IReadOnlyList<MetricDataPoint> LatestByDimension
+    {
+        get
+        {
+            if (Metric.DataPoints.Count == 0) return [];
+            var latest = Metric.DataPoints.Max(p => p.Date);
+            var points = Metric.DataPoints.Where(p => p.Date == latest && p.Dimensions.Count > 0);
+            return (Reading.LowerIsBetter ? points.OrderByDescending(p => p.Value) : points.OrderBy(p => p.Value)).ToList();
+        }
+    }
+
+    /// <summary>Whether one value meets the target (null without a target).</summary>
+    public bool? MeetsTarget(double value) =>
+        Metric.Target is not { } target ? null : Reading.LowerIsBetter ? value <= target : value >= target;
+
     /// <summary>Teams accountable for the part of the journey the KPI measures (effective owners, SPEC §3).</summary>
     public IReadOnlyList<string> AccountableTeams =>
         Metric.IsLinked && Org.Report is { } report ? new Accountability(report).TeamsFor([Metric.TargetId]) : [];
