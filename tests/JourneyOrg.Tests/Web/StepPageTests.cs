@@ -40,7 +40,8 @@ public sealed class StepPageTests(JourneyManagementApp app) : IClassFixture<Jour
         Assert.Contains("<strong>give up</strong>", html);
         Assert.DoesNotContain("<script>alert", html);
         Assert.Contains("&lt;script&gt;", html);
-        Assert.DoesNotContain("javascript:", html);
+        // The planner's edit form shows the Markdown as typed (encoded text); no link may point at it.
+        Assert.DoesNotContain("href=\"javascript:", html);
         Assert.Contains("href=\"https://example.com/study\"", html);
         Assert.Contains("href=\"https://example.com/research\"", html);
 
@@ -246,5 +247,35 @@ public sealed class StepPageTests(JourneyManagementApp app) : IClassFixture<Jour
         Assert.Equal(before, (await app.Store.LoadAsync()).Revision);
         var viewer = app.CreateClient().As("vera", AppRoles.Viewer);
         Assert.DoesNotContain("Record a new insight", await viewer.GetStringAsync(FormStep));
+    }
+
+    [Fact]
+    public async Task A_planner_edits_an_insight_keeping_its_steps_and_import_key_then_deletes_it()
+    {
+        using var fresh = new JourneyManagementApp();
+        var imported = (await fresh.Store.LoadAsync()).Workspace.Insights.Single(i => i.Id == "i-forms") with { ImportKey = "theydo-ins-7" };
+        await fresh.Store.ApplyAsync(new WorkspaceChangeSet { UpsertInsights = [imported] }, null);
+        var client = fresh.CreateClient();
+
+        async Task<HttpResponseMessage> Post(string action, params (string, string)[] fields)
+        {
+            var page = await client.GetStringAsync(FormStep);
+            var request = WebAppFactory.Htmx(HttpMethod.Post, $"{FormStep}/insights/i-forms/{action}");
+            request.Content = new FormUrlEncodedContent(fields.Append(("Revision", Revision(page))).Select(f => KeyValuePair.Create(f.Item1, f.Item2)));
+            request.Headers.Add("RequestVerificationToken", await WebAppFactory.AntiforgeryTokenAsync(client, FormStep));
+            return await client.SendAsync(request);
+        }
+
+        var edited = await Post("edit", ("Title", "Forms are far too long"), ("Type", "pain-point"), ("Description", "Page **three** loses half."), ("EmpathyScore", "5"));
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Contains("Forms are far too long is saved.", await edited.Content.ReadAsStringAsync());
+        var insight = (await fresh.Store.LoadAsync()).Workspace.Insights.Single(i => i.Id == "i-forms");
+        Assert.Equal(("Forms are far too long", 5.0, "theydo-ins-7", (double?)null), (insight.Title, insight.EmpathyScore!.Value, insight.ImportKey, insight.Weight));
+        Assert.Equal(["s-form"], insight.StepIds);
+
+        var deleted = await Post("delete");
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.Contains("Forms are far too long is deleted.", await deleted.Content.ReadAsStringAsync());
+        Assert.DoesNotContain((await fresh.Store.LoadAsync()).Workspace.Insights, i => i.Id == "i-forms");
     }
 }

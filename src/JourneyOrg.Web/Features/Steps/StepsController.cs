@@ -50,12 +50,43 @@ public sealed class StepsController(OrgReader reader, LinkEditor links, Workspac
         var org = await reader.LoadAsync(cancellationToken);
         if (!org.Steps.TryGetValue(stepId, out var s) || s.Journey.Id != journeyId) return NotFound();
         var errors = new List<string>();
-        var insight = form.ToInsight(new JourneyOrg.Workspaces.WorkspaceIds(org.Workspace).New("ins-", form.Title ?? ""), stepId, errors);
+        var id = new JourneyOrg.Workspaces.WorkspaceIds(org.Workspace).New("ins-", form.Title ?? "");
+        var insight = form.Apply(new Insight(id, "", "", null, null, null, null) { StepIds = [stepId] }, errors);
         var result = errors.Count > 0
             ? new EditResult(false, org.Revision, errors)
             : await editor.ApplyAsync(new JourneyOrg.Storage.WorkspaceChangeSet { UpsertInsights = [insight] },
                 org.Workspace with { Insights = [.. org.Workspace.Insights, insight] }, form.Revision, cancellationToken);
         return await AfterEdit(journeyId, stepId, new LinkOutcome(true, insight.Title, result), $"{insight.Title} is recorded on this step.", cancellationToken);
+    }
+
+    /// <summary>Changes an insight shown on this step; its steps, owner, teams and import key stay.</summary>
+    [HttpPost("/journeys/{journeyId}/steps/{stepId}/insights/{insightId}/edit")]
+    [Authorize(Policy = Policies.Plan)]
+    public async Task<IActionResult> EditInsight(string journeyId, string stepId, string insightId, InsightForm form, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        if (!org.Steps.TryGetValue(stepId, out var s) || s.Journey.Id != journeyId) return NotFound();
+        if (org.Workspace.Insights.FirstOrDefault(i => i.Id == insightId) is not { } existing) return NotFound();
+        var errors = new List<string>();
+        var insight = form.Apply(existing, errors);
+        var result = errors.Count > 0
+            ? new EditResult(false, org.Revision, errors)
+            : await editor.ApplyAsync(new JourneyOrg.Storage.WorkspaceChangeSet { UpsertInsights = [insight] },
+                org.Workspace with { Insights = org.Workspace.Insights.Select(i => i.Id == insightId ? insight : i).ToList() }, form.Revision, cancellationToken);
+        return await AfterEdit(journeyId, stepId, new LinkOutcome(true, insight.Title, result), $"{insight.Title} is saved.", cancellationToken);
+    }
+
+    /// <summary>Deletes an insight altogether (from every step it is on), unlike Unlink, which takes it off this step.</summary>
+    [HttpPost("/journeys/{journeyId}/steps/{stepId}/insights/{insightId}/delete")]
+    [Authorize(Policy = Policies.Plan)]
+    public async Task<IActionResult> DeleteInsight(string journeyId, string stepId, string insightId, [FromForm] long revision, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        if (!org.Steps.TryGetValue(stepId, out var s) || s.Journey.Id != journeyId) return NotFound();
+        if (org.Workspace.Insights.FirstOrDefault(i => i.Id == insightId) is not { } existing) return NotFound();
+        var result = await editor.ApplyAsync(new JourneyOrg.Storage.WorkspaceChangeSet { DeleteInsights = [insightId] },
+            org.Workspace with { Insights = org.Workspace.Insights.Where(i => i.Id != insightId).ToList() }, revision, cancellationToken);
+        return await AfterEdit(journeyId, stepId, new LinkOutcome(true, existing.Title, result), $"{existing.Title} is deleted.", cancellationToken);
     }
 
     private async Task<bool> IsStepOfJourneyAsync(string journeyId, string stepId, CancellationToken cancellationToken) =>
@@ -75,6 +106,9 @@ public sealed class StepsController(OrgReader reader, LinkEditor links, Workspac
     }
 }
 
+/// <summary>The insight fields of one form: its element-id prefix and the insight it edits (null for a new one).</summary>
+public sealed record InsightFieldsModel(string Prefix, Insight? Insight);
+
 /// <summary>A new insight as typed on a step page; each field that cannot be taken adds a problem naming it.</summary>
 public sealed class InsightForm
 {
@@ -86,7 +120,8 @@ public sealed class InsightForm
     public string? Weight { get; set; }
     public long Revision { get; set; }
 
-    public Insight ToInsight(string id, string stepId, List<string> errors)
+    /// <summary>The insight with the typed fields; what the form does not show (steps, owner, teams, import key) is kept.</summary>
+    public Insight Apply(Insight insight, List<string> errors)
     {
         var title = (Title ?? "").Trim();
         if (title.Length == 0) errors.Add("Title: give the insight a title.");
@@ -98,7 +133,10 @@ public sealed class InsightForm
         var empathy = FormValues.Number(EmpathyScore, "Empathy score", errors);
         var weight = FormValues.Number(Weight, "Weight", errors);
         if (weight < 0) errors.Add("Weight: weights are 0 or more.");
-        return new Insight(id, title, (Description ?? "").Trim(), type, source, empathy, weight) { StepIds = [stepId] };
+        return insight with
+        {
+            Title = title, Description = (Description ?? "").Trim(), Type = type, SourceUrl = source, EmpathyScore = empathy, Weight = weight,
+        };
     }
 }
 
