@@ -29,6 +29,17 @@ public sealed class JourneyManagementScreenTests(JourneyManagementApp app) : ICl
     }
 
     [Fact]
+    public async Task Dashboard_names_the_opportunities_to_act_on_first_and_flags_those_nobody_answers_for()
+    {
+        var top = Section(await PageAsync("/"), "data-section=\"top-opportunities\"");
+        // Ranked by Value: Prefill 70, Broker portal 60, Faster completion 30 (on a phase nobody is accountable for).
+        Assert.Matches(new System.Text.RegularExpressions.Regex("Prefill the application.*?Broker portal.*?Faster completion", System.Text.RegularExpressions.RegexOptions.Singleline), top);
+        Assert.Contains("<a href=\"/opportunities/o-prefill\">Prefill the application</a>", top);
+        Assert.Contains("part of it has no accountable team", top);
+        Assert.Contains("All 3 opportunities</a>; 1 touch a step nobody is accountable for", top);
+    }
+
+    [Fact]
     public async Task Dashboard_lists_the_KPIs_nobody_is_accountable_for_with_links()
     {
         var html = await PageAsync("/");

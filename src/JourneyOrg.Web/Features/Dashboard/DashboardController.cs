@@ -28,13 +28,33 @@ public sealed record DashboardModel(
     IReadOnlyList<IGrouping<string, DataQualityFinding>> Findings,
     DashboardKpis Kpis)
 {
+    /// <summary>The first of the opportunities ranked across journeys, and how many touch a step nobody answers for.</summary>
+    public DashboardOpportunities? Opportunities { get; init; }
+
     public static DashboardModel From(OrgView org)
     {
         var w = org.Workspace;
         return new DashboardModel(w.Journeys.Count, w.Teams.Count, w.People.Count, w.Roles.Count,
             org.Report is { } report ? DashboardAlignment.From(org, report) : null,
             org.Findings.GroupBy(f => f.Kind).ToList(),
-            DashboardKpis.From(org));
+            DashboardKpis.From(org))
+        {
+            Opportunities = org.Report is { } analysed && w.Opportunities.Count > 0 ? DashboardOpportunities.From(w, analysed) : null,
+        };
+    }
+}
+
+/// <summary>The top of the prioritised opportunities (Prioritisation.Rank) and the count of flagged ones.</summary>
+public sealed record DashboardOpportunities(IReadOnlyList<PrioritisedOpportunity> Top, int Total, int Flagged, int Open)
+{
+    public const int Shown = 5;
+
+    public static DashboardOpportunities From(Workspace workspace, AlignmentReport report)
+    {
+        var ranked = Prioritisation.Rank(workspace, report);
+        // "done" work no longer competes for attention; everything else is still to act on.
+        var open = ranked.Where(p => !string.Equals(p.Opportunity.Status, "done", StringComparison.OrdinalIgnoreCase)).ToList();
+        return new DashboardOpportunities(open.Take(Shown).ToList(), ranked.Count, ranked.Count(p => p.Flagged), open.Count);
     }
 }
 
