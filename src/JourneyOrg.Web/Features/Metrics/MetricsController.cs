@@ -43,7 +43,7 @@ public sealed class MetricsController(OrgReader reader, WorkspaceEditor editor) 
         var errors = new List<string>();
         var targetId = (form.TargetId ?? "").Trim();
         if (targetId.Length > 0 && !org.Journeys.ContainsKey(targetId) && !org.Phases.ContainsKey(targetId) && !org.Steps.ContainsKey(targetId))
-            errors.Add($"Measures: '{targetId}' is not a journey, phase or step; choose one from the list or leave it empty.");
+            errors.Add($"Measures: '{targetId}' is not a journey, phase or step; give the id of one, or leave it empty and place the KPI later.");
         var id = new WorkspaceIds(org.Workspace).New("m-", form.Name ?? "");
         var metric = form.Apply(new Metric(id, targetId, "", null, null, null, null), org, errors);
         EditResult result = errors.Count > 0
