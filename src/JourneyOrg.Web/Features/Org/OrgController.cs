@@ -23,7 +23,7 @@ public sealed class OrgController(OrgReader reader) : Controller
         ViewData["Revision"] = org.Revision;
         Person? focus = root is not null && org.People.TryGetValue(root, out var p) ? p : null;
         var level = focus is null
-            ? org.Workspace.People.Where(x => x.ManagerId is null || !org.People.ContainsKey(x.ManagerId))
+            ? org.TopPeople
             : org.Reports[focus.Id];
         return View(new OrgChartModel(org, focus, PersonNodes.Page(org, level, skip, focus is null ? "/org/roots" : $"/org/people/{Uri.EscapeDataString(focus.Id)}/reports")));
     }
@@ -33,8 +33,7 @@ public sealed class OrgController(OrgReader reader) : Controller
     public async Task<IActionResult> Roots(int skip, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        var roots = org.Workspace.People.Where(x => x.ManagerId is null || !org.People.ContainsKey(x.ManagerId));
-        var page = PersonNodes.Page(org, roots, skip, "/org/roots");
+        var page = PersonNodes.Page(org, org.TopPeople, skip, "/org/roots");
         return Request.IsHtmx() ? PartialView("_PersonNodes", page) : Redirect("/org");
     }
 
@@ -65,7 +64,7 @@ public sealed class OrgController(OrgReader reader) : Controller
         ViewData["Revision"] = org.Revision;
         Team? focus = root is not null && org.Teams.TryGetValue(root, out var t) ? t : null;
         var level = focus is null
-            ? org.Workspace.Teams.Where(x => x.ParentId is null || !org.Teams.ContainsKey(x.ParentId))
+            ? org.TopTeams
             : org.TeamChildren[focus.Id];
         return View(new TeamChartModel(org, focus, TeamNodes.Page(org, level, skip, focus is null ? "/org/teams/roots" : $"/org/teams/{Uri.EscapeDataString(focus.Id)}/children")));
     }
@@ -74,8 +73,7 @@ public sealed class OrgController(OrgReader reader) : Controller
     public async Task<IActionResult> TeamRoots(int skip, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        var roots = org.Workspace.Teams.Where(x => x.ParentId is null || !org.Teams.ContainsKey(x.ParentId));
-        return Request.IsHtmx() ? PartialView("_TeamNodes", TeamNodes.Page(org, roots, skip, "/org/teams/roots")) : Redirect("/org/teams");
+        return Request.IsHtmx() ? PartialView("_TeamNodes", TeamNodes.Page(org, org.TopTeams, skip, "/org/teams/roots")) : Redirect("/org/teams");
     }
 
     [HttpGet("/org/teams/{id}/children")]

@@ -78,6 +78,18 @@ public sealed class OrgView
     public Dictionary<string, (Journey Journey, Phase Phase)> Phases { get; } = [];
     public Dictionary<string, (Journey Journey, Phase Phase, Step Step)> Steps { get; } = [];
     public ILookup<string, Journey> JourneyChildren { get; }
+
+    // The tops of the three hierarchies. A parent that is not in the workspace (a manager outside the synced groups, a
+    // unit deleted under its children) makes a top too, so nothing falls out of the trees.
+
+    /// <summary>People at the top of the reporting tree.</summary>
+    public IEnumerable<Person> TopPeople => Workspace.People.Where(p => p.ManagerId is null || !People.ContainsKey(p.ManagerId));
+
+    /// <summary>Teams at the top of the unit hierarchy.</summary>
+    public IEnumerable<Team> TopTeams => Workspace.Teams.Where(t => t.ParentId is null || !Teams.ContainsKey(t.ParentId));
+
+    /// <summary>Journeys at the top of the journey framework.</summary>
+    public IEnumerable<Journey> TopJourneys => Workspace.Journeys.Where(j => j.ParentId is null || !Journeys.ContainsKey(j.ParentId));
     /// <summary>Journeys with a step that USES the keyed sub-journey (a journey appears once per such step).</summary>
     public ILookup<string, Journey> SubjourneyUsers { get; }
     public ILookup<string, Team> TeamChildren { get; }

@@ -70,8 +70,7 @@ public sealed record TeamListModel(OrgView Org, TeamListQuery Query, IReadOnlyLi
                 team.Members.Sum(m => m.Allocation), a, flags));
             foreach (var child in org.TeamChildren[team.Id].OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)) Walk(child, depth + 1);
         }
-        foreach (var root in org.Workspace.Teams.Where(t => t.ParentId is null || !org.Teams.ContainsKey(t.ParentId))
-                     .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase))
+        foreach (var root in org.TopTeams.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase))
             Walk(root, 0);
 
         IEnumerable<TeamRow> filtered = rows;
