@@ -35,9 +35,12 @@ public static class Prioritisation
     }
 
     /// <summary>Every opportunity that passes <paramref name="filter"/>, ranked.</summary>
-    public static IReadOnlyList<PrioritisedOpportunity> Rank(Workspace workspace, AlignmentReport report, OpportunityFilter? filter = null)
+    public static IReadOnlyList<PrioritisedOpportunity> Rank(Workspace workspace, AlignmentReport report, OpportunityFilter? filter = null) =>
+        Rank(workspace, new Accountability(report), filter);
+
+    /// <summary>As <see cref="Rank(Workspace, AlignmentReport, OpportunityFilter?)"/>, with the report's accountability already indexed.</summary>
+    public static IReadOnlyList<PrioritisedOpportunity> Rank(Workspace workspace, Accountability accountability, OpportunityFilter? filter = null)
     {
-        var accountability = new Accountability(report);
         var ranked = workspace.Opportunities
             .Select(o => new PrioritisedOpportunity(o, ValueOf(o, workspace.Weights), accountability.TeamsFor(o.TargetIds),
                 accountability.TouchesUnownedUnit(o.TargetIds),

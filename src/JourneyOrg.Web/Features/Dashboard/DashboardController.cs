@@ -39,7 +39,7 @@ public sealed record DashboardModel(
             org.Findings.GroupBy(f => f.Kind).ToList(),
             DashboardKpis.From(org))
         {
-            Opportunities = org.Report is { } analysed && w.Opportunities.Count > 0 ? DashboardOpportunities.From(w, analysed) : null,
+            Opportunities = org.RankedOpportunities is { Count: > 0 } ranked ? DashboardOpportunities.From(ranked) : null,
         };
     }
 }
@@ -49,9 +49,8 @@ public sealed record DashboardOpportunities(IReadOnlyList<PrioritisedOpportunity
 {
     public const int Shown = 5;
 
-    public static DashboardOpportunities From(Workspace workspace, AlignmentReport report)
+    public static DashboardOpportunities From(IReadOnlyList<PrioritisedOpportunity> ranked)
     {
-        var ranked = Prioritisation.Rank(workspace, report);
         // "done" work no longer competes for attention; everything else is still to act on.
         var open = ranked.Where(p => !string.Equals(p.Opportunity.Status, "done", StringComparison.OrdinalIgnoreCase)).ToList();
         return new DashboardOpportunities(open.Take(Shown).ToList(), ranked.Count, ranked.Count(p => p.Flagged), open.Count);
@@ -77,8 +76,8 @@ public sealed record DashboardKpis(
             .OrderBy(m => MetricReading.Of(m).Status != TargetStatus.OffTarget)
             .ThenBy(m => org.TargetName(m.TargetId), StringComparer.CurrentCultureIgnoreCase).ThenBy(m => m.Name, StringComparer.CurrentCultureIgnoreCase)
             .Select(Located).ToList();
-        var unaccountable = org.Report is { } report
-            ? new Accountability(report).UnaccountableMetrics(w)
+        var unaccountable = org.Accountability is { } accountability
+            ? accountability.UnaccountableMetrics(w)
                 .OrderBy(m => org.TargetName(m.TargetId), StringComparer.CurrentCultureIgnoreCase).Select(Located).ToList()
             : null;
         return new DashboardKpis(linked, unaccountable, w.Metrics.Count(m => !m.IsLinked));

@@ -18,7 +18,7 @@ public sealed record MetricsIndexModel(
 
     public static MetricsIndexModel Build(OrgView org, string? journey, string? status, IReadOnlyList<string> errors, MetricForm? form)
     {
-        var accountability = org.Report is { } report ? new Accountability(report) : null;
+        var accountability = org.Accountability;
         var rows = org.Workspace.Metrics
             .Select(m => new MetricRow(m, MetricReading.Of(m), m.IsLinked ? org.JourneyOf(m.TargetId) : null,
                 m.IsLinked ? org.TargetName(m.TargetId) : "",
@@ -78,7 +78,7 @@ public sealed record MetricPageModel(OrgView Org, Metric Metric, IReadOnlyList<s
 
     /// <summary>Teams accountable for the part of the journey the KPI measures (effective owners, SPEC §3).</summary>
     public IReadOnlyList<string> AccountableTeams =>
-        Metric.IsLinked && Org.Report is { } report ? new Accountability(report).TeamsFor([Metric.TargetId]) : [];
+        Metric.IsLinked && Org.Accountability is { } accountability ? accountability.TeamsFor([Metric.TargetId]) : [];
 
     /// <summary>The journey map or step page the KPI measures.</summary>
     public string? WhereUrl =>

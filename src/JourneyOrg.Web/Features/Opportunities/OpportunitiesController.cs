@@ -55,7 +55,7 @@ public sealed record OpportunitiesModel(
     {
         var w = org.Workspace;
         return new OpportunitiesModel(org, filter,
-            org.Report is { } report ? Prioritisation.Rank(w, report, filter) : null,
+            org.Accountability is { } accountability ? Prioritisation.Rank(w, accountability, filter) : null,
             w.Journeys.Where(j => j.Phases.Count > 0).OrderBy(j => j.Name, StringComparer.CurrentCultureIgnoreCase).ToList(),
             w.Teams.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase).ToList(),
             w.Opportunities.Select(o => o.Status).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.CurrentCultureIgnoreCase).ToList());

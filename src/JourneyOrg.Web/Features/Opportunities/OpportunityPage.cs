@@ -34,9 +34,8 @@ public sealed record OpportunityPageModel(
     public static OpportunityPageModel Build(OrgView org, Opportunity opportunity)
     {
         var w = org.Workspace;
-        var ranked = org.Report is { } report ? Prioritisation.Rank(w, report) : null;
-        var accountability = org.Report is { } r ? new Accountability(r) : null;
-        var places = opportunity.TargetIds.Select(id => OpportunityPlace.Of(org, accountability, id)).ToList();
+        var ranked = org.RankedOpportunities;
+        var places = opportunity.TargetIds.Select(id => OpportunityPlace.Of(org, org.Accountability, id)).ToList();
         return new OpportunityPageModel(org, opportunity, Prioritisation.ValueOf(opportunity, w.Weights),
             ranked?.FirstOrDefault(p => p.Opportunity.Id == opportunity.Id), ranked?.Count ?? 0, places,
             org.SolutionsByOpportunity[opportunity.Id].OrderBy(s => PriorityOrder(s.Priority)).ThenBy(s => s.Title, StringComparer.CurrentCultureIgnoreCase).ToList());

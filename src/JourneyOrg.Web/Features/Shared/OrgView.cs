@@ -1,5 +1,6 @@
 using JourneyOrg.Analysis;
 using JourneyOrg.Domain;
+using JourneyOrg.JourneyManagement;
 using JourneyOrg.Storage;
 
 namespace JourneyOrg.Web.Features.Shared;
@@ -120,6 +121,19 @@ public sealed class OrgView
 
     /// <summary>What in the directory data weakens the analysis or smells of org-design trouble.</summary>
     public IReadOnlyList<DataQualityFinding> Findings => _findings ??= DataQualityAnalysis.Check(Workspace);
+
+    private Accountability? _accountability;
+    private IReadOnlyList<PrioritisedOpportunity>? _rankedOpportunities;
+
+    /// <summary>
+    /// Who answers for each journey, phase and step, indexed from <see cref="Report"/> (null while there is none). Built
+    /// once per revision like the analysis, not per request: KPI lists, the dashboard and the opportunity pages all ask.
+    /// </summary>
+    public Accountability? Accountability => _accountability ??= Report is { } report ? new Accountability(report) : null;
+
+    /// <summary>Every opportunity ranked across journeys (null while there is no analysis); filtered lists rank their own.</summary>
+    public IReadOnlyList<PrioritisedOpportunity>? RankedOpportunities =>
+        _rankedOpportunities ??= Accountability is { } accountability ? Prioritisation.Rank(Workspace, accountability) : null;
 
     /// <summary>
     /// The team a planner typed or chose: by id, else by its exact name (ignoring case). Null with a
