@@ -46,10 +46,8 @@ public sealed class MetricsController(OrgReader reader, WorkspaceEditor editor) 
             errors.Add($"Measures: '{targetId}' is not a journey, phase or step; give the id of one, or leave it empty and place the KPI later.");
         var id = new WorkspaceIds(org.Workspace).New("m-", form.Name ?? "");
         var metric = form.Apply(new Metric(id, targetId, "", null, null, null, null), org, errors);
-        EditResult result = errors.Count > 0
-            ? new EditResult(false, org.Revision, errors)
-            : await editor.ApplyAsync(new WorkspaceChangeSet { UpsertMetrics = [metric] },
-                org.Workspace with { Metrics = [.. org.Workspace.Metrics, metric] }, form.Revision, cancellationToken);
+        var result = await editor.ApplyAsync(errors, () => (new WorkspaceChangeSet { UpsertMetrics = [metric] },
+            org.Workspace with { Metrics = [.. org.Workspace.Metrics, metric] }), form.Revision, cancellationToken);
         if (result.Applied) return Redirect($"/metrics/{Uri.EscapeDataString(id)}");
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var fresh = await reader.LoadAsync(cancellationToken);
@@ -108,10 +106,8 @@ public sealed class MetricsController(OrgReader reader, WorkspaceEditor editor) 
         if (MetricOf(org, id) is not { } metric) return NotFound();
         var errors = new List<string>();
         var changed = change(metric, org, errors);
-        var result = errors.Count > 0
-            ? new EditResult(false, org.Revision, errors)
-            : await editor.ApplyAsync(new WorkspaceChangeSet { UpsertMetrics = [changed] },
-                org.Workspace with { Metrics = org.Workspace.Metrics.Select(m => m.Id == id ? changed : m).ToList() }, revision, cancellationToken);
+        var result = await editor.ApplyAsync(errors, () => (new WorkspaceChangeSet { UpsertMetrics = [changed] },
+            org.Workspace with { Metrics = org.Workspace.Metrics.Select(m => m.Id == id ? changed : m).ToList() }), revision, cancellationToken);
         if (result.Applied && !Request.IsHtmx()) return Redirect($"/metrics/{Uri.EscapeDataString(id)}");
         return await PageAsync(id, result.Errors, cancellationToken) ?? Redirect("/metrics");
     }

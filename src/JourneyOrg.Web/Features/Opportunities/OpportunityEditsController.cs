@@ -49,11 +49,9 @@ public sealed class OpportunityEditsController(OrgReader reader, WorkspaceEditor
         var org = await reader.LoadAsync(cancellationToken);
         if (org.Workspace.Opportunities.FirstOrDefault(o => o.Id == id) is not { } existing) return NotFound();
         var (opportunity, errors) = form.ToOpportunity(id, existing, org);
-        var result = opportunity is null
-            ? EditResult.Refused(form.Revision, [.. errors])
-            : await editor.ApplyAsync(new WorkspaceChangeSet { UpsertOpportunities = [opportunity] },
-                org.Workspace with { Opportunities = org.Workspace.Opportunities.Select(o => o.Id == id ? opportunity : o).ToList() },
-                form.Revision, cancellationToken);
+        var result = await editor.ApplyAsync(errors, () => (new WorkspaceChangeSet { UpsertOpportunities = [opportunity!] },
+            org.Workspace with { Opportunities = org.Workspace.Opportunities.Select(o => o.Id == id ? opportunity! : o).ToList() }),
+            form.Revision, cancellationToken);
         return await Answer(id, result, "Opportunity saved.", m => m with { Draft = form }, cancellationToken);
     }
 
@@ -78,9 +76,8 @@ public sealed class OpportunityEditsController(OrgReader reader, WorkspaceEditor
     {
         var org = await reader.LoadAsync(cancellationToken);
         var (weights, errors) = form.ToWeights();
-        var result = weights is null
-            ? EditResult.Refused(form.Revision, [.. errors])
-            : await editor.ApplyAsync(new WorkspaceChangeSet { Weights = weights }, org.Workspace with { Weights = weights }, form.Revision, cancellationToken);
+        var result = await editor.ApplyAsync(errors, () => (new WorkspaceChangeSet { Weights = weights }, org.Workspace with { Weights = weights! }),
+            form.Revision, cancellationToken);
         var after = await reader.LoadAsync(cancellationToken);
         ViewData["Revision"] = after.Revision;
         var filter = new OpportunityFilter(FormValues.Text(form.Journey), FormValues.Text(form.Team), FormValues.Text(form.Status));

@@ -29,10 +29,8 @@ public sealed class SolutionEditsController(OrgReader reader, WorkspaceEditor ed
         var (solution, errors) = typedId is not null && ids.IsTaken(typedId)
             ? (null, [$"The id '{typedId}' is already used in the workspace; choose another or leave it empty."])
             : form.ToSolution(typedId ?? ids.New("sol-", form.Title ?? ""), null, id, org);
-        var result = solution is null
-            ? EditResult.Refused(form.Revision, [.. errors])
-            : await editor.ApplyAsync(new WorkspaceChangeSet { UpsertSolutions = [solution] }, w with { Solutions = [.. w.Solutions, solution] },
-                form.Revision, cancellationToken);
+        var result = await editor.ApplyAsync(errors, () => (new WorkspaceChangeSet { UpsertSolutions = [solution!] }, w with { Solutions = [.. w.Solutions, solution!] }),
+            form.Revision, cancellationToken);
         return await Answer(id, result, $"Solution '{solution?.Title}' added.", m => m with { SolutionDraft = form }, cancellationToken);
     }
 
@@ -43,10 +41,8 @@ public sealed class SolutionEditsController(OrgReader reader, WorkspaceEditor ed
         var w = org.Workspace;
         if (w.Solutions.FirstOrDefault(s => s.Id == solutionId && s.OpportunityIds.Contains(id)) is not { } existing) return NotFound();
         var (solution, errors) = form.ToSolution(solutionId, existing, id, org);
-        var result = solution is null
-            ? EditResult.Refused(form.Revision, [.. errors])
-            : await editor.ApplyAsync(new WorkspaceChangeSet { UpsertSolutions = [solution] },
-                w with { Solutions = w.Solutions.Select(s => s.Id == solutionId ? solution : s).ToList() }, form.Revision, cancellationToken);
+        var result = await editor.ApplyAsync(errors, () => (new WorkspaceChangeSet { UpsertSolutions = [solution!] },
+            w with { Solutions = w.Solutions.Select(s => s.Id == solutionId ? solution! : s).ToList() }), form.Revision, cancellationToken);
         return await Answer(id, result, $"Solution '{solution?.Title}' saved.", m => m with { SolutionDraft = form, SolutionDraftId = solutionId }, cancellationToken);
     }
 

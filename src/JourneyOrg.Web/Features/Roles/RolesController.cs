@@ -33,14 +33,9 @@ public sealed class RolesController(OrgReader reader, WorkspaceEditor editor, Sc
         var isNew = !org.Roles.ContainsKey(id);
         if (isNew && id.Length > 0 && (org.Journeys.ContainsKey(id) || org.Phases.ContainsKey(id) || org.Steps.ContainsKey(id) || org.Teams.ContainsKey(id) || org.People.ContainsKey(id)))
             errors.Add($"The id '{id}' is already used by something else in the workspace.");
-        EditResult result;
-        if (errors.Count > 0) result = new EditResult(false, org.Revision, errors);
-        else
-        {
-            var role = new Role(id, title, Blank(form.Family), Blank(form.Level));
-            var resulting = org.Workspace with { Roles = org.Workspace.Roles.Where(r => r.Id != id).Append(role).ToList() };
-            result = await editor.ApplyAsync(new WorkspaceChangeSet { UpsertRoles = [role] }, resulting, form.Revision, cancellationToken);
-        }
+        var role = new Role(id, title, Blank(form.Family), Blank(form.Level));
+        var result = await editor.ApplyAsync(errors, () => (new WorkspaceChangeSet { UpsertRoles = [role] },
+            org.Workspace with { Roles = org.Workspace.Roles.Where(r => r.Id != id).Append(role).ToList() }), form.Revision, cancellationToken);
         if (result.Applied) return Redirect("/roles#role-" + DomIds.Safe(id));
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var fresh = await reader.LoadAsync(cancellationToken);

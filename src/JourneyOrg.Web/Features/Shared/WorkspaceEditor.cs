@@ -15,6 +15,19 @@ public sealed record EditResult(bool Applied, long Revision, IReadOnlyList<strin
 /// </summary>
 public sealed class WorkspaceEditor(IWorkspaceStore store)
 {
+    /// <summary>
+    /// The same after a form's own checks: with <paramref name="formErrors"/> the edit is refused with them and the
+    /// change is not even built; otherwise <paramref name="change"/> builds it and it is applied as above.
+    /// </summary>
+    public Task<EditResult> ApplyAsync(
+        IReadOnlyList<string> formErrors, Func<(WorkspaceChangeSet Changes, Workspace Resulting)> change, long expectedRevision,
+        CancellationToken cancellationToken = default)
+    {
+        if (formErrors.Count > 0) return Task.FromResult(new EditResult(false, expectedRevision, formErrors));
+        var (changes, resulting) = change();
+        return ApplyAsync(changes, resulting, expectedRevision, cancellationToken);
+    }
+
     public async Task<EditResult> ApplyAsync(
         WorkspaceChangeSet changes, Workspace resulting, long expectedRevision, CancellationToken cancellationToken = default)
     {

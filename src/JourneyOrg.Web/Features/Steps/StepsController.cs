@@ -48,14 +48,12 @@ public sealed class StepsController(OrgReader reader, LinkEditor links, Workspac
     public async Task<IActionResult> AddInsight(string journeyId, string stepId, InsightForm form, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        if (!org.Steps.TryGetValue(stepId, out var s) || s.Journey.Id != journeyId) return NotFound();
+        if (!IsStepOf(org, journeyId, stepId)) return NotFound();
         var errors = new List<string>();
         var id = new JourneyOrg.Workspaces.WorkspaceIds(org.Workspace).New("ins-", form.Title ?? "");
         var insight = form.Apply(new Insight(id, "", "", null, null, null, null) { StepIds = [stepId] }, errors);
-        var result = errors.Count > 0
-            ? new EditResult(false, org.Revision, errors)
-            : await editor.ApplyAsync(new JourneyOrg.Storage.WorkspaceChangeSet { UpsertInsights = [insight] },
-                org.Workspace with { Insights = [.. org.Workspace.Insights, insight] }, form.Revision, cancellationToken);
+        var result = await editor.ApplyAsync(errors, () => (new JourneyOrg.Storage.WorkspaceChangeSet { UpsertInsights = [insight] },
+            org.Workspace with { Insights = [.. org.Workspace.Insights, insight] }), form.Revision, cancellationToken);
         return await AfterEdit(journeyId, stepId, new LinkOutcome(true, insight.Title, result), $"{insight.Title} is recorded on this step.", cancellationToken);
     }
 
@@ -65,14 +63,12 @@ public sealed class StepsController(OrgReader reader, LinkEditor links, Workspac
     public async Task<IActionResult> EditInsight(string journeyId, string stepId, string insightId, InsightForm form, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        if (!org.Steps.TryGetValue(stepId, out var s) || s.Journey.Id != journeyId) return NotFound();
+        if (!IsStepOf(org, journeyId, stepId)) return NotFound();
         if (org.Workspace.Insights.FirstOrDefault(i => i.Id == insightId) is not { } existing) return NotFound();
         var errors = new List<string>();
         var insight = form.Apply(existing, errors);
-        var result = errors.Count > 0
-            ? new EditResult(false, org.Revision, errors)
-            : await editor.ApplyAsync(new JourneyOrg.Storage.WorkspaceChangeSet { UpsertInsights = [insight] },
-                org.Workspace with { Insights = org.Workspace.Insights.Select(i => i.Id == insightId ? insight : i).ToList() }, form.Revision, cancellationToken);
+        var result = await editor.ApplyAsync(errors, () => (new JourneyOrg.Storage.WorkspaceChangeSet { UpsertInsights = [insight] },
+            org.Workspace with { Insights = org.Workspace.Insights.Select(i => i.Id == insightId ? insight : i).ToList() }), form.Revision, cancellationToken);
         return await AfterEdit(journeyId, stepId, new LinkOutcome(true, insight.Title, result), $"{insight.Title} is saved.", cancellationToken);
     }
 
@@ -82,7 +78,7 @@ public sealed class StepsController(OrgReader reader, LinkEditor links, Workspac
     public async Task<IActionResult> DeleteInsight(string journeyId, string stepId, string insightId, [FromForm] long revision, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        if (!org.Steps.TryGetValue(stepId, out var s) || s.Journey.Id != journeyId) return NotFound();
+        if (!IsStepOf(org, journeyId, stepId)) return NotFound();
         if (org.Workspace.Insights.FirstOrDefault(i => i.Id == insightId) is not { } existing) return NotFound();
         var result = await editor.ApplyAsync(new JourneyOrg.Storage.WorkspaceChangeSet { DeleteInsights = [insightId] },
             org.Workspace with { Insights = org.Workspace.Insights.Where(i => i.Id != insightId).ToList() }, revision, cancellationToken);
@@ -90,7 +86,10 @@ public sealed class StepsController(OrgReader reader, LinkEditor links, Workspac
     }
 
     private async Task<bool> IsStepOfJourneyAsync(string journeyId, string stepId, CancellationToken cancellationToken) =>
-        (await reader.LoadAsync(cancellationToken)).Steps.TryGetValue(stepId, out var s) && s.Journey.Id == journeyId;
+        IsStepOf(await reader.LoadAsync(cancellationToken), journeyId, stepId);
+
+    private static bool IsStepOf(OrgView org, string journeyId, string stepId) =>
+        org.Steps.TryGetValue(stepId, out var s) && s.Journey.Id == journeyId;
 
     private async Task<IActionResult> AfterEdit(string journeyId, string stepId, LinkOutcome outcome, string done, CancellationToken cancellationToken)
     {
