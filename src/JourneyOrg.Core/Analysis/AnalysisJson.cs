@@ -39,7 +39,7 @@ public static class AnalysisJson
             w.WriteString("id", u.Id);
             w.WriteString("journeyId", u.JourneyId);
             w.WriteString("phaseId", u.PhaseId);
-            Strings(w, "owners", u.Owners);
+            w.WriteStringArray("owners", u.Owners);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -68,7 +68,7 @@ public static class AnalysisJson
             w.WriteNumber("ownedUnits", j.OwnedUnits);
             Number(w, "coverage", j.Coverage);
             w.WriteNumber("handoffs", j.Handoffs);
-            Strings(w, "teams", j.Teams);
+            w.WriteStringArray("teams", j.Teams);
             Number(w, "fte", j.Fte);
             w.WriteEndObject();
         }
@@ -83,8 +83,8 @@ public static class AnalysisJson
             w.WriteNumber("journeys", t.Journeys);
             Number(w, "focus", t.Focus);
             Number(w, "fte", t.Fte);
-            Strings(w, "upstream", t.Upstream);
-            Strings(w, "downstream", t.Downstream);
+            w.WriteStringArray("upstream", t.Upstream);
+            w.WriteStringArray("downstream", t.Downstream);
             w.WriteBoolean("unaligned", t.Unaligned);
             w.WriteEndObject();
         }
@@ -138,15 +138,15 @@ public static class AnalysisJson
         {
             w.WriteStartObject();
             w.WriteString("unitId", c.UnitId);
-            Strings(w, "before", c.Before);
-            Strings(w, "after", c.After);
+            w.WriteStringArray("before", c.Before);
+            w.WriteStringArray("after", c.After);
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        Strings(w, "newlyUnowned", d.NewlyUnowned);
-        Strings(w, "resolvedUnowned", d.ResolvedUnowned);
-        Strings(w, "newlyOverlapping", d.NewlyOverlapping);
-        Strings(w, "resolvedOverlapping", d.ResolvedOverlapping);
+        w.WriteStringArray("newlyUnowned", d.NewlyUnowned);
+        w.WriteStringArray("resolvedUnowned", d.ResolvedUnowned);
+        w.WriteStringArray("newlyOverlapping", d.NewlyOverlapping);
+        w.WriteStringArray("resolvedOverlapping", d.ResolvedOverlapping);
         w.WriteStartArray("handoffs");
         foreach (var h in d.Handoffs)
         {
@@ -183,8 +183,8 @@ public static class AnalysisJson
             {
                 w.WriteStartObject();
                 w.WriteString("opportunityId", c.OpportunityId);
-                Strings(w, "before", c.Before);
-                Strings(w, "after", c.After);
+                w.WriteStringArray("before", c.Before);
+                w.WriteStringArray("after", c.After);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -193,13 +193,6 @@ public static class AnalysisJson
     }
 
     private static void Number(Utf8JsonWriter w, string name, double value) => w.WriteNumber(name, Round(value));
-
-    private static void Strings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values) w.WriteStringValue(v);
-        w.WriteEndArray();
-    }
 
     private static string Write(Action<Utf8JsonWriter> write, bool indented)
     {

@@ -203,14 +203,13 @@ public static class ScenarioJson
         w.WriteStartObject();
         w.WriteString("op", operation.Op);
         void Str(string name, string? value) { if (value is null) w.WriteNull(name); else w.WriteString(name, value); }
-        void Arr(string name, IReadOnlyList<string> values) { w.WriteStartArray(name); foreach (var v in values) w.WriteStringValue(v); w.WriteEndArray(); }
         switch (operation)
         {
             case CreateTeam o: Str("teamId", o.TeamId); Str("name", o.Name); Str("parentId", o.ParentId); Str("type", o.Type); break;
             case RenameTeam o: Str("teamId", o.TeamId); Str("name", o.Name); break;
             case MoveTeam o: Str("teamId", o.TeamId); Str("parentId", o.ParentId); break;
             case MergeTeams o: Str("sourceTeamId", o.SourceTeamId); Str("targetTeamId", o.TargetTeamId); break;
-            case SplitTeam o: Str("teamId", o.TeamId); Str("newTeamId", o.NewTeamId); Str("name", o.Name); Arr("memberIds", o.MemberIds); Arr("targetIds", o.TargetIds); break;
+            case SplitTeam o: Str("teamId", o.TeamId); Str("newTeamId", o.NewTeamId); Str("name", o.Name); w.WriteStringArray("memberIds", o.MemberIds); w.WriteStringArray("targetIds", o.TargetIds); break;
             case DeleteTeam o: Str("teamId", o.TeamId); break;
             case MovePerson o:
                 Str("personId", o.PersonId);

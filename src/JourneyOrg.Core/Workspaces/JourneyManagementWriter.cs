@@ -14,7 +14,7 @@ internal static class JourneyManagementWriter
         json.WriteString("type", metric.Type);
         json.WriteString("description", metric.Description);
         json.WriteString("ownerId", metric.OwnerId);
-        WriteStrings(json, "teamIds", metric.TeamIds);
+        json.WriteStringArray("teamIds", metric.TeamIds);
         json.WriteString("aggregation", metric.Aggregation);
         json.WriteString("importKey", metric.ImportKey);
         json.WriteStartArray("dataPoints");
@@ -49,11 +49,11 @@ internal static class JourneyManagementWriter
             json.WriteString("description", i.Description);
             json.WriteString("type", i.Type);
             json.WriteString("sourceUrl", i.SourceUrl);
-            WriteNumber(json, "empathyScore", i.EmpathyScore);
-            WriteNumber(json, "weight", i.Weight);
-            WriteStrings(json, "stepIds", i.StepIds);
+            json.WriteNumberOrNull("empathyScore", i.EmpathyScore);
+            json.WriteNumberOrNull("weight", i.Weight);
+            json.WriteStringArray("stepIds", i.StepIds);
             json.WriteString("ownerId", i.OwnerId);
-            WriteStrings(json, "teamIds", i.TeamIds);
+            json.WriteStringArray("teamIds", i.TeamIds);
             json.WriteString("importKey", i.ImportKey);
             json.WriteEndObject();
         }
@@ -68,12 +68,12 @@ internal static class JourneyManagementWriter
             json.WriteString("description", o.Description);
             json.WriteString("status", o.Status);
             json.WriteString("teamId", o.TeamId);
-            WriteNumber(json, "customerValue", o.CustomerValue);
-            WriteNumber(json, "businessValue", o.BusinessValue);
-            WriteNumber(json, "effort", o.Effort);
-            WriteStrings(json, "targetIds", o.TargetIds);
+            json.WriteNumberOrNull("customerValue", o.CustomerValue);
+            json.WriteNumberOrNull("businessValue", o.BusinessValue);
+            json.WriteNumberOrNull("effort", o.Effort);
+            json.WriteStringArray("targetIds", o.TargetIds);
             json.WriteString("ownerId", o.OwnerId);
-            WriteStrings(json, "externalLinks", o.ExternalLinks);
+            json.WriteStringArray("externalLinks", o.ExternalLinks);
             json.WriteString("importKey", o.ImportKey);
             json.WriteEndObject();
         }
@@ -89,10 +89,10 @@ internal static class JourneyManagementWriter
             json.WriteString("type", s.Type);
             json.WriteString("status", s.Status);
             json.WriteString("teamId", s.TeamId);
-            WriteStrings(json, "opportunityIds", s.OpportunityIds);
+            json.WriteStringArray("opportunityIds", s.OpportunityIds);
             json.WriteString("ownerId", s.OwnerId);
             json.WriteString("priority", s.Priority);
-            WriteStrings(json, "externalLinks", s.ExternalLinks);
+            json.WriteStringArray("externalLinks", s.ExternalLinks);
             json.WriteString("importKey", s.ImportKey);
             json.WriteEndObject();
         }
@@ -102,19 +102,5 @@ internal static class JourneyManagementWriter
         json.WriteNumber("customerValueWeight", workspace.Weights.CustomerValue);
         json.WriteNumber("businessValueWeight", workspace.Weights.BusinessValue);
         json.WriteEndObject();
-    }
-
-    // Lists of links keep their order (it can mean something); the writer never reorders what the user arranged.
-    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var v in values) json.WriteStringValue(v);
-        json.WriteEndArray();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } number) json.WriteNumber(name, number);
-        else json.WriteNull(name);
     }
 }

@@ -105,8 +105,8 @@ public static class WorkspaceWriter
             json.WriteString("targetId", metric.IsLinked ? metric.TargetId : null);
             json.WriteString("name", metric.Name);
             json.WriteString("unit", metric.Unit);
-            WriteNumber(json, "value", metric.Value);
-            WriteNumber(json, "target", metric.Target);
+            json.WriteNumberOrNull("value", metric.Value);
+            json.WriteNumberOrNull("target", metric.Target);
             json.WriteString("direction", metric.Direction);
             JourneyManagementWriter.WriteMetricDetails(json, metric);
             json.WriteEndObject();
@@ -205,11 +205,5 @@ public static class WorkspaceWriter
         }
         json.WriteEndArray();
         json.WriteEndObject();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } number) json.WriteNumber(name, number);
-        else json.WriteNull(name);
     }
 }

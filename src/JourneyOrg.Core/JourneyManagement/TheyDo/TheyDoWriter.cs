@@ -41,11 +41,11 @@ public static class TheyDoWriter
                     {
                         Start(json, i.ImportKey ?? i.Id, i.Title, i.Description);
                         json.WriteString("type", i.Type);
-                        Strings(json, "externalLinks", i.SourceUrl is null ? [] : [i.SourceUrl]);
-                        Number(json, "empathyScore", i.EmpathyScore);
-                        Number(json, "weight", i.Weight);
+                        json.WriteStringArray("externalLinks", i.SourceUrl is null ? [] : [i.SourceUrl]);
+                        json.WriteNumberOrNull("empathyScore", i.EmpathyScore);
+                        json.WriteNumberOrNull("weight", i.Weight);
                         Owner(json, i.OwnerId, people);
-                        Strings(json, "groups", i.TeamIds.Where(teams.ContainsKey).Select(t => teams[t]).ToList());
+                        json.WriteStringArray("groups", i.TeamIds.Where(teams.ContainsKey).Select(t => teams[t]).ToList());
                         json.WriteEndObject();
                     }
                     break;
@@ -54,8 +54,8 @@ public static class TheyDoWriter
                     {
                         Start(json, o.ImportKey ?? o.Id, o.Title, o.Description);
                         json.WriteString("status", o.Status);
-                        Strings(json, "externalLinks", o.ExternalLinks);
-                        Strings(json, "groups", o.TeamId is not null && teams.TryGetValue(o.TeamId, out var team) ? [team] : []);
+                        json.WriteStringArray("externalLinks", o.ExternalLinks);
+                        json.WriteStringArray("groups", o.TeamId is not null && teams.TryGetValue(o.TeamId, out var team) ? [team] : []);
                         Owner(json, o.OwnerId, people);
                         json.WriteEndObject();
                     }
@@ -67,8 +67,8 @@ public static class TheyDoWriter
                         json.WriteString("type", s.Type);
                         json.WriteString("status", s.Status);
                         json.WriteString("priority", s.Priority);
-                        Strings(json, "externalLinks", s.ExternalLinks);
-                        Strings(json, "groups", s.TeamId is not null && teams.TryGetValue(s.TeamId, out var team) ? [team] : []);
+                        json.WriteStringArray("externalLinks", s.ExternalLinks);
+                        json.WriteStringArray("groups", s.TeamId is not null && teams.TryGetValue(s.TeamId, out var team) ? [team] : []);
                         Owner(json, s.OwnerId, people);
                         json.WriteEndObject();
                     }
@@ -96,8 +96,8 @@ public static class TheyDoWriter
             "lower" => "LESS_THAN_OR_EQUAL_TO",
             _ => null,
         });
-        Number(json, "target", m.Target);
-        Strings(json, "groups", m.TeamIds.Where(teams.ContainsKey).Select(t => teams[t]).ToList());
+        json.WriteNumberOrNull("target", m.Target);
+        json.WriteStringArray("groups", m.TeamIds.Where(teams.ContainsKey).Select(t => teams[t]).ToList());
         if (type == MetricTypes.Other) json.WriteString("aggregationMethod", m.Aggregation ?? MetricAggregations.Average);
         json.WriteStartArray("dataPoints");
         var names = MetricFormulas.InputNames(type);
@@ -146,18 +146,5 @@ public static class TheyDoWriter
     {
         var mail = personId is not null && people.TryGetValue(personId, out var person) ? person.Mail : null;
         json.WriteString("ownerEmail", mail is not null && TheyDoReader.IsSchemaEmail(mail) ? mail : null);
-    }
-
-    private static void Strings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var v in values) json.WriteStringValue(v);
-        json.WriteEndArray();
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } n) json.WriteNumber(name, n);
-        else json.WriteNull(name);
     }
 }
