@@ -155,12 +155,7 @@ public static partial class WorkspaceValidator
                 var listPath = JsonPath.Property(elementPath, field);
                 if (!seen.Add(ids[i])) Error(JsonPath.Index(listPath, i), $"'{ids[i]}' is listed twice");
                 else if (_ids.ContainsKey(ids[i]) || strictLinks)
-                {
-                    if (!_ids.TryGetValue(ids[i], out var node))
-                        Error(JsonPath.Index(listPath, i), $"no {Describe(expected)} with id '{ids[i]}'");
-                    else if (node.Kind != expected)
-                        Error(JsonPath.Index(listPath, i), $"'{ids[i]}' is a {Describe(node.Kind)} (at {node.Path}), not a {Describe(expected)}");
-                }
+                    ReferenceAt(ids[i], JsonPath.Index(listPath, i), expected);
             }
         }
 

@@ -268,10 +268,12 @@ public static partial class WorkspaceValidator
             return true;
         }
 
-        private bool Reference(string? id, string elementPath, string field, Kind expected)
+        private bool Reference(string? id, string elementPath, string field, Kind expected) =>
+            id is null || ReferenceAt(id, JsonPath.Property(elementPath, field), expected);
+
+        /// <summary>Whether <paramref name="id"/>, at <paramref name="path"/>, names a record of the expected kind; says why not.</summary>
+        private bool ReferenceAt(string id, string path, Kind expected)
         {
-            if (id is null) return true;
-            var path = JsonPath.Property(elementPath, field);
             if (!_ids.TryGetValue(id, out var node))
             {
                 Error(path, $"no {Describe(expected)} with id '{id}'");
