@@ -139,6 +139,21 @@ public sealed class MetricEditingTests : IDisposable
     }
 
     [Fact]
+    public async Task An_owner_whose_name_is_shared_is_shown_by_mail_so_the_unchanged_form_saves()
+    {
+        var person = (await _app.Store.LoadAsync()).Workspace.People.First(p => p.Mail is not null);
+        var namesake = person with { Id = "u-namesake", Mail = "namesake@example.com", UserPrincipalName = null, EmployeeId = null };
+        await _app.Store.ApplyAsync(new JourneyOrg.Storage.WorkspaceChangeSet { UpsertPeople = [namesake] }, null);
+        await PostAsync("/metrics/m-complete/details", htmx: false, ("Name", "Days to complete"), ("Target", "30"), ("Direction", "lower"), ("OwnerId", person.Id));
+
+        var page = await _client.GetStringAsync("/metrics/m-complete");
+        Assert.Contains($"name=\"OwnerId\" value=\"{person.Mail}\"", page);
+        var saved = await PostAsync("/metrics/m-complete/details", htmx: false, ("Name", "Days to complete"), ("Target", "30"), ("Direction", "lower"), ("OwnerId", person.Mail!));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(person.Id, (await MetricAsync("m-complete")).OwnerId);
+    }
+
+    [Fact]
     public async Task A_new_KPI_with_bad_fields_is_refused_with_each_field_named()
     {
         var before = (await _app.Store.LoadAsync()).Revision;

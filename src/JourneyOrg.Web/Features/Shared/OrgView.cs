@@ -170,6 +170,22 @@ public sealed class OrgView
         return null;
     }
 
+    /// <summary>
+    /// How to write a team in a typed field so that <see cref="FindTeam"/> gives this team back: its name while no other
+    /// team shares it, otherwise its id. A form shown unchanged then saves unchanged.
+    /// </summary>
+    public string TeamAsTyped(string id) =>
+        Teams.TryGetValue(id, out var team) && FindTeam(team.Name.Trim(), "", out _) == id ? team.Name.Trim() : id;
+
+    /// <summary>As <see cref="TeamAsTyped"/> for a person: their name if it is theirs alone, else their mail if it is, else their id.</summary>
+    public string PersonAsTyped(string id)
+    {
+        if (!People.TryGetValue(id, out var person)) return id;
+        foreach (var typed in new[] { person.DisplayName, person.Mail })
+            if (!string.IsNullOrWhiteSpace(typed) && FindPerson(typed.Trim(), "", out _) == id) return typed.Trim();
+        return id;
+    }
+
     public string TeamName(string id) => Teams.TryGetValue(id, out var t) ? t.Name : id;
     public string PersonName(string id) => People.TryGetValue(id, out var p) ? p.DisplayName : id;
     public string JourneyName(string id) => Journeys.TryGetValue(id, out var j) ? j.Name : id;
