@@ -38,7 +38,7 @@ public sealed class OpportunitiesController(OrgReader reader) : Controller
 /// <summary>The ranked opportunities that pass the filter (null while no analysis engine is installed) and the filter's choices.</summary>
 public sealed record OpportunitiesModel(
     OrgView Org, OpportunityFilter Filter, IReadOnlyList<PrioritisedOpportunity>? Ranked,
-    IReadOnlyList<Journey> Journeys, IReadOnlyList<Team> Teams, IReadOnlyList<string> Statuses)
+    IReadOnlyList<Journey> Journeys, IReadOnlyList<string> Statuses)
 {
     /// <summary>Why the last new opportunity was refused.</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
@@ -57,7 +57,6 @@ public sealed record OpportunitiesModel(
         return new OpportunitiesModel(org, filter,
             org.Accountability is { } accountability ? Prioritisation.Rank(w, accountability, filter) : null,
             w.Journeys.Where(j => j.Phases.Count > 0).OrderBy(j => j.Name, StringComparer.CurrentCultureIgnoreCase).ToList(),
-            w.Teams.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase).ToList(),
             w.Opportunities.Select(o => o.Status).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.CurrentCultureIgnoreCase).ToList());
     }
 

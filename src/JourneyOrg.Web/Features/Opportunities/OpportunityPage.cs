@@ -29,8 +29,6 @@ public sealed record OpportunityPageModel(
     /// <summary>Statuses in use, offered as suggestions (status is free text).</summary>
     public IReadOnlyList<string> Statuses => StatusesIn(Org.Workspace);
 
-    public IReadOnlyList<Team> Teams => Org.Workspace.Teams.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
-
     public static OpportunityPageModel Build(OrgView org, Opportunity opportunity)
     {
         var w = org.Workspace;
