@@ -101,7 +101,7 @@ public sealed record LinkChoiceModel(
             _ => null,
         };
         if (item is null) return null;
-        var journeys = w.Journeys.Where(j => j.Phases.Count > 0).OrderBy(j => j.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        var journeys = org.JourneysWithPhases;
         var journey = journeyId is not null && org.Journeys.TryGetValue(journeyId, out var chosen) && chosen.Phases.Count > 0 ? chosen : null;
         return new LinkChoiceModel(org, kind, itemId, item.Value.Name, item.Value.KindName, kind == LinkKinds.Insight,
             journeys, journey, errors ?? []);

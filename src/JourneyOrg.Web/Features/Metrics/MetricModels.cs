@@ -41,7 +41,7 @@ public sealed record MetricsIndexModel(
     /// <summary>Above this many steps the create form's "Measures" field offers no list of units.</summary>
     public const int TargetsListedUpTo = 500;
 
-    public IReadOnlyList<Journey> Journeys { get; } = Org.Workspace.Journeys.Where(j => j.Phases.Count > 0).OrderBy(j => j.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+    public IReadOnlyList<Journey> Journeys => Org.JourneysWithPhases;
 }
 
 /// <summary>One KPI with its reading, where it measures, and the outcome of the last change.</summary>

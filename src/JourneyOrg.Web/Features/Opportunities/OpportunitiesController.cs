@@ -56,7 +56,7 @@ public sealed record OpportunitiesModel(
         var w = org.Workspace;
         return new OpportunitiesModel(org, filter,
             org.Accountability is { } accountability ? Prioritisation.Rank(w, accountability, filter) : null,
-            w.Journeys.Where(j => j.Phases.Count > 0).OrderBy(j => j.Name, StringComparer.CurrentCultureIgnoreCase).ToList(),
+            org.JourneysWithPhases,
             w.Opportunities.Select(o => o.Status).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.CurrentCultureIgnoreCase).ToList());
     }
 

@@ -122,6 +122,12 @@ public sealed class OrgView
     /// <summary>What in the directory data weakens the analysis or smells of org-design trouble.</summary>
     public IReadOnlyList<DataQualityFinding> Findings => _findings ??= DataQualityAnalysis.Check(Workspace);
 
+    private IReadOnlyList<Journey>? _journeysWithPhases;
+
+    /// <summary>Journeys that have phases (so a map), by name: the choices wherever a screen filters or places by journey.</summary>
+    public IReadOnlyList<Journey> JourneysWithPhases => _journeysWithPhases ??=
+        Workspace.Journeys.Where(j => j.Phases.Count > 0).OrderBy(j => j.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+
     private Accountability? _accountability;
     private IReadOnlyList<PrioritisedOpportunity>? _rankedOpportunities;
 
