@@ -4,12 +4,12 @@ using JourneyOrg.Workspaces;
 
 namespace JourneyOrg.Tests.Analysis;
 
-/// <summary>The shared golden files (../shared/data from the repository root), and a JSON comparison that follows their README.</summary>
+/// <summary>The contract's golden files (<see cref="SharedData"/>), and a JSON comparison that follows their README.</summary>
 public static class GoldenData
 {
-    public static string Directory { get; } = FindDataDirectory();
+    public static string Directory => SharedData.Directory;
 
-    public static string PathOf(string file) => Path.Combine(Directory, file);
+    public static string PathOf(string file) => SharedData.PathOf(file);
 
     public static string Text(string file) => File.ReadAllText(PathOf(file));
 
@@ -17,16 +17,6 @@ public static class GoldenData
         WorkspaceReader.Read(Text("bank-workspace.json")).Workspace ?? throw new InvalidOperationException("the bank workspace does not validate"));
 
     public static Workspace Bank => BankWorkspace.Value;
-
-    private static string FindDataDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "JourneyOrg.sln")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-        }
-        throw new InvalidOperationException("JourneyOrg.sln not found above " + AppContext.BaseDirectory);
-    }
 
     /// <summary>
     /// Asserts two JSON documents are equal: same keys (in any order), arrays element by element, numbers within

@@ -67,15 +67,5 @@ internal static class BankWorkspace
         return result.Workspace!;
     }
 
-    public static string Path => System.IO.Path.Combine(SharedData(), "bank-workspace.json");
-
-    private static string SharedData()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "shared", "data");
-            if (File.Exists(System.IO.Path.Combine(candidate, "bank-workspace.json"))) return candidate;
-        }
-        return "/work/shared/data";
-    }
+    public static string Path => Tests.SharedData.PathOf("bank-workspace.json");
 }

@@ -64,5 +64,5 @@ internal static class SampleDocuments
 
     public static string DemoWorkspacePath => Path.Combine(RepositoryRoot, "seed", "demo-workspace.json");
 
-    public static string BankWorkspacePath => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data", "bank-workspace.json"));
+    public static string BankWorkspacePath => SharedData.PathOf("bank-workspace.json");
 }
