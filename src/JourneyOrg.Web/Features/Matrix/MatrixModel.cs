@@ -72,17 +72,26 @@ public sealed record MatrixModel(
         var units = phase.Steps.Count == 0
             ? [OwnerExplanation.ForEmptyPhase(org, journey, phase)]
             : phase.Steps.Select(s => OwnerExplanation.ForStep(org, journey, phase, s)).ToList();
+        // In a phase's column, an owner recorded on the phase itself is accountable for it, not inherited: only
+        // owners that come from the journey or a sub-journey are inherited here.
         foreach (var e in units)
+        {
+            var inherited = e.Source is OwnerSource.Journey or OwnerSource.Subjourney;
             foreach (var team in e.TeamIds)
             {
                 var c = Get(team);
                 cells[team] = c with
                 {
-                    Accountable = c.Accountable || !e.IsInherited,
-                    Inherited = c.Inherited || e.IsInherited,
+                    Accountable = c.Accountable || !inherited,
+                    Inherited = c.Inherited || inherited,
                     Overlap = c.Overlap || e.TeamIds.Count > 1,
                 };
             }
+        }
+        // A team recorded accountable on the phase stays accountable in its column even where every step has
+        // its own owner and so takes precedence (SPEC §3).
+        foreach (var team in OwnerExplanation.Accountable(org, phase.Id))
+            cells[team] = Get(team) with { Accountable = true };
         foreach (var targetId in phase.Steps.Select(s => s.Id).Append(phase.Id))
             foreach (var team in OwnerExplanation.Contributing(org, targetId))
                 cells[team] = Get(team) with { Contributing = true };
