@@ -72,8 +72,21 @@ public sealed class OwnershipEditingTests : IDisposable
         var response = await client.SendAsync(Post("/journeys/j-mortgage/owners", token, htmx: true,
             ("TeamId", "t-ghost"), ("TargetId", "p-complete"), ("Kind", "accountable"), ("Revision", revision.ToString())));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("does not exist", await response.Content.ReadAsStringAsync());
+        Assert.Contains("no team is called or has the id", await response.Content.ReadAsStringAsync());
         Assert.Equal(revision, (await _factory.Store.LoadAsync()).Revision);
+    }
+
+    [Fact]
+    public async Task The_matrix_assigns_a_team_typed_by_name()
+    {
+        // Organisations above the listed size get a typed team field on the matrix instead of no form at all.
+        var client = _factory.CreateClient();
+        var (token, revision) = await FormStateAsync(client, "/matrix?journey=j-mortgage");
+        var response = await client.SendAsync(Post("/matrix/owners?journey=j-mortgage", token, htmx: true,
+            ("TeamId", "underwriting"), ("TargetId", "p-complete"), ("Kind", "accountable"), ("Revision", revision.ToString())));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("id=\"cell-t-underwriting--p-complete\" class=\"cell acc", await response.Content.ReadAsStringAsync());
+        Assert.Contains(new Ownership("t-underwriting", "p-complete", OwnershipKind.Accountable), (await _factory.Store.LoadAsync()).Workspace.Ownership);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed record MatrixRow(Team Team, Team? Unit, IReadOnlyList<MatrixCell> 
 /// <summary>Teams (grouped under their parent unit) × phases, for the screen and the CSV download.</summary>
 public sealed record MatrixModel(
     OrgView Org, MatrixQuery Query, IReadOnlyList<MatrixColumn> Columns, IReadOnlyList<MatrixRow> Rows,
-    int TotalRows, int Pages, int HiddenColumns, IReadOnlyList<Team> TeamChoices)
+    int TotalRows, int Pages, int HiddenColumns)
 {
     public const int RowsPerPage = 100;
     public const int MaxColumns = 60;
@@ -61,8 +61,7 @@ public sealed record MatrixModel(
         var pages = Math.Max(1, (rows.Count + RowsPerPage - 1) / RowsPerPage);
         query.Page = Math.Clamp(query.Page, 1, pages);
         var shown = allRows ? rows : rows.Skip((query.Page - 1) * RowsPerPage).Take(RowsPerPage).ToList();
-        return new MatrixModel(org, query, columns, shown, rows.Count, pages, allColumns.Count - columns.Count,
-            org.Workspace.Teams.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList());
+        return new MatrixModel(org, query, columns, shown, rows.Count, pages, allColumns.Count - columns.Count);
     }
 
     private static Dictionary<string, MatrixCell> PhaseCells(OrgView org, Journey journey, Phase phase)

@@ -23,7 +23,9 @@ public sealed class OwnershipEdits(OrgReader reader, WorkspaceEditor editor)
         if (string.IsNullOrWhiteSpace(form.TargetId)) return EditResult.Refused(org.Revision, "Choose what the team should own.");
         if (!OwnershipKinds.TryParse(form.Kind ?? OwnershipKinds.Accountable, out var kind))
             return EditResult.Refused(org.Revision, "Ownership is either accountable or contributing.");
-        var edge = new Ownership(form.TeamId, form.TargetId, kind);
+        // Above TeamChoiceModel.ListedUpTo teams the form has a typed field: a name resolves like an id.
+        if (org.FindTeam(form.TeamId.Trim(), "Team", out var problem) is not { } teamId) return EditResult.Refused(org.Revision, problem!);
+        var edge = new Ownership(teamId, form.TargetId, kind);
         var resulting = org.Workspace with
         {
             Ownership = org.Workspace.Ownership.Where(o => !(o.TeamId == edge.TeamId && o.TargetId == edge.TargetId)).Append(edge).ToList(),
