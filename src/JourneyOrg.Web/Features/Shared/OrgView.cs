@@ -19,7 +19,17 @@ public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache base
         var latest = Volatile.Read(ref _latest);
         if (latest is not null && latest.Revision == await store.GetRevisionAsync(cancellationToken)) return latest;
 
-        var snapshot = await store.LoadAsync(cancellationToken);
+        return Keep(await store.LoadAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// Moves the cached view to a revision this process wrote itself, whose workspace the editor already computed, so
+    /// the next request needs no reload. Only another instance's or the command line's writes cost a load.
+    /// </summary>
+    public void Advance(WorkspaceSnapshot written) => Keep(written);
+
+    private OrgView Keep(WorkspaceSnapshot snapshot)
+    {
         var view = new OrgView(snapshot, () => baselines.Get(snapshot.Revision, snapshot.Workspace));
         // Keep the newest of concurrent loads; an older one must not replace a newer view.
         for (var current = Volatile.Read(ref _latest); current is null || current.Revision < view.Revision; current = Volatile.Read(ref _latest))

@@ -1,5 +1,6 @@
 using JourneyOrg.Domain;
 using JourneyOrg.Storage;
+using JourneyOrg.Workspaces;
 
 namespace JourneyOrg.Web.Features.Shared;
 
@@ -10,10 +11,12 @@ public sealed record EditResult(bool Applied, long Revision, IReadOnlyList<strin
 }
 
 /// <summary>
-/// Every edit from the screens goes through here: the workspace it would produce is validated like an import,
-/// then the change set is applied in one transaction, only if nobody changed the workspace since the editor read it.
+/// Every edit from the screens goes through here. The change set is the only description of an edit: its result is
+/// <see cref="WorkspaceChanges.ApplyTo"/> of the workspace the editor saw, validated like an import; the store then
+/// applies the same change set in one transaction, only if nobody changed the workspace since; and the screens' cached
+/// view moves to that result without reading the store back.
 /// </summary>
-public sealed class WorkspaceEditor(IWorkspaceStore store)
+public sealed class WorkspaceEditor(IWorkspaceStore store, OrgReader reader)
 {
     /// <summary>
     /// The same after a form's own checks: with <paramref name="formErrors"/> the edit is refused with them and the
@@ -24,24 +27,33 @@ public sealed class WorkspaceEditor(IWorkspaceStore store)
         CancellationToken cancellationToken = default)
     {
         if (formErrors.Count > 0) return Task.FromResult(new EditResult(false, expectedRevision, formErrors));
-        var (changes, resulting) = change();
-        return ApplyAsync(changes, resulting, expectedRevision, cancellationToken);
+        return ApplyAsync(change().Changes, expectedRevision, cancellationToken);
     }
 
-    public async Task<EditResult> ApplyAsync(
-        WorkspaceChangeSet changes, Workspace resulting, long expectedRevision, CancellationToken cancellationToken = default)
+    /// <summary>As <see cref="ApplyAsync(WorkspaceChangeSet, long, CancellationToken)"/>; <paramref name="resulting"/> is not used.</summary>
+    public Task<EditResult> ApplyAsync(
+        WorkspaceChangeSet changes, Workspace resulting, long expectedRevision, CancellationToken cancellationToken = default) =>
+        ApplyAsync(changes, expectedRevision, cancellationToken);
+
+    public async Task<EditResult> ApplyAsync(WorkspaceChangeSet changes, long expectedRevision, CancellationToken cancellationToken = default)
     {
+        var seen = await reader.LoadAsync(cancellationToken);
+        if (seen.Revision != expectedRevision) return Conflict(expectedRevision);
+        var resulting = WorkspaceChanges.ApplyTo(seen.Workspace, changes);
         var errors = WorkspaceRules.Check(resulting);
         if (errors.Count > 0) return new EditResult(false, expectedRevision, errors);
         try
         {
             var revision = await store.ApplyAsync(changes, expectedRevision, cancellationToken);
+            reader.Advance(new WorkspaceSnapshot(resulting, revision));
             return new EditResult(true, revision, []);
         }
         catch (ConcurrentChangeException)
         {
-            return EditResult.Refused(expectedRevision,
-                "Someone else changed the workspace while you were editing. The page now shows their changes; please check and try again.");
+            return Conflict(expectedRevision);
         }
     }
+
+    private static EditResult Conflict(long expectedRevision) => EditResult.Refused(expectedRevision,
+        "Someone else changed the workspace while you were editing. The page now shows their changes; please check and try again.");
 }

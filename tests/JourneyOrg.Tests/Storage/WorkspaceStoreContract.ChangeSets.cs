@@ -1,0 +1,79 @@
+using JourneyOrg.Domain;
+using JourneyOrg.Storage;
+using JourneyOrg.Workspaces;
+
+namespace JourneyOrg.Tests.Storage;
+
+// One edit pipeline: what a store loads after a change set is exactly what WorkspaceChanges.ApplyTo says it is, so the
+// editor can validate, and the screens' cache can move on with, the pure result instead of reading the store back.
+public abstract partial class WorkspaceStoreContract
+{
+    private static readonly Dictionary<string, Func<Workspace, WorkspaceChangeSet>> ChangeSets = new()
+    {
+        ["people, teams, journeys, ownership and a metric"] = _ => new WorkspaceChangeSet
+        {
+            UpsertPeople = [new Person("u-2", "Bo Chen-Li", "bo@example.com", null, null, "u-1", "r-lead", true), new Person("u-4", "Dee", null, null, null, null, null, true)],
+            DeletePeople = ["u-3"],
+            UpsertTeams = [new Team("t-loans", "Loans", "t-lending", "u-2", "stream-aligned", [new Membership("u-4", 0.25), new Membership("u-2", 1.0)])],
+            UpsertJourneys = [new Journey("j-loan", "Borrow", "j-life", "", [
+                new Phase("p-loan-decide", "Decide", [new Step("s-loan-decision", "Get decision", null)]),
+                new Phase("p-loan-apply", "Apply", [])])],
+            UpsertOwnership = [new Ownership("t-loans", "p-loan-apply", OwnershipKind.Accountable), new Ownership("t-loans", "s-loan-decision", OwnershipKind.Accountable)],
+            DeleteOwnership = [new OwnershipKey("t-lending", "j-loan")],
+            DeleteMetrics = ["m-1"],
+        },
+        // Only valid edits reach a store (the editor checks the result first), so no change set leaves a reference dangling.
+        ["a deleted person leaves the teams they were in"] = _ => new WorkspaceChangeSet { DeletePeople = ["u-3"] },
+        ["a deleted team takes its ownership along"] = _ => new WorkspaceChangeSet { DeleteTeams = ["t-loans"] },
+        ["a new role and a changed kind of ownership"] = _ => new WorkspaceChangeSet
+        {
+            UpsertRoles = [new Role("r-eng", "Engineer", "Engineering", "L4")],
+            UpsertOwnership = [new Ownership("t-loans", "p-loan-apply", OwnershipKind.Accountable)],
+        },
+        ["a deleted journey with what was on it"] = _ => new WorkspaceChangeSet
+        {
+            DeleteJourneys = ["j-loan"],
+            DeleteOwnership = [new OwnershipKey("t-lending", "j-loan"), new OwnershipKey("t-loans", "p-loan-apply")],
+            DeleteMetrics = ["m-1"],
+        },
+        ["journey management: records, people, teams and weights"] = w => new WorkspaceChangeSet
+        {
+            UpsertInsights = [w.Insights[0] with { Title = "Form far too long", StepIds = ["s-claim-id", "s-claim-form"] }],
+            UpsertOpportunities = [new Opportunity("o-2", "Chat", "", null, "t-claims", 10, 20, 1) { TargetIds = ["p-claim-report"] }],
+            DeleteSolutions = ["sol-1"],
+            UpsertMetrics = [w.Metrics[1] with { TargetId = "s-claim-id", DataPoints = [new MetricDataPoint(new DateOnly(2024, 3, 31), [], 7)] }],
+            DeletePeople = ["u-2"],
+            DeleteTeams = ["t-motor"],
+            Weights = new PrioritisationWeights(1, 3),
+        },
+        ["journey management: a deleted opportunity and a changed journey"] = w => new WorkspaceChangeSet
+        {
+            DeleteOpportunities = [w.Opportunities[0].Id],
+            UpsertJourneys = [w.Journeys.First(j => j.Phases.Count > 0) is var j ? j with { Phases = j.Phases.Take(1).ToList() } : null!],
+        },
+    };
+
+    private static Workspace StartFor(string name) => name.StartsWith("journey management", StringComparison.Ordinal) ? JourneyWorkspace() : SmallWorkspace();
+
+    [StoreFact]
+    public async Task What_a_store_loads_after_a_change_set_is_what_ApplyTo_gives()
+    {
+        foreach (var (name, build) in ChangeSets)
+        {
+            var store = await CreateStoreAsync();
+            var before = StartFor(name);
+            var revision = await store.ReplaceAsync(before);
+            var changes = build(before);
+
+            await store.ApplyAsync(changes, revision);
+
+            var expected = Comparable(WorkspaceChanges.ApplyTo(before, changes));
+            var loaded = Comparable((await store.LoadAsync()).Workspace);
+            Assert.True(expected == loaded, $"{name}:\nApplyTo: {expected}\nstore:   {loaded}");
+        }
+    }
+
+    // Ownership edges have no order of their own in a store.
+    private static string Comparable(Workspace workspace) =>
+        WorkspaceWriter.ToJson(workspace with { Ownership = workspace.Ownership.OrderBy(o => o.TeamId, StringComparer.Ordinal).ThenBy(o => o.TargetId, StringComparer.Ordinal).ToList() });
+}
