@@ -11,6 +11,7 @@ public static class DomIds
     public const string SearchResults = "search-results";
     public const string TeamsTable = "teams-table";
     public const string MatrixTable = "matrix-table";
+    public const string InsightList = "insight-list";
     public const string ImportResult = "import-result";
     public const string ScenarioDiff = "scenario-diff";
     public const string ScenarioOperations = "scenario-operations";
