@@ -12,7 +12,7 @@ public static class WebApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = PublishedContentRoot(args) });
         builder.Services.AddFeatureScreens();
         builder.Services.AddDirectorySync(builder.Configuration);
         builder.Services.AddSingleton<IWorkspaceStore>(services =>
@@ -28,6 +28,20 @@ public static class WebApp
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapControllers();
         return app;
+    }
+
+    /// <summary>
+    /// A published app's pages, styles and scripts live in <c>wwwroot</c> beside its dll, but ASP.NET Core looks for them
+    /// under the working directory, so <c>dotnet /opt/journeyorg/JourneyOrg.Web.dll</c> started from anywhere else served
+    /// no CSS. When the app folder has a wwwroot and no content root is given, the app folder is the content root. A build
+    /// output has no wwwroot (Development serves the project's through the static web assets manifest): unchanged.
+    /// </summary>
+    private static string? PublishedContentRoot(string[] args)
+    {
+        var given = args.Any(a => a.TrimStart('-', '/').StartsWith("contentRoot", StringComparison.OrdinalIgnoreCase))
+                    || Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") is { Length: > 0 }
+                    || Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT") is { Length: > 0 };
+        return !given && Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot")) ? AppContext.BaseDirectory : null;
     }
 
     /// <summary>Prepares the store (schema, demo data on first start).</summary>

@@ -50,6 +50,23 @@ public sealed class EntraSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Behind_a_TLS_proxy_Entra_is_sent_the_public_https_redirect_URI_and_the_transaction_cookie_is_Secure()
+    {
+        // What a TLS-terminating proxy in front of the app forwards: plain HTTP, the public host, X-Forwarded-Proto https.
+        var browser = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+                s.AddHttpClient(EntraSignIn.HttpClientName).ConfigurePrimaryHttpMessageHandler(_entra.TrustingHandler)))
+            .CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("http://journeyorg.example") });
+        browser.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+
+        var start = await browser.GetAsync("/account/entra?returnUrl=%2Fteams");
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(start.Headers.Location!.Query);
+        Assert.Equal("https://journeyorg.example/signin-oidc", query["redirect_uri"].ToString());
+        var transaction = start.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(EntraSignIn.TransactionCookie + "=", StringComparison.Ordinal));
+        Assert.Contains("secure", transaction, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Signing_in_runs_the_code_flow_with_PKCE_and_takes_the_roles_from_the_ID_token()
     {
         _entra.Roles = ["Planner", "Viewer", "NotAnAppRole"];

@@ -27,7 +27,6 @@ public static class SecuritySetup
         var section = builder.Configuration.GetSection(SecurityOptions.Section);
         services.Configure<SecurityOptions>(section);
         var settings = section.Get<SecurityOptions>() ?? new SecurityOptions();
-        var development = builder.Environment.IsDevelopment();
 
         services.TryAddTimeProvider();
         services.AddHttpContextAccessor();
@@ -46,7 +45,8 @@ public static class SecuritySetup
                 options.Cookie.HttpOnly = true;
                 // Lax, not Strict: the Entra callback arrives as a cross-site navigation and must see the session it starts.
                 options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                // Secure whenever the request is HTTPS, directly or as a trusted proxy forwards it (TransportSecurity); plain HTTP still works.
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TimeSpan.FromHours(settings.SessionHours);
                 options.SlidingExpiration = true;
                 options.LoginPath = SignInPath;
@@ -90,15 +90,11 @@ public static class SecuritySetup
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = ".JourneyOrg.Antiforgery";
-            options.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SuppressXFrameOptionsHeader = false;
         });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
-        services.AddHsts(options =>
-        {
-            options.MaxAge = TimeSpan.FromDays(365);
-            options.IncludeSubDomains = true;
-        });
+        builder.AddTransportSecurity();
         return builder;
     }
 
@@ -107,15 +103,11 @@ public static class SecuritySetup
         if (services.All(d => d.ServiceType != typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
     }
 
-    /// <summary>First in the pipeline: errors without stack traces (outside Development), HTTPS and HSTS, security headers.</summary>
+    /// <summary>First in the pipeline: forwarded headers, HSTS and HTTPS (TransportSecurity), errors without stack traces (outside Development), security headers.</summary>
     public static WebApplication UseJourneyOrgSecurity(this WebApplication app)
     {
+        app.UseTransportSecurity();
         ErrorPages.Use(app);
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-            app.UseHttpsRedirection();
-        }
         app.UseMiddleware<SecurityHeaders>();
         return app;
     }
