@@ -28,6 +28,7 @@ public static class FeatureSetup
         services.AddSingleton<Shared.OwnershipEdits>();
         services.AddSingleton<Links.LinkEditor>();
         services.AddSingleton<Scenarios.ScenarioOpenings>();
+        services.AddSingleton<Scenarios.ScenarioApplier>();
         return services
             .AddControllersWithViews()
             // Explicit, so the screens are found when another assembly hosts the app (the end-to-end tests).
