@@ -148,6 +148,9 @@ public static class ScenarioStatus
     public const string Proposed = "proposed";
     public const string Approved = "approved";
     public const string Discarded = "discarded";
+    /// <summary>Approved and then applied to the live organisation; final, and set only by applying.</summary>
+    public const string Applied = "applied";
+    /// <summary>The statuses a person sets by hand; <see cref="Applied"/> is reached only by applying.</summary>
     public static readonly IReadOnlyList<string> All = [Draft, Proposed, Approved, Discarded];
 }
 

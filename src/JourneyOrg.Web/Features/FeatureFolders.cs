@@ -28,6 +28,8 @@ public static class FeatureSetup
         services.AddSingleton<Shared.OwnershipEdits>();
         services.AddSingleton<Links.LinkEditor>();
         services.AddSingleton<Scenarios.ScenarioOpenings>();
+        services.AddSingleton<Scenarios.ScenarioApplier>();
+        services.AddSingleton<Scenarios.ScenarioLenses>();
         return services
             .AddControllersWithViews()
             // Explicit, so the screens are found when another assembly hosts the app (the end-to-end tests).

@@ -24,7 +24,7 @@ public sealed class EndpointAuthorizationTests(WebAppFactory app) : IClassFixtur
         [Policies.Read] = [],
         [Policies.Plan] = [AppRoles.Viewer, AppRoles.HR, AppRoles.Admin],
         [Policies.HR] = [AppRoles.Viewer, AppRoles.Planner, AppRoles.Admin],
-        [Policies.ScenarioStatus] = [AppRoles.Viewer, AppRoles.Admin],
+        [Policies.ScenarioStatus] = [AppRoles.Viewer],
         [Policies.Admin] = [AppRoles.Viewer, AppRoles.Planner, AppRoles.HR],
     };
 

@@ -15,6 +15,12 @@ public sealed record JourneyMapModel(
     IReadOnlyList<Team> TeamChoices,
     IReadOnlyList<string> Errors)
 {
+    /// <summary>Set when the map shows a scenario's organisation: changes are marked against today's and nothing is editable.</summary>
+    public Scenarios.ScenarioLens? Lens { get; init; }
+
+    /// <summary>Where a team's name links: its page today, or its page in the scenario.</summary>
+    public string TeamHref(string teamId) => Lens?.TeamHref(teamId) ?? $"/teams/{teamId}";
+
     public static JourneyMapModel Build(OrgView org, Journey journey, IReadOnlyList<string>? errors = null)
     {
         var report = org.Report;

@@ -36,6 +36,31 @@ public sealed record MatrixModel(
     public const int RowsPerPage = 100;
     public const int MaxColumns = 60;
 
+    /// <summary>Set for a scenario's matrix: <see cref="Org"/> is the organisation after it, cells that differ from today are marked.</summary>
+    public Scenarios.ScenarioLens? Lens { get; init; }
+
+    /// <summary>With a lens, each shown cell as it is today, by team and phase (absent: empty today).</summary>
+    public IReadOnlyDictionary<(string TeamId, string PhaseId), MatrixCell> Today { get; init; } = new Dictionary<(string, string), MatrixCell>();
+
+    /// <summary>The cell today when it differs from the shown one; null when it is the same (or there is no lens).</summary>
+    public MatrixCell? ChangedFrom(string teamId, string phaseId, MatrixCell shown)
+    {
+        if (Lens is null) return null;
+        var today = Today.GetValueOrDefault((teamId, phaseId)) ?? MatrixCell.None;
+        return today == shown ? null : today;
+    }
+
+    /// <summary>The matrix of the organisation a scenario would make, with today's cells to compare.</summary>
+    public static MatrixModel Build(Scenarios.ScenarioLens lens, MatrixQuery query)
+    {
+        var model = Build(lens.After, query);
+        var today = new Dictionary<(string, string), MatrixCell>();
+        foreach (var c in model.Columns)
+            foreach (var (team, cell) in PhaseCells(lens.Today, c.Journey, c.Phase))
+                today[(team, c.Phase.Id)] = cell;
+        return model with { Lens = lens, Today = today };
+    }
+
     public static MatrixModel Build(OrgView org, MatrixQuery query, bool allRows = false)
     {
         var statuses = org.Report?.Phases.ToDictionary(p => p.Id, p => p.Status);
@@ -104,6 +129,7 @@ public sealed record MatrixModel(
         if (!string.IsNullOrEmpty(Query.Unit)) args.Add("unit=" + Uri.EscapeDataString(Query.Unit));
         if (Query.All) args.Add("all=true");
         if (page is > 1) args.Add("page=" + page);
-        return (format == "csv" ? "/matrix.csv" : "/matrix") + (args.Count > 0 ? "?" + string.Join("&", args) : "");
+        var path = Lens is not null ? Lens.Base + "/matrix" : format == "csv" ? "/matrix.csv" : "/matrix";
+        return path + (args.Count > 0 ? "?" + string.Join("&", args) : "");
     }
 }

@@ -105,6 +105,12 @@ public sealed record PersonNodes(OrgView Org, IReadOnlyList<Person> People, int 
 
 public sealed record TeamNodes(OrgView Org, IReadOnlyList<Team> Teams, int Remaining, string? MoreUrl)
 {
+    /// <summary>Set for the team hierarchy a scenario would make: new teams, joiners and openings (as vacant positions) marked.</summary>
+    public Scenarios.ScenarioLens? Lens { get; init; }
+
+    /// <summary>Where a unit's children load from (today's chart or the scenario's).</summary>
+    public string ChildrenUrl(string teamId) => $"{Lens?.Base}/org/teams/{Uri.EscapeDataString(teamId)}/children";
+
     public static TeamNodes Page(OrgView org, IEnumerable<Team> level, int skip, string url)
     {
         var all = level.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList();

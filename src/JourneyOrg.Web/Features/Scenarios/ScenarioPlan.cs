@@ -85,6 +85,12 @@ public sealed record ScenarioPlan(StoredScenario Stored, JsonObject Document, Js
 {
     public string Name => Stored.Name;
 
+    /// <summary>When and by whom the scenario was applied; null while it is not.</summary>
+    public AppliedRecord? Applied { get; init; }
+
+    /// <summary>Approved and applied scenarios take no more changes.</summary>
+    public bool ReadOnly => ScenarioLifecycle.IsReadOnly(Stored.Status);
+
     /// <summary>The error that stops the scenario, if any (the simulation stops at the first invalid operation).</summary>
     public IReadOnlyList<ScenarioError> Errors => ShapeErrors.Count > 0 ? ShapeErrors : Simulation?.Errors ?? [];
     public int? FirstInvalid => Errors.Where(e => e.Index is not null).Select(e => e.Index).Min();
@@ -99,6 +105,9 @@ public sealed record ScenarioPlan(StoredScenario Stored, JsonObject Document, Js
             document["operations"] = operations;
         }
         var parsed = ScenarioJson.Parse(document.ToJsonString());
+        var applied = ScenarioExchange.ReadApplied(document[ScenarioExchange.AppliedField]);
+        // An applied scenario is part of today's organisation: simulating it again on its own result means nothing.
+        if (applied is not null) return new ScenarioPlan(stored, document, operations, null, []) { Applied = applied };
         return parsed.Succeeded
             ? new ScenarioPlan(stored, document, operations, ScenarioSimulation.Simulate(baseline, parsed.Scenario!), [])
             : new ScenarioPlan(stored, document, operations, null, parsed.Errors);

@@ -38,7 +38,7 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
             return View("Index", new ScenarioListModel(org, [], ["Give the scenario a name."]));
         }
         var now = DateTimeOffset.UtcNow;
-        var id = "sc-" + Guid.NewGuid().ToString("N")[..10];
+        var id = ScenarioIds.New();
         var document = ScenarioPlan.NewDocument(name.Trim(), description?.Trim());
         await store.SaveScenarioAsync(new StoredScenario(id, name.Trim(), ScenarioStatus.Draft, document.ToJsonString(), User.Identity?.Name, now, now, 0), null, cancellationToken);
         return Redirect($"/scenarios/{id}");
@@ -107,11 +107,19 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
     {
         var stored = await store.GetScenarioAsync(id, cancellationToken);
         if (stored is null) return NotFound();
-        if (status is null || !ScenarioStatus.All.Contains(status))
-            return View("Plan", await LoadAsync(id, ["Unknown status."], cancellationToken));
+        var mayApprove = User.IsInRole(AppRoles.HR) || User.IsAdmin();
+        if (ScenarioLifecycle.WhyNot(stored.Status, status ?? "", mayApprove, User.IsAdmin()) is { } why)
+        {
+            Response.StatusCode = stored.Status == ScenarioStatus.Approved || status == ScenarioStatus.Approved
+                ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
+            return View("Plan", await LoadAsync(id, [why], cancellationToken));
+        }
         try
         {
-            await store.SaveScenarioAsync(stored with { Status = status, UpdatedAt = DateTimeOffset.UtcNow }, version, cancellationToken);
+            // Moving an approved scenario back is a decision reversed: the audit entry says who did it and from where.
+            using var _ = stored.Status == ScenarioStatus.Approved && status != stored.Status
+                ? AuditContext.BeginAction($"reopen approved scenario {id} as {status}") : null;
+            await store.SaveScenarioAsync(stored with { Status = status!, UpdatedAt = DateTimeOffset.UtcNow }, version, cancellationToken);
         }
         catch (ConcurrentChangeException)
         {
@@ -139,7 +147,8 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
     {
         var model = await LoadAsync(id, [], cancellationToken);
         if (model is null) return NotFound();
-        var errors = change(model.Plan);
+        // Approved and applied scenarios are frozen here, on the server, whatever a page still offers.
+        var errors = ScenarioLifecycle.WhyReadOnly(model.Plan.Stored.Status) is { } frozen ? [frozen] : change(model.Plan);
         if (errors.Count == 0)
         {
             try

@@ -36,7 +36,10 @@ public static class Policies
     public const string Plan = "Plan";
     /// <summary>HR: roles catalog, openings, sensitive fields.</summary>
     public const string HR = "HR";
-    /// <summary>Planner or HR; setting a scenario's status to approved additionally needs HR (checked on the form value).</summary>
+    /// <summary>
+    /// Planner, HR or Admin; setting a scenario's status to approved needs HR or Admin (checked on the form value), moving an
+    /// approved one back needs Admin (checked against the stored status by ScenarioLifecycle).
+    /// </summary>
     public const string ScenarioStatus = "ScenarioStatus";
     /// <summary>Admin: directory sync, users, import/export, audit log.</summary>
     public const string Admin = "Admin";
@@ -58,8 +61,9 @@ public static class AppClaims
     /// <summary>Whether editing forms (journeys, teams, ownership, scenarios) are offered; the server checks the same policy on every post.</summary>
     public static bool CanPlan(this ClaimsPrincipal user) => user.IsInRole(AppRoles.Planner);
 
-    /// <summary>Whether the scenario status buttons are offered (the ScenarioStatus policy: Planner or HR; approving needs HR).</summary>
-    public static bool CanSetScenarioStatus(this ClaimsPrincipal user) => user.IsInRole(AppRoles.Planner) || user.IsInRole(AppRoles.HR);
+    /// <summary>Whether the scenario status buttons are offered (the ScenarioStatus policy: Planner, HR or Admin; approving needs HR or Admin).</summary>
+    public static bool CanSetScenarioStatus(this ClaimsPrincipal user) =>
+        user.IsInRole(AppRoles.Planner) || user.IsInRole(AppRoles.HR) || user.IsInRole(AppRoles.Admin);
 
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(AppRoles.Admin);
 }

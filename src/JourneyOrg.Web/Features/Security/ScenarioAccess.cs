@@ -93,7 +93,7 @@ public sealed class ScenarioVisibility(IWorkspaceStore inner, IHttpContextAccess
         inner.ReleaseLeaseAsync(name, holder, cancellationToken);
 }
 
-/// <summary>Setting a scenario's status needs Planner or HR; setting it to approved needs HR.</summary>
+/// <summary>Setting a scenario's status needs Planner, HR or Admin; setting it to approved needs HR or Admin.</summary>
 public sealed class ScenarioStatusRequirement : IAuthorizationRequirement;
 
 public sealed class ScenarioStatusHandler : AuthorizationHandler<ScenarioStatusRequirement>
@@ -101,12 +101,13 @@ public sealed class ScenarioStatusHandler : AuthorizationHandler<ScenarioStatusR
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ScenarioStatusRequirement requirement)
     {
         var user = context.User;
-        if (!user.IsInRole(AppRoles.Planner) && !user.IsInRole(AppRoles.HR)) return;
+        if (!user.CanSetScenarioStatus()) return;
         var http = context.Resource as HttpContext;
         string? status = null;
         if (http is not null && http.Request.HasFormContentType)
             status = (await http.Request.ReadFormAsync()).TryGetValue("status", out var value) ? value.ToString() : null;
-        if (string.Equals(status, global::JourneyOrg.Storage.ScenarioStatus.Approved, StringComparison.OrdinalIgnoreCase) && !user.IsInRole(AppRoles.HR)) return;
+        if (string.Equals(status, global::JourneyOrg.Storage.ScenarioStatus.Approved, StringComparison.OrdinalIgnoreCase)
+            && !user.IsInRole(AppRoles.HR) && !user.IsInRole(AppRoles.Admin)) return;
         context.Succeed(requirement);
     }
 }

@@ -132,6 +132,11 @@ public sealed record TeamPageModel(
     public IReadOnlyList<string> Errors { get; init; } = [];
     /// <summary>Positions the stored scenarios plan in this team.</summary>
     public IReadOnlyList<Scenarios.PlannedOpening> Openings { get; init; } = [];
+    /// <summary>Set for the team as a scenario would make it: joiners and new teams marked, nothing editable.</summary>
+    public Scenarios.ScenarioLens? Lens { get; init; }
+
+    /// <summary>Where a team links: its page today, or in the scenario.</summary>
+    public string TeamHref(string teamId) => Lens?.TeamHref(teamId) ?? $"/teams/{teamId}";
 
     public static TeamPageModel Build(OrgView org, Team team)
     {

@@ -1,0 +1,89 @@
+using JourneyOrg.Web.Features.Journeys;
+using JourneyOrg.Web.Features.Matrix;
+using JourneyOrg.Web.Features.Org;
+using JourneyOrg.Web.Features.Security;
+using JourneyOrg.Web.Features.Shared;
+using JourneyOrg.Web.Features.Teams;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JourneyOrg.Web.Features.Scenarios;
+
+/// <summary>
+/// The screens of today, as a scenario would make the organisation: the same views with a <see cref="ScenarioLens"/>
+/// in their model, so they mark what changes and offer no edits. A scenario that does not apply has no "after".
+/// </summary>
+[Authorize(Policy = Policies.Read)]
+public sealed class ScenarioViewsController(ScenarioLenses lenses, OrgReader reader) : Controller
+{
+    [HttpGet("/scenarios/{id}/journeys/{journeyId}")]
+    public Task<IActionResult> JourneyMap(string id, string journeyId, CancellationToken cancellationToken) =>
+        WithLensAsync(id, lens =>
+        {
+            if (!lens.After.Journeys.TryGetValue(journeyId, out var journey)) return NotFound();
+            var model = JourneyMapModel.Build(lens.After, journey) with { Lens = lens };
+            return Request.IsHtmx() ? PartialView("~/Features/Journeys/_JourneyMap.cshtml", model) : View("~/Features/Journeys/Map.cshtml", model);
+        }, cancellationToken);
+
+    [HttpGet("/scenarios/{id}/org")]
+    public Task<IActionResult> Org(string id, CancellationToken cancellationToken) => OrgTeams(id, null, 0, cancellationToken);
+
+    [HttpGet("/scenarios/{id}/org/teams")]
+    public Task<IActionResult> OrgTeams(string id, string? root, int skip, CancellationToken cancellationToken) =>
+        WithLensAsync(id, lens =>
+        {
+            var org = lens.After;
+            var focus = root is not null && org.Teams.TryGetValue(root, out var t) ? t : null;
+            var level = focus is null ? org.TopTeams : org.TeamChildren[focus.Id];
+            var url = focus is null ? $"{lens.Base}/org/teams/roots" : $"{lens.Base}/org/teams/{Uri.EscapeDataString(focus.Id)}/children";
+            var nodes = TeamNodes.Page(org, level, skip, url) with { Lens = lens };
+            return View("~/Features/Org/Teams.cshtml", new TeamChartModel(org, focus, nodes));
+        }, cancellationToken);
+
+    [HttpGet("/scenarios/{id}/org/teams/roots")]
+    public Task<IActionResult> OrgRoots(string id, int skip, CancellationToken cancellationToken) =>
+        WithLensAsync(id, lens => PartialView("~/Features/Org/_TeamNodes.cshtml",
+            TeamNodes.Page(lens.After, lens.After.TopTeams, skip, $"{lens.Base}/org/teams/roots") with { Lens = lens }), cancellationToken);
+
+    [HttpGet("/scenarios/{id}/org/teams/{teamId}/children")]
+    public Task<IActionResult> OrgChildren(string id, string teamId, int skip, CancellationToken cancellationToken) =>
+        WithLensAsync(id, lens =>
+        {
+            if (!lens.After.Teams.ContainsKey(teamId)) return NotFound();
+            if (!Request.IsHtmx()) return Redirect($"{lens.Base}/org/teams?root={Uri.EscapeDataString(teamId)}");
+            return PartialView("~/Features/Org/_TeamNodes.cshtml", TeamNodes.Page(lens.After, lens.After.TeamChildren[teamId], skip,
+                $"{lens.Base}/org/teams/{Uri.EscapeDataString(teamId)}/children") with { Lens = lens });
+        }, cancellationToken);
+
+    [HttpGet("/scenarios/{id}/matrix")]
+    public Task<IActionResult> Matrix(string id, [FromQuery] MatrixQuery query, CancellationToken cancellationToken) =>
+        WithLensAsync(id, lens =>
+        {
+            var model = MatrixModel.Build(lens, query);
+            return Request.IsHtmx() ? PartialView("~/Features/Matrix/_MatrixTable.cshtml", model) : View("~/Features/Matrix/Index.cshtml", model);
+        }, cancellationToken);
+
+    [HttpGet("/scenarios/{id}/teams/{teamId}")]
+    public Task<IActionResult> Team(string id, string teamId, CancellationToken cancellationToken) =>
+        WithLensAsync(id, lens =>
+        {
+            if (!lens.After.Teams.TryGetValue(teamId, out var team))
+                return lens.Today.Teams.ContainsKey(teamId) ? Redirect($"{lens.Base}?gone={Uri.EscapeDataString(teamId)}") : NotFound();
+            var openings = lens.Openings[teamId].Select(o => new PlannedOpening(lens.Scenario, o)).ToList();
+            return View("~/Features/Teams/Team.cshtml", TeamPageModel.Build(lens.After, team) with { Openings = openings, Lens = lens });
+        }, cancellationToken);
+
+    private async Task<IActionResult> WithLensAsync(string id, Func<ScenarioLens, IActionResult> render, CancellationToken cancellationToken)
+    {
+        if (await lenses.LoadAsync(id, cancellationToken) is not { } loaded) return NotFound();
+        ViewData["Revision"] = loaded.Lens?.Today.Revision;
+        if (loaded.Lens is { } lens) return render(lens);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        var why = loaded.Plan.Applied is { } applied
+            ? $"This scenario was applied on {applied.At:yyyy-MM-dd}; today's screens show its organisation."
+            : $"This scenario does not apply to today's organisation, so there is no “as it would be” to show: {loaded.Plan.Errors.FirstOrDefault()?.Message}";
+        var today = await reader.LoadAsync(cancellationToken);
+        ViewData["Revision"] = today.Revision;
+        return View("~/Features/Scenarios/Plan.cshtml", new ScenarioPageModel(today, loaded.Plan, [why]));
+    }
+}

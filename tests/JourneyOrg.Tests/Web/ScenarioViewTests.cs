@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using JourneyOrg.Storage;
+
+namespace JourneyOrg.Tests.Web;
+
+/// <summary>The screens as a scenario would make the organisation: journey map, team hierarchy, matrix and team page.</summary>
+public sealed class ScenarioViewTests : IDisposable
+{
+    private readonly WebAppFactory _factory = new();
+    private readonly HttpClient _client;
+
+    public ScenarioViewTests() => _client = _factory.CreateClient(new() { AllowAutoRedirect = false });
+
+    /// <summary>Merge underwriting into applications, split identity, open two engineer positions.</summary>
+    private async Task<string> ScenarioAsync()
+    {
+        var document = """
+            { "name": "Lending reshaped", "operations": [
+              { "op": "mergeTeams", "sourceTeamId": "t-underwriting", "targetTeamId": "t-apply" },
+              { "op": "createTeam", "teamId": "t-doc", "name": "Document checks", "parentId": "t-lending" },
+              { "op": "movePerson", "personId": "u-fay", "toTeamId": "t-doc" },
+              { "op": "assignOwnership", "teamId": "t-doc", "targetId": "p-complete", "kind": "accountable" },
+              { "op": "addOpening", "teamId": "t-doc", "roleId": "r-eng", "count": 2 } ] }
+            """;
+        var now = DateTimeOffset.UtcNow;
+        await _factory.Store.SaveScenarioAsync(new StoredScenario("sc-view", "Lending reshaped", ScenarioStatus.Draft, document, null, now, now, 0), null);
+        return "sc-view";
+    }
+
+    [Fact]
+    public async Task The_journey_map_as_it_would_be_marks_changed_owners_with_todays_and_closed_gaps()
+    {
+        var id = await ScenarioAsync();
+        var html = WebUtility.HtmlDecode(await _client.GetStringAsync($"/scenarios/{id}/journeys/j-mortgage"));
+        Assert.Contains("As it would be:", html);
+        Assert.Contains("href=\"/journeys/j-mortgage\">Today</a>", html);
+        var offer = Regex.Match(html, "<div class=\"step-card changed\" data-unit=\"s-offer\".*?</div>\\s*</div>", RegexOptions.Singleline).Value;
+        Assert.Contains("overlap closed", offer);
+        Assert.Contains("Today: Applications + Underwriting", offer);
+        var complete = Regex.Match(html, "data-unit=\"p-complete\".*?step-name", RegexOptions.Singleline).Value;
+        Assert.Contains("gap closed", complete);
+        Assert.DoesNotContain("owners/remove", html);
+        Assert.Contains("→", Regex.Match(html, "<p class=\"journey-summary\">.*?</p>", RegexOptions.Singleline).Value);
+    }
+
+    [Fact]
+    public async Task The_team_hierarchy_matrix_and_team_page_as_they_would_be()
+    {
+        var id = await ScenarioAsync();
+        var tops = await _client.GetStringAsync($"/scenarios/{id}/org");
+        Assert.Contains("Lending", tops);
+        var request = WebAppFactory.Htmx(HttpMethod.Get, $"/scenarios/{id}/org/teams/t-lending/children");
+        var children = WebUtility.HtmlDecode(await (await _client.SendAsync(request)).Content.ReadAsStringAsync());
+        Assert.DoesNotContain("Underwriting", children);
+        Assert.Contains("Document checks", children);
+        Assert.Contains("new team", children);
+        Assert.Contains("Vacant: 2 × Engineer", children);
+        Assert.Contains("joins</span> Eli Stone", children);
+
+        var matrix = await _client.GetStringAsync($"/scenarios/{id}/matrix");
+        Assert.Contains("data-changed=\"true\"", matrix);
+        Assert.DoesNotContain(">Underwriting<", matrix);
+
+        var team = WebUtility.HtmlDecode(await _client.GetStringAsync($"/scenarios/{id}/teams/t-doc"));
+        Assert.Contains("Document checks", team);
+        Assert.Contains("data-joins", team);
+        Assert.DoesNotContain("/members/remove", team);
+
+        var plan = WebUtility.HtmlDecode(await _client.GetStringAsync($"/scenarios/{id}"));
+        Assert.Contains($"/scenarios/{id}/journeys/j-mortgage", plan);
+        Assert.Matches(new Regex(@"data-coverage=""j-mortgage"">\d+ ?% → 100 ?%"), plan);
+    }
+
+    public void Dispose() => _factory.Dispose();
+}
