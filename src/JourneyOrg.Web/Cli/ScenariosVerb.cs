@@ -130,7 +130,8 @@ public sealed class ScenariosVerb : ICliVerb
 
     private static async Task<int> ApplyAsync(IWorkspaceStore store, string id, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var applier = new ScenarioApplier(store, new WorkspaceEditor(store), new AlignmentBaselineCache());
+        var baselines = new AlignmentBaselineCache();
+        var applier = new ScenarioApplier(store, new WorkspaceEditor(store, new OrgReader(store, baselines)), baselines);
         var outcome = await applier.ApplyAsync(id, AuditContext.Current.Actor, cancellationToken);
         if (!outcome.Applied)
         {

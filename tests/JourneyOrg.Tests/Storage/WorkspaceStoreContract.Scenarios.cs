@@ -29,7 +29,11 @@ public abstract partial class WorkspaceStoreContract
         Metrics = w.Metrics.Select(m => m with { TeamIds = [] }).ToList(), Insights = [], Opportunities = [], Solutions = [],
     };
 
-    private static ScenarioApplier Applier(IWorkspaceStore store) => new(store, new WorkspaceEditor(store), new AlignmentBaselineCache());
+    private static ScenarioApplier Applier(IWorkspaceStore store)
+    {
+        var baselines = new AlignmentBaselineCache();
+        return new(store, new WorkspaceEditor(store, new OrgReader(store, baselines)), baselines);
+    }
 
     /// <summary>Applies <paramref name="scenario"/> on <paramref name="workspace"/> in the store and checks the result against the simulation.</summary>
     private async Task ApplyAndCompareAsync(Workspace workspace, Scenario scenario)

@@ -148,7 +148,7 @@ public sealed class ScenarioDecisionTests : IDisposable
         Assert.Contains("Apply to the organisation", page);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/scenarios/{id}/apply")).StatusCode);
 
-        Assert.DoesNotContain(_factory.Store.LoadAsync().Result.Workspace.Teams, t => t.Id == "t-underwriting");
+        Assert.DoesNotContain((await _factory.Store.LoadAsync()).Workspace.Teams, t => t.Id == "t-underwriting");
         var applied = await admin.GetStringAsync($"/scenarios/{id}");
         Assert.Contains("data-scenario=\"applied\"", applied);
         Assert.Contains("by <strong>ada</strong>", applied);
