@@ -31,6 +31,16 @@ public sealed class TeamsController(OrgReader reader, Scenarios.ScenarioOpenings
         var planned = (await openings.ListAsync(org, cancellationToken)).Where(o => o.Opening.TeamId == team.Id).ToList();
         return View(TeamPageModel.Build(org, team) with { Openings = planned });
     }
+
+    /// <summary>The team's Team API document (the same JSON as <c>team-api --team ID</c>).</summary>
+    [HttpGet("/teams/{id}/team-api.json")]
+    public async Task<IActionResult> TeamApi(string id, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        if (!org.Teams.ContainsKey(id)) return NotFound();
+        if (org.TeamApis is not { } documents) return StatusCode(StatusCodes.Status503ServiceUnavailable, "No analysis engine is installed.");
+        return Content(TeamApiJson.Serialize(documents[id]), "application/json; charset=utf-8");
+    }
 }
 
 public sealed class TeamListQuery
