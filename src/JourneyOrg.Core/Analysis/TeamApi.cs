@@ -49,7 +49,7 @@ public sealed record CognitiveLoad(int Size, bool SizeOutsideRange, int Journeys
     /// <summary>Above this share, most of a team's work is a sliver between other teams' work.</summary>
     public const double MostHandoffShare = 0.5;
 
-    /// <summary>What stands out, in words; empty when nothing does. The dashboard lists teams with any.</summary>
+    /// <summary>What stands out, in words, the size first; empty when nothing does. The dashboard lists teams with any.</summary>
     public IReadOnlyList<string> Concerns
     {
         get
