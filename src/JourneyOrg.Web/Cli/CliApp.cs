@@ -21,6 +21,7 @@ public static class CliApp
         new BenchVerb(),
         new SyncVerb(),
         new TeamApiVerb(),
+        new TemplatesVerb(),
     ];
 
     private static readonly string[] HelpWords = ["--help", "-h", "help"];
