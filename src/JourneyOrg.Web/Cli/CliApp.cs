@@ -22,6 +22,8 @@ public static class CliApp
         new BenchVerb(),
         new SyncVerb(),
         new HealthcheckVerb(),
+        new TeamApiVerb(),
+        new TemplatesVerb(),
     ];
 
     private static readonly string[] HelpWords = ["--help", "-h", "help"];

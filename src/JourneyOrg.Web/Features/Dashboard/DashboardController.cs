@@ -31,6 +31,9 @@ public sealed record DashboardModel(
     /// <summary>The first of the opportunities ranked across journeys, and how many touch a step nobody answers for.</summary>
     public DashboardOpportunities? Opportunities { get; init; }
 
+    /// <summary>Teams whose cognitive-load signals stand out (null while there is no analysis).</summary>
+    public TeamLoadOutliers? TeamLoad { get; init; }
+
     public static DashboardModel From(OrgView org)
     {
         var w = org.Workspace;
@@ -40,6 +43,7 @@ public sealed record DashboardModel(
             DashboardKpis.From(org))
         {
             Opportunities = org.RankedOpportunities is { Count: > 0 } ranked ? DashboardOpportunities.From(ranked) : null,
+            TeamLoad = TeamLoadOutliers.From(org),
         };
     }
 }

@@ -16,14 +16,18 @@ public sealed record MetricsIndexModel(
     public static readonly IReadOnlyList<(string Value, string Label)> Statuses =
         [("off", "off target"), ("on", "on target"), ("unknown", "no target or no value"), ("unlinked", "not on a journey yet")];
 
-    public static MetricsIndexModel Build(OrgView org, string? journey, string? status, IReadOnlyList<string> errors, MetricForm? form)
+    public static MetricsIndexModel Build(OrgView org, string? journey, string? status, IReadOnlyList<string> errors, MetricForm? form, string? team = null)
     {
         var accountability = org.Accountability;
+        // A team is chosen from a list or typed (large orgs); a unit stands for itself and every team under it.
+        string? teamProblem = null;
+        var teamId = team is null ? null : org.FindTeam(team, "Team", out teamProblem);
         var rows = org.Workspace.Metrics
             .Select(m => new MetricRow(m, MetricReading.Of(m), m.IsLinked ? org.JourneyOf(m.TargetId) : null,
                 m.IsLinked ? org.TargetName(m.TargetId) : "",
                 m.IsLinked && accountability is not null ? accountability.TeamsFor([m.TargetId]) : []))
             .Where(r => journey is null || r.JourneyId == journey)
+            .Where(r => teamId is null || r.AccountableTeams.Any(t => org.TeamAncestry(t).Any(a => a.Id == teamId)))
             .Where(r => status switch
             {
                 "off" => r.Reading.Status == TargetStatus.OffTarget,
@@ -35,8 +39,18 @@ public sealed record MetricsIndexModel(
             .OrderBy(r => r.JourneyId is null).ThenBy(r => r.Where, StringComparer.CurrentCultureIgnoreCase)
             .ThenBy(r => r.Metric.Name, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
-        return new MetricsIndexModel(org, rows, journey, status, errors, form);
+        if (teamProblem is not null) rows = [];
+        return new MetricsIndexModel(org, rows, journey, status, errors, form) { Team = teamId ?? team, TeamProblem = teamProblem };
     }
+
+    /// <summary>The team or unit the list is filtered to (its id once resolved, else as typed).</summary>
+    public string? Team { get; init; }
+
+    /// <summary>Why the typed team could not be used (no such team, or the name is not unique).</summary>
+    public string? TeamProblem { get; init; }
+
+    /// <summary>Above this many teams the filter is a typed field rather than a list.</summary>
+    public const int TeamsListedUpTo = 300;
 
     /// <summary>Above this many steps the create form's "Measures" field offers no list of units.</summary>
     public const int TargetsListedUpTo = 500;

@@ -19,11 +19,11 @@ namespace JourneyOrg.Web.Features.Metrics;
 public sealed class MetricsController(OrgReader reader, WorkspaceEditor editor) : Controller
 {
     [HttpGet("/metrics")]
-    public async Task<IActionResult> Index(string? journey, string? status, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(string? journey, string? status, string? team, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
         ViewData["Revision"] = org.Revision;
-        return View(MetricsIndexModel.Build(org, FormValues.Text(journey), FormValues.Text(status), [], null));
+        return View(MetricsIndexModel.Build(org, FormValues.Text(journey), FormValues.Text(status), [], null, FormValues.Text(team)));
     }
 
     [HttpGet("/metrics/{id}")]

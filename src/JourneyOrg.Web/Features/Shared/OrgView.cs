@@ -266,4 +266,10 @@ public sealed class OrgView
     }
 
     public TeamAlignment? TeamAlignment(string teamId) => Report?.Teams.FirstOrDefault(t => t.Id == teamId);
+
+    private IReadOnlyDictionary<string, TeamApiDocument>? _teamApis;
+
+    /// <summary>Every team's Team API by team id (null while there is no analysis), built once per revision.</summary>
+    public IReadOnlyDictionary<string, TeamApiDocument>? TeamApis => _teamApis ??=
+        Report is { } report ? TeamApi.Build(Workspace, report, Accountability).GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First()) : null;
 }

@@ -31,12 +31,22 @@ public sealed class TeamsController(OrgReader reader, Scenarios.ScenarioOpenings
         var planned = (await openings.ListAsync(org, cancellationToken)).Where(o => o.Opening.TeamId == team.Id).ToList();
         return View(TeamPageModel.Build(org, team) with { Openings = planned });
     }
+
+    /// <summary>The team's Team API document (the same JSON as <c>team-api --team ID</c>).</summary>
+    [HttpGet("/teams/{id}/team-api.json")]
+    public async Task<IActionResult> TeamApi(string id, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        if (!org.Teams.ContainsKey(id)) return NotFound();
+        if (org.TeamApis is not { } documents) return StatusCode(StatusCodes.Status503ServiceUnavailable, "No analysis engine is installed.");
+        return Content(TeamApiJson.Serialize(documents[id]), "application/json; charset=utf-8");
+    }
 }
 
 public sealed class TeamListQuery
 {
     public string? Q { get; set; }
-    /// <summary>unaligned, size, nolead</summary>
+    /// <summary>unaligned, size, nolead, load (any cognitive-load concern)</summary>
     public string? Flag { get; set; }
     public string? Unit { get; set; }
     public string Sort { get; set; } = "hierarchy";
@@ -44,7 +54,11 @@ public sealed class TeamListQuery
     public int Page { get; set; } = 1;
 }
 
-public sealed record TeamRow(Team Team, int Depth, string? ParentName, int Headcount, double Fte, TeamAlignment? Alignment, IReadOnlyList<string> Flags);
+public sealed record TeamRow(Team Team, int Depth, string? ParentName, int Headcount, double Fte, TeamAlignment? Alignment, IReadOnlyList<string> Flags)
+{
+    /// <summary>The team's cognitive-load signals (null while there is no analysis).</summary>
+    public CognitiveLoad? Load { get; init; }
+}
 
 public sealed record TeamListModel(OrgView Org, TeamListQuery Query, IReadOnlyList<TeamRow> Rows, int Total, int Pages)
 {
@@ -54,6 +68,7 @@ public sealed record TeamListModel(OrgView Org, TeamListQuery Query, IReadOnlyLi
     public static TeamListModel Build(OrgView org, TeamListQuery query)
     {
         var alignment = org.Report?.Teams.ToDictionary(t => t.Id);
+        var apis = org.TeamApis;
         var rows = new List<TeamRow>();
         var visited = new HashSet<string>();
         void Walk(Team team, int depth)
@@ -64,10 +79,10 @@ public sealed record TeamListModel(OrgView Org, TeamListQuery Query, IReadOnlyLi
             var flags = new List<string>();
             if (a?.Unaligned == true) flags.Add("unaligned");
             // Team Topologies' 5–9 applies to teams, not to the units that hold them.
-            if (headcount > 0 && !org.TeamChildren[team.Id].Any() && (headcount < 5 || headcount > 9)) flags.Add("size outside 5–9");
+            if (CognitiveLoad.IsOutsideRange(headcount, org.TeamChildren[team.Id].Any())) flags.Add("size outside 5–9");
             if (team.LeadId is null) flags.Add("no lead");
             rows.Add(new TeamRow(team, depth, team.ParentId is null ? null : org.TeamName(team.ParentId), headcount,
-                team.Members.Sum(m => m.Allocation), a, flags));
+                team.Members.Sum(m => m.Allocation), a, flags) { Load = apis?.GetValueOrDefault(team.Id)?.CognitiveLoad });
             foreach (var child in org.TeamChildren[team.Id].OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)) Walk(child, depth + 1);
         }
         foreach (var root in org.TopTeams.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase))
@@ -83,6 +98,7 @@ public sealed record TeamListModel(OrgView Org, TeamListQuery Query, IReadOnlyLi
             "unaligned" => filtered.Where(r => r.Flags.Contains("unaligned")),
             "size" => filtered.Where(r => r.Flags.Contains("size outside 5–9")),
             "nolead" => filtered.Where(r => r.Flags.Contains("no lead")),
+            "load" => filtered.Where(r => r.Load?.Concerns.Count > 0),
             _ => filtered,
         };
         // "hierarchy" keeps the tree order; any other sort flattens the list.
@@ -92,6 +108,10 @@ public sealed record TeamListModel(OrgView Org, TeamListQuery Query, IReadOnlyLi
             "fte" => r => r.Fte,
             "units" => r => r.Alignment?.Units ?? -1,
             "focus" => r => r.Alignment?.Focus ?? -1,
+            "journeys" => r => r.Load?.Journeys ?? -1,
+            "counterparts" => r => r.Load?.Counterparts ?? -1,
+            "handoffs" => r => r.Load?.HandoffShare ?? -1,
+            "shared" => r => r.Load?.PeopleInOtherTeams ?? -1,
             "name" => r => r.Team.Name.ToLowerInvariant(),
             _ => r => 0,
         };
