@@ -10,12 +10,13 @@ public sealed class AnalyzeVerb : ICliVerb
     public string Summary => "Alignment analysis: who owns each part of each journey, gaps, overlaps, FTE, spans and layers";
 
     public string Help => """
-        usage: journeyorg analyze [--workspace FILE | --store SPEC] [--json] [--findings]
+        usage: journeyorg analyze [--workspace FILE | --store SPEC] [--json [--org]] [--findings]
 
         Analyses the workspace (the store, or FILE in journeyorg/v1 format) as docs/analysis.md describes.
 
           --workspace FILE  analyse this file instead of the store
           --json            print the analysis as JSON (the same as GET /api/analysis)
+          --org             with --json: add what each manager's organisation serves (managers)
           --findings        also list every data-quality finding (text output only)
           --store SPEC      the store to analyse (see 'journeyorg import --help')
 
@@ -24,14 +25,15 @@ public sealed class AnalyzeVerb : ICliVerb
 
     public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var options = CliArguments.Parse(args, [WorkspaceSource.Option, CliArguments.Store], ["--json", "--findings"], maxPositionals: 0);
+        var options = CliArguments.Parse(args, [WorkspaceSource.Option, CliArguments.Store], ["--json", "--org", "--findings"], maxPositionals: 0);
         var workspace = await WorkspaceSource.LoadAsync(options, stderr, Name, cancellationToken);
         if (workspace is null) return CliApp.InvalidInput;
 
-        var report = AlignmentAnalysis.Analyze(workspace);
+        var baseline = AlignmentAnalysis.Prepare(workspace);
+        var report = baseline.Report;
         if (options.Has("--json"))
         {
-            stdout.WriteLine(AnalysisJson.Serialize(report, indented: true));
+            stdout.WriteLine(AnalysisJson.Serialize(report, indented: true, org: options.Has("--org") ? baseline.OrgAlignment : null));
             return CliApp.Success;
         }
 
