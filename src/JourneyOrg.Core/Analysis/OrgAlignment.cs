@@ -59,6 +59,7 @@ public sealed class OrgAlignment
     private readonly int[] _reports;
     private readonly Dictionary<string, ManagerAlignment> _byId;
     private readonly ILookup<string, HandoffEscalation> _byEscalationManager;
+    private readonly ILookup<string, HandoffEscalation> _byJourney;
     private readonly Workspace _workspace;
     private readonly AlignmentReport _report;
     private readonly Lazy<TeamSpread> _phaseSpread;
@@ -76,6 +77,7 @@ public sealed class OrgAlignment
         Handoffs = handoffs;
         _byId = managers.ToDictionary(m => m.Id, StringComparer.Ordinal);
         _byEscalationManager = handoffs.Where(h => h.EscalationManagerId is not null).ToLookup(h => h.EscalationManagerId!, StringComparer.Ordinal);
+        _byJourney = handoffs.ToLookup(h => h.JourneyId, StringComparer.Ordinal);
         _phaseSpread = new Lazy<TeamSpread>(() => TeamSpread.Build(workspace, report, u => u.PhaseId), isThreadSafe: true);
     }
 
@@ -90,6 +92,9 @@ public sealed class OrgAlignment
 
     /// <summary>The handoffs that land on this person's desk, in journey and unit order.</summary>
     public IEnumerable<HandoffEscalation> EscalatedTo(string personId) => _byEscalationManager[personId];
+
+    /// <summary>The handoffs of one journey, in unit order.</summary>
+    public IEnumerable<HandoffEscalation> HandoffsIn(string journeyId) => _byJourney[journeyId];
 
     /// <summary>The ids of everyone whose reporting chain passes through <paramref name="managerId"/>, themselves included.</summary>
     public IEnumerable<string> PeopleUnder(string managerId)
@@ -156,7 +161,8 @@ public sealed class OrgAlignment
         var spread = TeamSpread.Build(workspace, report, u => u.JourneyId);
 
         // Each person's own figures, then rolled up: leaves first (Kahn's order on the reporting forest), so every
-        // person's totals are final before they are added to their manager's.
+        // person's totals are final before they are added to their manager's. Someone without reports keeps no
+        // journey figures of their own: theirs go straight to their manager, so 100,000 people need no 100,000 maps.
         var journeyFte = new Dictionary<int, double>?[n];
         var unmapped = new double[n];
         var counted = new int[n];
@@ -168,8 +174,10 @@ public sealed class OrgAlignment
             {
                 if (!personIndex.TryGetValue(member.PersonId, out var p)) continue;
                 if (shares.Length == 0) { unmapped[p] += member.Allocation; continue; }
-                var own = journeyFte[p] ??= [];
-                foreach (var (key, share) in shares) own[key] = own.GetValueOrDefault(key) + member.Allocation * share;
+                var holder = reportCount[p] > 0 ? p : manager[p];
+                if (holder < 0) continue;
+                var into = journeyFte[holder] ??= [];
+                foreach (var (key, share) in shares) into[key] = into.GetValueOrDefault(key) + member.Allocation * share;
             }
         }
 
@@ -183,12 +191,10 @@ public sealed class OrgAlignment
             if (m < 0) continue;
             unmapped[m] += unmapped[p];
             counted[m] += counted[p];
-            if (journeyFte[p] is { } fte)
+            if (reportCount[p] > 0 && journeyFte[p] is { } fte)
             {
                 var into = journeyFte[m] ??= [];
                 foreach (var (key, value) in fte) into[key] = into.GetValueOrDefault(key) + value;
-                // A leaf's figures are needed by nobody else; drop them so 100,000 small dictionaries can go.
-                if (reportCount[p] == 0) journeyFte[p] = null;
             }
             if (--waiting[m] == 0) ready.Enqueue(m);
         }

@@ -31,14 +31,19 @@ public sealed record DashboardModel(
     /// <summary>The first of the opportunities ranked across journeys, and how many touch a step nobody answers for.</summary>
     public DashboardOpportunities? Opportunities { get; init; }
 
+    /// <summary>People records whose account is disabled: kept for reporting lines, counted nowhere.</summary>
+    public int DisabledPeople { get; init; }
+
     public static DashboardModel From(OrgView org)
     {
         var w = org.Workspace;
-        return new DashboardModel(w.Journeys.Count, w.Teams.Count, w.People.Count, w.Roles.Count,
+        // People as everywhere else: enabled accounts (SPEC §3 Org); disabled ones are said separately.
+        return new DashboardModel(w.Journeys.Count, w.Teams.Count, w.People.Count(p => p.AccountEnabled), w.Roles.Count,
             org.Report is { } report ? DashboardAlignment.From(org, report) : null,
             org.Findings.GroupBy(f => f.Kind).ToList(),
             DashboardKpis.From(org))
         {
+            DisabledPeople = w.People.Count(p => !p.AccountEnabled),
             Opportunities = org.RankedOpportunities is { Count: > 0 } ranked ? DashboardOpportunities.From(ranked) : null,
         };
     }
