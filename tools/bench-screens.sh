@@ -44,7 +44,7 @@ LUA
 
 printf '%-34s %10s %9s %9s %9s %9s\n' screen HTML requests "p50 ms" "p95 ms" "p99 ms"
 for path in / /journeys "/journeys/$journey" /matrix "/matrix?journey=$journey" /teams "/teams/$team" /org /org/teams \
-            "/people/$person" "/search?q=an" /roles /scenarios /workspace \
+            "/people/$person" "/org/people/$person/alignment" "/search?q=an" /roles /scenarios /workspace \
             /metrics "/metrics/$metric" /opportunities "/opportunities/$opportunity" "/journeys/$step" /links; do
   url="http://127.0.0.1:$port$path"
   size=$(curl -fs -H "Cookie: $cookie" "$url" | wc -c)

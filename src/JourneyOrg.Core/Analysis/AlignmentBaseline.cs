@@ -23,7 +23,13 @@ public sealed class AlignmentBaseline
         _managerPositions = OrgAnalysis.ManagerPositions(workspace.People, _personIndex);
         Report = AlignmentAnalysis.Compute(Map, workspace, OrgAnalysis.Figures(workspace.People, _managerPositions));
         _teamsOfPerson = new Lazy<Dictionary<string, string[]>>(() => TeamsOfPerson(workspace.Teams), isThreadSafe: true);
+        _orgAlignment = new Lazy<OrgAlignment>(() => OrgAlignment.Compute(workspace, Report), isThreadSafe: true);
     }
+
+    private readonly Lazy<OrgAlignment> _orgAlignment;
+
+    /// <summary>The org chart aligned to journeys (SPEC §6) of <see cref="Workspace"/>, computed on first use.</summary>
+    public OrgAlignment OrgAlignment => _orgAlignment.Value;
 
     /// <summary>The analysed workspace.</summary>
     public Workspace Workspace { get; }

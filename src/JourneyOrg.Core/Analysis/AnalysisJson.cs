@@ -11,7 +11,7 @@ namespace JourneyOrg.Analysis;
 /// id sets sorted. Written by hand with <see cref="Utf8JsonWriter"/> so the shape is exactly the contract's and
 /// does not drift with the records' member names.
 /// </summary>
-public static class AnalysisJson
+public static partial class AnalysisJson
 {
     /// <summary>Rounds a figure as the output shows it (4 decimals, no negative zero).</summary>
     public static double Round(double value)
@@ -20,16 +20,16 @@ public static class AnalysisJson
         return rounded == 0 ? 0.0 : rounded;
     }
 
-    /// <summary>The analysis as JSON text.</summary>
-    public static string Serialize(AlignmentReport report, bool indented = false) =>
-        Write(w => WriteReport(w, report), indented);
+    /// <summary>The analysis as JSON text; with <paramref name="org"/>, also the §6 <c>managers</c> (<c>analyze --org</c>).</summary>
+    public static string Serialize(AlignmentReport report, bool indented = false, OrgAlignment? org = null) =>
+        Write(w => WriteReport(w, report, org), indented);
 
     /// <summary>The simulation result as JSON text.</summary>
     public static string Serialize(SimulationResult result, bool indented = false) =>
         Write(w => WriteSimulation(w, result), indented);
 
     /// <summary>Writes the analysis object.</summary>
-    public static void WriteReport(Utf8JsonWriter w, AlignmentReport report)
+    public static void WriteReport(Utf8JsonWriter w, AlignmentReport report, OrgAlignment? org = null)
     {
         w.WriteStartObject();
         w.WriteStartArray("units");
@@ -97,6 +97,7 @@ public static class AnalysisJson
         w.WriteNumber("maxSpan", report.Org.MaxSpan);
         w.WriteNumber("layers", report.Org.Layers);
         w.WriteEndObject();
+        if (org is not null) WriteManagers(w, org);
         w.WriteEndObject();
     }
 

@@ -10,12 +10,14 @@ public sealed class AnalyzeVerb : ICliVerb
     public string Summary => "Alignment analysis: who owns each part of each journey, gaps, overlaps, FTE, spans and layers";
 
     public string Help => """
-        usage: journeyorg analyze [--workspace FILE | --store SPEC] [--json] [--findings]
+        usage: journeyorg analyze [--workspace FILE | --store SPEC] [--json] [--org] [--findings]
 
         Analyses the workspace (the store, or FILE in journeyorg/v1 format) as docs/analysis.md describes.
 
           --workspace FILE  analyse this file instead of the store
           --json            print the analysis as JSON (the same as GET /api/analysis)
+          --org             add what each manager's organisation serves and the handoffs each must settle
+                            (the JSON gets 'managers'; the summary lists who settles the most handoffs)
           --findings        also list every data-quality finding (text output only)
           --store SPEC      the store to analyse (see 'journeyorg import --help')
 
@@ -24,14 +26,15 @@ public sealed class AnalyzeVerb : ICliVerb
 
     public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var options = CliArguments.Parse(args, [WorkspaceSource.Option, CliArguments.Store], ["--json", "--findings"], maxPositionals: 0);
+        var options = CliArguments.Parse(args, [WorkspaceSource.Option, CliArguments.Store], ["--json", "--org", "--findings"], maxPositionals: 0);
         var workspace = await WorkspaceSource.LoadAsync(options, stderr, Name, cancellationToken);
         if (workspace is null) return CliApp.InvalidInput;
 
-        var report = AlignmentAnalysis.Analyze(workspace);
+        var baseline = AlignmentAnalysis.Prepare(workspace);
+        var report = baseline.Report;
         if (options.Has("--json"))
         {
-            stdout.WriteLine(AnalysisJson.Serialize(report, indented: true));
+            stdout.WriteLine(AnalysisJson.Serialize(report, indented: true, org: options.Has("--org") ? baseline.OrgAlignment : null));
             return CliApp.Success;
         }
 
@@ -53,6 +56,8 @@ public sealed class AnalyzeVerb : ICliVerb
             if (attention.Count > 20) stdout.WriteLine($"  … and {attention.Count - 20} more (see --json)");
         }
 
+        if (options.Has("--org")) WriteEscalations(baseline, stdout);
+
         var findings = DataQualityAnalysis.Check(workspace);
         stdout.WriteLine();
         stdout.WriteLine($"Data quality: {findings.Count} finding(s)" + (findings.Count == 0 ? "" : ": " +
@@ -60,5 +65,23 @@ public sealed class AnalyzeVerb : ICliVerb
         if (options.Has("--findings"))
             foreach (var f in findings) stdout.WriteLine($"  {f.Kind,-18} {f.Message}");
         return CliApp.Success;
+    }
+
+    private static void WriteEscalations(AlignmentBaseline baseline, TextWriter stdout)
+    {
+        var org = baseline.OrgAlignment;
+        var names = baseline.Workspace.People.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().DisplayName);
+        var settled = org.Handoffs.Count(h => h.EscalationManagerId is not null);
+        stdout.WriteLine();
+        stdout.WriteLine($"Handoffs   {org.Handoffs.Count}: {settled} have a leader both sides report to, {org.Handoffs.Count - settled} have none");
+        var busiest = org.Handoffs.Where(h => h.EscalationManagerId is not null).GroupBy(h => h.EscalationManagerId!)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(10).ToList();
+        if (busiest.Count == 0) return;
+        stdout.WriteLine("Leaders who settle the most handoffs:");
+        foreach (var g in busiest)
+        {
+            var fte = org.Manager(g.Key) is { } m ? $", {m.People} people, {m.MappedFte:0.#} FTE on journeys, {m.UnmappedFte:0.#} unmapped" : "";
+            stdout.WriteLine($"  {g.Count(),4}  {names.GetValueOrDefault(g.Key, g.Key)} ({g.Key}){fte}");
+        }
     }
 }

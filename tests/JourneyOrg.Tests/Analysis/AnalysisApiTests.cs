@@ -39,6 +39,16 @@ public sealed class AnalysisApiTests(WebApplicationFactory<Program> factory) : I
     }
 
     [Fact]
+    public async Task Get_analysis_with_org_adds_the_managers_of_analyze_org()
+    {
+        var response = await (await ClientAsync()).GetAsync("/api/analysis?org=true");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var expected = JsonNode.Parse(GoldenData.Text("bank-analysis.expected.json"))!.AsObject();
+        expected["managers"] = JsonNode.Parse(GoldenData.Text("bank-org.expected.json"))!["managers"]!.DeepClone();
+        GoldenData.AssertJsonEquivalent(expected.ToJsonString(), await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Post_simulate_serves_the_same_json_as_simulate()
     {
         var response = await (await ClientAsync()).PostAsync("/api/scenarios/simulate",

@@ -117,7 +117,7 @@ public sealed class ScreenTests(WebAppFactory factory) : IClassFixture<WebAppFac
     {
         var html = await PageAsync("/org");
         Assert.Contains("Ada Park", html);
-        Assert.Contains("6 in total", html);
+        Assert.Contains("6 people", html);
         Assert.DoesNotContain("Cara Lund", html);
         var reports = await FragmentAsync("/org/people/u-ada/reports");
         Assert.Contains("Ben Ortiz", reports);

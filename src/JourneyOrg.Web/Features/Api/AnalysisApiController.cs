@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace JourneyOrg.Web.Features.Api;
 
 /// <summary>
-/// The engines over HTTP, with the same JSON as the CLI: <c>GET /api/analysis</c> (as <c>analyze --json</c>) and
+/// The engines over HTTP, with the same JSON as the CLI: <c>GET /api/analysis</c> (as <c>analyze --json</c>; <c>?org=true</c> as <c>--org</c>) and
 /// <c>POST /api/scenarios/simulate</c> with a scenario document as the body (as <c>simulate --json</c>).
 /// An invalid scenario answers 422 with the simulation JSON (<c>valid: false</c> and the errors); a body that is
 /// not JSON answers 400 with the same shape.
@@ -20,10 +20,10 @@ namespace JourneyOrg.Web.Features.Api;
 public sealed class AnalysisApiController(IWorkspaceStore store, AlignmentBaselineCache baselines) : ControllerBase
 {
     [HttpGet("analysis")]
-    public async Task<IActionResult> Analysis(CancellationToken cancellationToken)
+    public async Task<IActionResult> Analysis(bool org, CancellationToken cancellationToken)
     {
         var baseline = await BaselineAsync(cancellationToken);
-        return Json(AnalysisJson.Serialize(baseline.Report), StatusCodes.Status200OK);
+        return Json(AnalysisJson.Serialize(baseline.Report, org: org ? baseline.OrgAlignment : null), StatusCodes.Status200OK);
     }
 
     [HttpPost("scenarios/simulate")]

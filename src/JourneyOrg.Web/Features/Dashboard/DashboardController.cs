@@ -33,15 +33,19 @@ public sealed record DashboardModel(
 
     /// <summary>Teams whose cognitive-load signals stand out (null while there is no analysis).</summary>
     public TeamLoadOutliers? TeamLoad { get; init; }
+    /// <summary>People records whose account is disabled: kept for reporting lines, counted nowhere.</summary>
+    public int DisabledPeople { get; init; }
 
     public static DashboardModel From(OrgView org)
     {
         var w = org.Workspace;
-        return new DashboardModel(w.Journeys.Count, w.Teams.Count, w.People.Count, w.Roles.Count,
+        // People as everywhere else: enabled accounts (SPEC §3 Org); disabled ones are said separately.
+        return new DashboardModel(w.Journeys.Count, w.Teams.Count, w.People.Count(p => p.AccountEnabled), w.Roles.Count,
             org.Report is { } report ? DashboardAlignment.From(org, report) : null,
             org.Findings.GroupBy(f => f.Kind).ToList(),
             DashboardKpis.From(org))
         {
+            DisabledPeople = w.People.Count(p => !p.AccountEnabled),
             Opportunities = org.RankedOpportunities is { Count: > 0 } ranked ? DashboardOpportunities.From(ranked) : null,
             TeamLoad = TeamLoadOutliers.From(org),
         };

@@ -47,6 +47,16 @@ public sealed class OrgController(OrgReader reader) : Controller
         return PartialView("_PersonNodes", PersonNodes.Page(org, org.Reports[id], skip, $"/org/people/{Uri.EscapeDataString(id)}/reports"));
     }
 
+    /// <summary>What a manager's organisation serves and the handoffs they settle (SPEC §6).</summary>
+    [HttpGet("/org/people/{id}/alignment")]
+    public async Task<IActionResult> Alignment(string id, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        if (!org.People.TryGetValue(id, out var person)) return NotFound();
+        ViewData["Revision"] = org.Revision;
+        return View(ManagerAlignmentPage.Build(org, person));
+    }
+
     /// <summary>Folds a person's reports away again: an empty list and the toggle back to "Show".</summary>
     [HttpGet("/org/people/{id}/collapse")]
     public async Task<IActionResult> Collapse(string id, CancellationToken cancellationToken)
@@ -95,7 +105,7 @@ public sealed record PersonNodes(OrgView Org, IReadOnlyList<Person> People, int 
 {
     public static PersonNodes Page(OrgView org, IEnumerable<Person> level, int skip, string url)
     {
-        var all = level.OrderByDescending(p => org.PeopleBelow(p.Id)).ThenBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase).ToList();
+        var all = level.OrderByDescending(p => org.OrgAlignment.Manager(p.Id)?.People ?? 0).ThenBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase).ToList();
         skip = Math.Max(0, skip);
         var page = all.Skip(skip).Take(OrgController.PageSize).ToList();
         var remaining = Math.Max(0, all.Count - skip - page.Count);

@@ -36,6 +36,8 @@ public static class DomIds
     public static string TeamChildren(string teamId) => "children-" + Safe(teamId);
     /// <summary>The owner lane cell of one phase (or step) on the journey map.</summary>
     public static string OwnerCell(string targetId) => "owners-" + Safe(targetId);
+    /// <summary>A handoff's row on the journey map (linked from the escalation manager's alignment page).</summary>
+    public static string Handoff(string fromUnitId) => "handoff-" + Safe(fromUnitId);
     /// <summary>One cell of the alignment matrix.</summary>
     public static string MatrixCell(string teamId, string phaseId) => "cell-" + Safe(teamId) + "--" + Safe(phaseId);
 

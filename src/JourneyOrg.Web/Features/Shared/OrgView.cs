@@ -120,6 +120,9 @@ public sealed class OrgView
     /// <summary>The analysed baseline scenarios are simulated against.</summary>
     public AlignmentBaseline Baseline => _baseline.Value;
 
+    /// <summary>What each manager's organisation serves and which handoffs each settles (SPEC §6), once per revision.</summary>
+    public OrgAlignment OrgAlignment => Baseline.OrgAlignment;
+
     private IReadOnlyDictionary<string, CommonManager>? _commonManagers;
     private IReadOnlyList<DataQualityFinding>? _findings;
 
@@ -234,35 +237,6 @@ public sealed class OrgView
         var seen = new HashSet<string>();
         for (var id = teamId; id is not null && seen.Add(id) && Teams.TryGetValue(id, out var t); id = t.ParentId)
             yield return t;
-    }
-
-    private Dictionary<string, int>? _rolledUp;
-
-    /// <summary>Everyone below a person in the reporting tree, directly or indirectly (computed once per view).</summary>
-    public int PeopleBelow(string personId)
-    {
-        if (_rolledUp is null)
-        {
-            var counts = new Dictionary<string, int>(People.Count);
-            // Iterative post-order walk: deep trees of 100,000 people must not overflow the stack; cycles count once.
-            foreach (var start in Workspace.People)
-            {
-                if (counts.ContainsKey(start.Id)) continue;
-                var stack = new Stack<(string Id, bool Done)>();
-                stack.Push((start.Id, false));
-                while (stack.Count > 0)
-                {
-                    var (id, done) = stack.Pop();
-                    if (done) { counts[id] = Reports[id].Sum(r => 1 + counts.GetValueOrDefault(r.Id)); continue; }
-                    if (counts.ContainsKey(id)) continue;
-                    counts[id] = 0;
-                    stack.Push((id, true));
-                    foreach (var r in Reports[id]) if (!counts.ContainsKey(r.Id)) stack.Push((r.Id, false));
-                }
-            }
-            _rolledUp = counts;
-        }
-        return _rolledUp.GetValueOrDefault(personId);
     }
 
     public TeamAlignment? TeamAlignment(string teamId) => Report?.Teams.FirstOrDefault(t => t.Id == teamId);
