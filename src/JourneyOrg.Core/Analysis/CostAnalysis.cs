@@ -73,3 +73,27 @@ internal static class CostAnalysis
         return new CostFigures(workspace.Currency, units, phases, journeys, teamCost, total, unmapped);
     }
 }
+
+/// <summary>Views of a report's people cost for the HR screens.</summary>
+public static class CostViews
+{
+    /// <summary>
+    /// What each team's cost contributes to each journey: for every unit, each owner's share (its cost over its units), summed
+    /// per journey and team. The row sums are the journeys' cost; teams without units contribute nothing (unmapped cost).
+    /// </summary>
+    public static IReadOnlyDictionary<(string JourneyId, string TeamId), double> JourneyTeamCost(AlignmentReport report)
+    {
+        var result = new Dictionary<(string, string), double>();
+        if (report.Cost is not { } cost) return result;
+        var share = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var t = 0; t < report.Teams.Count; t++)
+            if (report.Teams[t].Units > 0) share[report.Teams[t].Id] = cost.Teams[t] / report.Teams[t].Units;
+        foreach (var unit in report.Units)
+        foreach (var owner in unit.Owners)
+        {
+            var key = (unit.JourneyId, owner);
+            result[key] = result.GetValueOrDefault(key) + share.GetValueOrDefault(owner);
+        }
+        return result;
+    }
+}

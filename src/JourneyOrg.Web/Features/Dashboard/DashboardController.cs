@@ -31,6 +31,9 @@ public sealed record DashboardModel(
     /// <summary>The first of the opportunities ranked across journeys, and how many touch a step nobody answers for.</summary>
     public DashboardOpportunities? Opportunities { get; init; }
 
+    /// <summary>Journeys ranked by cost to serve (HR data: the view shows it to HR and Admin only); null without cost data.</summary>
+    public IReadOnlyList<(string Id, string Name, double Cost, string Currency)>? CostToServe { get; init; }
+
     public static DashboardModel From(OrgView org)
     {
         var w = org.Workspace;
@@ -40,6 +43,10 @@ public sealed record DashboardModel(
             DashboardKpis.From(org))
         {
             Opportunities = org.RankedOpportunities is { Count: > 0 } ranked ? DashboardOpportunities.From(ranked) : null,
+            CostToServe = org.Report is { Cost: { } cost } analysed
+                ? analysed.Journeys.Select((j, i) => (j.Id, Name: org.JourneyName(j.Id), Cost: cost.Journeys[i], cost.Currency, j.Units))
+                    .Where(x => x.Units > 0).OrderByDescending(x => x.Cost).Select(x => (x.Id, x.Name, x.Cost, x.Currency)).ToList()
+                : null,
         };
     }
 }

@@ -58,6 +58,8 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
     {
         var model = await LoadAsync(id, [], cancellationToken);
         if (model is null) return NotFound();
+        // The form of a change the user may not add is not offered (role and opening forms name HR-only fields).
+        if (op is not null && OperationForms.All.ContainsKey(op) && !OperationForms.MayEdit(User, op)) return StatusCode(StatusCodes.Status403Forbidden);
         return Request.IsHtmx() ? PartialView("_OperationFields", new OperationFieldsModel(model.Org, op ?? "")) : Redirect($"/scenarios/{id}?op={op}");
     }
 
