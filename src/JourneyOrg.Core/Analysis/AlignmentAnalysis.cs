@@ -177,7 +177,10 @@ public static class AlignmentAnalysis
         }
 
         var org = knownOrg ?? OrgAnalysis.Figures(workspace.People);
-        return new AlignmentReport(unitResults, phaseResults, journeyResults, teamResults, org);
+        return new AlignmentReport(unitResults, phaseResults, journeyResults, teamResults, org)
+        {
+            Cost = CostAnalysis.Compute(workspace, map, unitOwners, teamUnits),
+        };
     }
 
     private static bool IsHandoff(int[] a, int[] b) =>

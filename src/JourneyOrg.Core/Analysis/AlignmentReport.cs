@@ -6,7 +6,14 @@ public sealed record AlignmentReport(
     IReadOnlyList<PhaseAlignment> Phases,
     IReadOnlyList<JourneyAlignment> Journeys,
     IReadOnlyList<TeamAlignment> Teams,
-    OrgFigures Org);
+    OrgFigures Org)
+{
+    /// <summary>People cost (SPEC §5), present only when the workspace has cost data. HR-only.</summary>
+    public CostFigures? Cost { get; init; }
+
+    /// <summary>This report as a reader without access to people cost may see it.</summary>
+    public AlignmentReport WithoutCost() => Cost is null ? this : this with { Cost = null };
+}
 
 /// <summary>A unit (a step, or a phase without steps) and its effective accountable owners, sorted.</summary>
 public sealed record UnitAlignment(string Id, string JourneyId, string PhaseId, IReadOnlyList<string> Owners);

@@ -20,6 +20,13 @@ public static partial class AnalysisJson
         return rounded == 0 ? 0.0 : rounded;
     }
 
+    /// <summary>Rounds a cost figure as the output shows it (SPEC §5: 2 decimals, no negative zero).</summary>
+    public static double Money(double value)
+    {
+        var rounded = Math.Round(value, 2, MidpointRounding.AwayFromZero);
+        return rounded == 0 ? 0.0 : rounded;
+    }
+
     /// <summary>The analysis as JSON text; with <paramref name="org"/>, also the §6 <c>managers</c> (<c>analyze --org</c>).</summary>
     public static string Serialize(AlignmentReport report, bool indented = false, OrgAlignment? org = null) =>
         Write(w => WriteReport(w, report, org), indented);
@@ -44,9 +51,11 @@ public static partial class AnalysisJson
         }
         w.WriteEndArray();
 
+        var cost = report.Cost;
         w.WriteStartArray("phases");
-        foreach (var p in report.Phases)
+        for (var i = 0; i < report.Phases.Count; i++)
         {
+            var p = report.Phases[i];
             w.WriteStartObject();
             w.WriteString("id", p.Id);
             w.WriteString("journeyId", p.JourneyId);
@@ -55,13 +64,15 @@ public static partial class AnalysisJson
             w.WriteNumber("overlappingUnits", p.OverlappingUnits);
             w.WriteString("status", p.Status);
             Number(w, "fte", p.Fte);
+            if (cost is not null) MoneyNumber(w, "cost", cost.Phases[i]);
             w.WriteEndObject();
         }
         w.WriteEndArray();
 
         w.WriteStartArray("journeys");
-        foreach (var j in report.Journeys)
+        for (var i = 0; i < report.Journeys.Count; i++)
         {
+            var j = report.Journeys[i];
             w.WriteStartObject();
             w.WriteString("id", j.Id);
             w.WriteNumber("units", j.Units);
@@ -70,13 +81,15 @@ public static partial class AnalysisJson
             w.WriteNumber("handoffs", j.Handoffs);
             w.WriteStringArray("teams", j.Teams);
             Number(w, "fte", j.Fte);
+            if (cost is not null) MoneyNumber(w, "cost", cost.Journeys[i]);
             w.WriteEndObject();
         }
         w.WriteEndArray();
 
         w.WriteStartArray("teams");
-        foreach (var t in report.Teams)
+        for (var i = 0; i < report.Teams.Count; i++)
         {
+            var t = report.Teams[i];
             w.WriteStartObject();
             w.WriteString("id", t.Id);
             w.WriteNumber("units", t.Units);
@@ -86,6 +99,7 @@ public static partial class AnalysisJson
             w.WriteStringArray("upstream", t.Upstream);
             w.WriteStringArray("downstream", t.Downstream);
             w.WriteBoolean("unaligned", t.Unaligned);
+            if (cost is not null) MoneyNumber(w, "cost", cost.Teams[i]);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -96,6 +110,11 @@ public static partial class AnalysisJson
         Number(w, "avgSpan", report.Org.AvgSpan);
         w.WriteNumber("maxSpan", report.Org.MaxSpan);
         w.WriteNumber("layers", report.Org.Layers);
+        if (cost is not null)
+        {
+            MoneyNumber(w, "totalCost", cost.TotalCost);
+            MoneyNumber(w, "unmappedCost", cost.UnmappedCost);
+        }
         w.WriteEndObject();
         if (org is not null) WriteManagers(w, org);
         w.WriteEndObject();
@@ -177,6 +196,24 @@ public static partial class AnalysisJson
         w.WriteStartArray("maxSpan"); w.WriteNumberValue(d.Org.MaxSpanBefore); w.WriteNumberValue(d.Org.MaxSpanAfter); w.WriteEndArray();
         w.WriteStartArray("layers"); w.WriteNumberValue(d.Org.LayersBefore); w.WriteNumberValue(d.Org.LayersAfter); w.WriteEndArray();
         w.WriteEndObject();
+        if (d.Cost is { } cost)
+        {
+            w.WriteStartObject("cost");
+            MoneyNumber(w, "before", cost.Before);
+            MoneyNumber(w, "after", cost.After);
+            MoneyNumber(w, "planned", cost.Planned);
+            w.WriteEndObject();
+            w.WriteStartArray("journeyCost");
+            foreach (var j in d.JourneyCost)
+            {
+                w.WriteStartObject();
+                w.WriteString("journeyId", j.JourneyId);
+                MoneyNumber(w, "before", j.Before);
+                MoneyNumber(w, "after", j.After);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         if (hasOpportunities)
         {
             w.WriteStartArray("opportunityOwnerChanges");
@@ -194,6 +231,8 @@ public static partial class AnalysisJson
     }
 
     private static void Number(Utf8JsonWriter w, string name, double value) => w.WriteNumber(name, Round(value));
+
+    private static void MoneyNumber(Utf8JsonWriter w, string name, double value) => w.WriteNumber(name, Money(value));
 
     private static string Write(Action<Utf8JsonWriter> write, bool indented)
     {

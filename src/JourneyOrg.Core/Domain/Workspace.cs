@@ -27,6 +27,31 @@ public sealed record Workspace(
 
     /// <summary>How an opportunity's Value weighs customer against business value.</summary>
     public PrioritisationWeights Weights { get; init; } = PrioritisationWeights.Default;
+
+    /// <summary>
+    /// What each person costs a year (SPEC §5), at most one entry per person. HR-only data: only HR and Admin ever
+    /// see it. Empty when the workspace has no cost data, and then no cost figure is computed anywhere.
+    /// </summary>
+    public IReadOnlyList<PersonCost> Costs { get; init; } = [];
+
+    /// <summary>The ISO 4217 code that labels every cost figure.</summary>
+    public string Currency { get; init; } = CostCurrency.Default;
+
+    /// <summary>Whether the workspace has people cost, so the analysis adds cost figures (SPEC §5).</summary>
+    public bool HasCosts => Costs.Count > 0;
+}
+
+/// <summary>A person's annual cost (SPEC §5 <c>costs</c>): ≥ 0, in the workspace's currency.</summary>
+public sealed record PersonCost(string PersonId, double AnnualCost);
+
+/// <summary>The currency of cost figures.</summary>
+public static class CostCurrency
+{
+    /// <summary>SPEC §5: a workspace that names no currency counts in euros.</summary>
+    public const string Default = "EUR";
+
+    /// <summary>Whether <paramref name="code"/> has the shape of an ISO 4217 code: three capital letters A–Z.</summary>
+    public static bool IsCode(string? code) => code is { Length: 3 } && code.All(c => c is >= 'A' and <= 'Z');
 }
 
 /// <summary>A journey in the framework. <see cref="ParentId"/> places it under a broader journey (PART_OF).</summary>
@@ -72,7 +97,11 @@ public sealed record Team(
 public sealed record Membership(string PersonId, double Allocation);
 
 /// <summary>A role in the role catalog.</summary>
-public sealed record Role(string Id, string Title, string? Family, string? Level);
+public sealed record Role(string Id, string Title, string? Family, string? Level)
+{
+    /// <summary>What one full-time opening of this role costs a year (SPEC §5); HR-only, null when unknown.</summary>
+    public double? AnnualCost { get; init; }
+}
 
 /// <summary>An OWNS edge from a team to a journey, phase or step.</summary>
 public sealed record Ownership(string TeamId, string TargetId, OwnershipKind Kind);

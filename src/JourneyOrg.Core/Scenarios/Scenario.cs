@@ -102,6 +102,9 @@ public sealed record TransferOwnership(string FromTeamId, string ToTeamId, strin
 /// <summary>Adds a role to the catalog.</summary>
 public sealed record CreateRole(string RoleId, string Title, string? Family, string? Level) : ScenarioOperation
 {
+    /// <summary>What one full-time opening of the role costs a year (SPEC §5); null when unknown.</summary>
+    public double? AnnualCost { get; init; }
+
     /// <inheritdoc />
     public override string Op => "createRole";
 }

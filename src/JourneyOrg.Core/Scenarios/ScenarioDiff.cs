@@ -24,7 +24,22 @@ public sealed record ScenarioDiff(
     /// Written to JSON as <c>opportunityOwnerChanges</c> only when the workspace has opportunities.
     /// </summary>
     public IReadOnlyList<OpportunityOwnerChange> OpportunityOwnerChanges { get; init; } = [];
+
+    /// <summary>SPEC §5 <c>diff.cost</c>: total people cost before and after, and the planned cost of openings. Null without cost data.</summary>
+    public CostChange? Cost { get; init; }
+
+    /// <summary>SPEC §5 <c>diff.journeyCost</c>: journeys whose cost changed (at the 2 decimals shown), sorted by journey id.</summary>
+    public IReadOnlyList<JourneyCostChange> JourneyCost { get; init; } = [];
+
+    /// <summary>This diff as a reader without access to people cost may see it.</summary>
+    public ScenarioDiff WithoutCost() => Cost is null ? this : this with { Cost = null, JourneyCost = [] };
 }
+
+/// <summary>Total people cost before and after a scenario, and what its openings would add (count × allocation × role cost).</summary>
+public sealed record CostChange(double Before, double After, double Planned);
+
+/// <summary>A journey whose cost to serve differs.</summary>
+public sealed record JourneyCostChange(string JourneyId, double Before, double After);
 
 /// <summary>A unit whose effective owners differ.</summary>
 public sealed record OwnerChange(string UnitId, IReadOnlyList<string> Before, IReadOnlyList<string> After);
@@ -81,7 +96,33 @@ public static class ScenarioComparison
             new OrgChange(before.Org.AvgSpan, after.Org.AvgSpan, before.Org.MaxSpan, after.Org.MaxSpan, before.Org.Layers, after.Org.Layers))
         {
             OpportunityOwnerChanges = Prioritisation.AccountableChanges(baseline.Workspace, before, after),
+            Cost = before.Cost is { } costBefore && after.Cost is { } costAfter
+                ? new CostChange(costBefore.TotalCost, costAfter.TotalCost, PlannedCost(scenario, openings))
+                : null,
+            JourneyCost = JourneyCostChanges(before, after),
         };
+    }
+
+    /// <summary>What the openings would cost a year: count × allocation × the role's opening cost (a role without one counts 0).</summary>
+    public static double PlannedCost(Workspace scenario, IReadOnlyList<Opening> openings)
+    {
+        if (openings.Count == 0) return 0;
+        var roleCost = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var r in scenario.Roles)
+            if (r.AnnualCost is { } c) roleCost.TryAdd(r.Id, c);
+        return openings.Sum(o => o.Fte * roleCost.GetValueOrDefault(o.RoleId));
+    }
+
+    private static IReadOnlyList<JourneyCostChange> JourneyCostChanges(AlignmentReport before, AlignmentReport after)
+    {
+        if (before.Cost is not { } b || after.Cost is not { } a) return [];
+        var changes = new List<JourneyCostChange>();
+        for (var j = 0; j < b.Journeys.Count; j++)
+            if (AnalysisJson.Money(b.Journeys[j]) != AnalysisJson.Money(a.Journeys[j]))
+                changes.Add(new JourneyCostChange(before.Journeys[j].Id, b.Journeys[j], a.Journeys[j]));
+        // Sorted by id, as the contract's golden file lists them.
+        changes.Sort((x, y) => string.CompareOrdinal(x.JourneyId, y.JourneyId));
+        return changes;
     }
 
     /// <summary>

@@ -97,7 +97,10 @@ public static class ScenarioJson
             "assignOwnership" => new AssignOwnership(f.RequiredString("teamId")!, f.RequiredString("targetId")!, f.Kind("kind")),
             "removeOwnership" => new RemoveOwnership(f.RequiredString("teamId")!, f.RequiredString("targetId")!),
             "transferOwnership" => new TransferOwnership(f.RequiredString("fromTeamId")!, f.RequiredString("toTeamId")!, f.RequiredString("targetId")!),
-            "createRole" => new CreateRole(f.RequiredString("roleId")!, f.RequiredString("title")!, f.OptionalString("family"), f.OptionalString("level")),
+            "createRole" => new CreateRole(f.RequiredString("roleId")!, f.RequiredString("title")!, f.OptionalString("family"), f.OptionalString("level"))
+            {
+                AnnualCost = f.OptionalCost("annualCost"),
+            },
             "addOpening" => new AddOpening(f.RequiredString("teamId")!, f.RequiredString("roleId")!, f.Count("count"), f.OptionalAllocation("allocation")),
             "assignRole" => new AssignRole(f.RequiredString("personId")!, f.RequiredString("roleId")!),
             _ => null,
@@ -164,6 +167,14 @@ public static class ScenarioJson
             return null;
         }
 
+        public double? OptionalCost(string field)
+        {
+            if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+            if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var c) && c >= 0 && double.IsFinite(c)) return c;
+            Fail(field, "must be an annual cost: a number of 0 or more");
+            return null;
+        }
+
         public int Count(string field)
         {
             if (element.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) && n >= 1)
@@ -222,7 +233,10 @@ public static class ScenarioJson
             case AssignOwnership o: Str("teamId", o.TeamId); Str("targetId", o.TargetId); Str("kind", o.Kind.ToText()); break;
             case RemoveOwnership o: Str("teamId", o.TeamId); Str("targetId", o.TargetId); break;
             case TransferOwnership o: Str("fromTeamId", o.FromTeamId); Str("toTeamId", o.ToTeamId); Str("targetId", o.TargetId); break;
-            case CreateRole o: Str("roleId", o.RoleId); Str("title", o.Title); Str("family", o.Family); Str("level", o.Level); break;
+            case CreateRole o:
+                Str("roleId", o.RoleId); Str("title", o.Title); Str("family", o.Family); Str("level", o.Level);
+                if (o.AnnualCost is { } cost) w.WriteNumber("annualCost", cost);
+                break;
             case AddOpening o:
                 Str("teamId", o.TeamId); Str("roleId", o.RoleId); w.WriteNumber("count", o.Count);
                 if (o.Allocation is { } oa) w.WriteNumber("allocation", oa);

@@ -20,6 +20,21 @@ public sealed record SimulationResult(
 
     /// <summary>The planned openings the scenario adds.</summary>
     public IReadOnlyList<Opening> Openings { get; init; } = [];
+
+    /// <summary>Whether any part carries people cost (HR-only).</summary>
+    public bool HasCost => Baseline.Cost is not null || Scenario?.Cost is not null || Diff?.Cost is not null;
+
+    /// <summary>
+    /// This result as a reader without access to people cost may see it: no cost figures in the analyses or the diff,
+    /// and the scenario's workspace without cost data.
+    /// </summary>
+    public SimulationResult WithoutCost() => !HasCost && Workspace is not { HasCosts: true } ? this : this with
+    {
+        Baseline = Baseline.WithoutCost(),
+        Scenario = Scenario?.WithoutCost(),
+        Diff = Diff?.WithoutCost(),
+        Workspace = Workspace is null ? null : Workspace with { Costs = [] },
+    };
 }
 
 /// <summary>The org a scenario produces, or why it cannot be produced.</summary>

@@ -336,7 +336,7 @@ internal sealed class ScenarioState
     private Problem? CreateRole(CreateRole o)
     {
         if (RequireUnused(o.RoleId, "roleId") is { } used) return used;
-        (_roles ??= [.. _baseline.Workspace.Roles]).Add(new Role(o.RoleId, o.Title, o.Family, o.Level));
+        (_roles ??= [.. _baseline.Workspace.Roles]).Add(new Role(o.RoleId, o.Title, o.Family, o.Level) { AnnualCost = o.AnnualCost });
         _roleIds.Add(o.RoleId);
         return null;
     }

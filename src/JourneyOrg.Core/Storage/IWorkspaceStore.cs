@@ -105,6 +105,12 @@ public sealed record WorkspaceChangeSet
     public IReadOnlyList<string> DeleteSolutions { get; init; } = [];
     /// <summary>New prioritisation weights, or null to keep them.</summary>
     public PrioritisationWeights? Weights { get; init; }
+    /// <summary>People cost to add or change (one per person; HR-only data).</summary>
+    public IReadOnlyList<PersonCost> UpsertCosts { get; init; } = [];
+    /// <summary>People whose cost entry goes (the person stays).</summary>
+    public IReadOnlyList<string> DeleteCosts { get; init; } = [];
+    /// <summary>A new currency for cost figures, or null to keep it.</summary>
+    public string? Currency { get; init; }
     public IReadOnlyDictionary<string, string?> State { get; init; } = new Dictionary<string, string?>();
 
     /// <summary>Whether applying this would change nothing.</summary>
@@ -114,6 +120,7 @@ public sealed record WorkspaceChangeSet
         UpsertOwnership.Count + DeleteOwnership.Count + UpsertMetrics.Count + DeleteMetrics.Count +
         UpsertInsights.Count + DeleteInsights.Count + UpsertOpportunities.Count + DeleteOpportunities.Count +
         UpsertSolutions.Count + DeleteSolutions.Count + (Weights is null ? 0 : 1) +
+        UpsertCosts.Count + DeleteCosts.Count + (Currency is null ? 0 : 1) +
         State.Count == 0;
 }
 

@@ -82,6 +82,17 @@ public static class WorkspaceAudit
         Written("solutions", changes.UpsertSolutions.Select(o => (o.Id, o.Title)).ToList(), changes.DeleteSolutions);
         if (changes.Weights is { } weights)
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"prioritisation weights: customer value {weights.CustomerValue}, business value {weights.BusinessValue}"));
+        // Cost is HR-only: the log says whose cost changed, never the amounts, since readers of the log may not be HR.
+        if (changes.UpsertCosts.Count + changes.DeleteCosts.Count > 0)
+        {
+            var items = changes.UpsertCosts.Take(ItemsPerKind).Select(c => $"= {c.PersonId}")
+                .Concat(changes.DeleteCosts.Take(ItemsPerKind).Select(id => $"− {id}"));
+            var more = Math.Max(0, changes.UpsertCosts.Count - ItemsPerKind) + Math.Max(0, changes.DeleteCosts.Count - ItemsPerKind);
+            parts.Add($"people cost: {Count(changes.UpsertCosts.Count, "written")}{(changes.UpsertCosts.Count > 0 && changes.DeleteCosts.Count > 0 ? ", " : "")}" +
+                      $"{Count(changes.DeleteCosts.Count, "deleted")} ({string.Join("; ", items)}{(more > 0 ? $"; … {more} more" : "")}; amounts not logged)");
+        }
+        if (changes.Currency is { } currency)
+            parts.Add($"currency: {currency}");
         if (changes.State.Count > 0)
             parts.Add($"state: {string.Join(", ", changes.State.Keys.Take(ItemsPerKind))}");
         return Entry(AuditActions.WorkspaceEdit, "workspace", parts.Count == 0 ? "nothing changed" : string.Join(" | ", parts));

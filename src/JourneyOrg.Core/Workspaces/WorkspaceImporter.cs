@@ -55,5 +55,5 @@ public sealed class WorkspaceImporter(IWorkspaceStore store)
 
     private static int Count(Workspace w) =>
         w.Journeys.Count + w.People.Count + w.Teams.Count + w.Roles.Count + w.Ownership.Count + w.Metrics.Count +
-        w.Insights.Count + w.Opportunities.Count + w.Solutions.Count;
+        w.Insights.Count + w.Opportunities.Count + w.Solutions.Count + w.Costs.Count;
 }

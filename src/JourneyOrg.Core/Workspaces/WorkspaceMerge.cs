@@ -48,6 +48,9 @@ public sealed record WorkspaceMerge(Workspace Workspace, WorkspaceElementPath Pa
             Opportunities = Upsert(incoming.Opportunities, stored.Opportunities, o => o.Id),
             Solutions = Upsert(incoming.Solutions, stored.Solutions, s => s.Id),
             Weights = incoming.Weights == PrioritisationWeights.Default ? stored.Weights : incoming.Weights,
+            Costs = Upsert(incoming.Costs, stored.Costs, c => c.PersonId),
+            // A file that names no currency keeps the stored one, as with the weights.
+            Currency = incoming.Currency == CostCurrency.Default ? stored.Currency : incoming.Currency,
         };
 
         string Path(string section, int index)
@@ -62,6 +65,7 @@ public sealed record WorkspaceMerge(Workspace Workspace, WorkspaceElementPath Pa
                 "insights" => incoming.Insights.Count,
                 "opportunities" => incoming.Opportunities.Count,
                 "solutions" => incoming.Solutions.Count,
+                "costs" => incoming.Costs.Count,
                 _ => incoming.Metrics.Count,
             };
             if (index < fileCount) return JsonPath.Index(JsonPath.Property(JsonPath.Root, section), index);
@@ -75,6 +79,7 @@ public sealed record WorkspaceMerge(Workspace Workspace, WorkspaceElementPath Pa
                 "insights" => $"id='{merged.Insights[index].Id}'",
                 "opportunities" => $"id='{merged.Opportunities[index].Id}'",
                 "solutions" => $"id='{merged.Solutions[index].Id}'",
+                "costs" => $"personId='{merged.Costs[index].PersonId}'",
                 _ => $"id='{merged.Metrics[index].Id}'",
             };
             return $"store:$.{section}[{name}]";
@@ -92,6 +97,8 @@ public sealed record WorkspaceMerge(Workspace Workspace, WorkspaceElementPath Pa
             UpsertOpportunities = incoming.Opportunities,
             UpsertSolutions = incoming.Solutions,
             Weights = merged.Weights == stored.Weights ? null : merged.Weights,
+            UpsertCosts = incoming.Costs,
+            Currency = merged.Currency == stored.Currency ? null : merged.Currency,
         };
         return new WorkspaceMerge(merged, Path, changes, added, updated);
     }

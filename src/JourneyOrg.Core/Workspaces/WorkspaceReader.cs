@@ -109,8 +109,14 @@ public static class WorkspaceReader
                 Opportunities = Array(root, "opportunities", path, ReadOpportunity, () => new Opportunity("", "", "", null, null, null, null, null)),
                 Solutions = Array(root, "solutions", path, ReadSolution, () => new Solution("", "", "", null, null, null)),
                 Weights = ReadWeights(root, path),
+                Costs = Array(root, "costs", path, ReadCost, () => new PersonCost("", 0)),
+                Currency = OptionalString(root, "currency", path) ?? CostCurrency.Default,
             };
         }
+
+        private PersonCost ReadCost(JsonElement e, string path) => new(
+            Required(e, "personId", path),
+            RequiredNumber(e, "annualCost", path));
 
         private Journey ReadJourney(JsonElement e, string path) => new(
             Required(e, "id", path),
@@ -162,7 +168,10 @@ public static class WorkspaceReader
             Required(e, "id", path),
             Required(e, "title", path),
             OptionalString(e, "family", path),
-            OptionalString(e, "level", path));
+            OptionalString(e, "level", path))
+        {
+            AnnualCost = OptionalNumber(e, "annualCost", path),
+        };
 
         private Ownership ReadOwnership(JsonElement e, string path)
         {
@@ -350,6 +359,16 @@ public static class WorkspaceReader
                 return "";
             }
             return OptionalString(e, name, path) ?? "";
+        }
+
+        private double RequiredNumber(JsonElement e, string name, string path)
+        {
+            if (!e.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                Error(JsonPath.Property(path, name), "required field is missing");
+                return 0;
+            }
+            return OptionalNumber(e, name, path) ?? 0;
         }
 
         private string? OptionalString(JsonElement e, string name, string path)

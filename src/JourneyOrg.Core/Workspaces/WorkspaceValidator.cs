@@ -62,6 +62,7 @@ public static partial class WorkspaceValidator
             CheckOwnership();
             CheckMetrics();
             CheckJourneyManagement();
+            CheckCosts();
             CheckCycles("journeys", "journey framework", workspace.Journeys, j => j.Id, j => j.ParentId, Kind.Journey, "parentId");
             CheckCycles("teams", "team hierarchy", workspace.Teams, t => t.Id, t => t.ParentId, Kind.Team, "parentId");
             CheckCycles("people", "reporting lines", workspace.People, p => p.Id, p => p.ManagerId, Kind.Person, "managerId");

@@ -81,6 +81,8 @@ public static class WorkspaceWriter
             json.WriteString("title", role.Title);
             json.WriteString("family", role.Family);
             json.WriteString("level", role.Level);
+            // HR-only and optional: written only when known, so a workspace without cost data exports as before.
+            if (role.AnnualCost is { } roleCost) json.WriteNumber("annualCost", roleCost);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -115,6 +117,22 @@ public static class WorkspaceWriter
         json.WriteEndArray();
 
         JourneyManagementWriter.WriteSections(json, workspace);
+
+        // SPEC §5: absent means "no cost data"; a workspace without it exports byte for byte as before.
+        if (workspace.HasCosts || workspace.Currency != CostCurrency.Default)
+        {
+            json.WriteString("currency", workspace.Currency);
+            json.WriteStartArray("costs");
+            foreach (var cost in workspace.Costs.OrderBy(c => c.PersonId, StringComparer.Ordinal))
+            {
+                json.WriteStartObject();
+                json.WriteString("personId", cost.PersonId);
+                json.WriteNumber("annualCost", cost.AnnualCost);
+                json.WriteEndObject();
+                if (json.BytesPending > FlushThreshold) yield return true;
+            }
+            json.WriteEndArray();
+        }
 
         json.WriteEndObject();
     }

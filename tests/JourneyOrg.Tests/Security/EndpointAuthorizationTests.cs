@@ -26,6 +26,8 @@ public sealed class EndpointAuthorizationTests(WebAppFactory app) : IClassFixtur
         [Policies.HR] = [AppRoles.Viewer, AppRoles.Planner, AppRoles.Admin],
         [Policies.ScenarioStatus] = [AppRoles.Viewer],
         [Policies.Admin] = [AppRoles.Viewer, AppRoles.Planner, AppRoles.HR],
+        [Policies.HrData] = [AppRoles.Viewer, AppRoles.Planner],
+        [Policies.Scenarios] = [AppRoles.Viewer, AppRoles.Admin],
     };
 
     private IReadOnlyList<(string Method, string Route, RouteEndpoint Endpoint)> Endpoints()

@@ -23,7 +23,7 @@ public sealed class AnalysisApiController(IWorkspaceStore store, AlignmentBaseli
     public async Task<IActionResult> Analysis(bool org, CancellationToken cancellationToken)
     {
         var baseline = await BaselineAsync(cancellationToken);
-        return Json(AnalysisJson.Serialize(baseline.Report, org: org ? baseline.OrgAlignment : null), StatusCodes.Status200OK);
+        return Json(AnalysisJson.Serialize(User.CanSeeHrData() ? baseline.Report : baseline.Report.WithoutCost(), org: org ? baseline.OrgAlignment : null), StatusCodes.Status200OK);
     }
 
     [HttpPost("scenarios/simulate")]
@@ -36,10 +36,12 @@ public sealed class AnalysisApiController(IWorkspaceStore store, AlignmentBaseli
         if (!parsed.Succeeded)
         {
             var malformed = parsed.Errors.Any(e => e.Index is null && e.Field is null);
-            return Json(AnalysisJson.Serialize(ScenarioSimulation.Invalid(baseline, parsed.Errors)),
+            var invalid = ScenarioSimulation.Invalid(baseline, parsed.Errors);
+            return Json(AnalysisJson.Serialize(User.CanSeeHrData() ? invalid : invalid.WithoutCost()),
                 malformed ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity);
         }
         var result = ScenarioSimulation.Simulate(baseline, parsed.Scenario!);
+        if (!User.CanSeeHrData()) result = result.WithoutCost();
         return Json(AnalysisJson.Serialize(result), result.Valid ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
     }
 

@@ -35,6 +35,8 @@ public sealed record DashboardModel(
     public TeamLoadOutliers? TeamLoad { get; init; }
     /// <summary>People records whose account is disabled: kept for reporting lines, counted nowhere.</summary>
     public int DisabledPeople { get; init; }
+    /// <summary>Journeys ranked by cost to serve (HR data: the view shows it to HR and Admin only); null without cost data.</summary>
+    public IReadOnlyList<(string Id, string Name, double Cost, string Currency)>? CostToServe { get; init; }
 
     public static DashboardModel From(OrgView org)
     {
@@ -48,6 +50,10 @@ public sealed record DashboardModel(
             DisabledPeople = w.People.Count(p => !p.AccountEnabled),
             Opportunities = org.RankedOpportunities is { Count: > 0 } ranked ? DashboardOpportunities.From(ranked) : null,
             TeamLoad = TeamLoadOutliers.From(org),
+            CostToServe = org.Report is { Cost: { } cost } analysed
+                ? analysed.Journeys.Select((j, i) => (j.Id, Name: org.JourneyName(j.Id), Cost: cost.Journeys[i], cost.Currency, j.Units))
+                    .Where(x => x.Units > 0).OrderByDescending(x => x.Cost).Select(x => (x.Id, x.Name, x.Cost, x.Currency)).ToList()
+                : null,
         };
     }
 }

@@ -3,10 +3,15 @@ using Microsoft.AspNetCore.Authorization;
 using JourneyOrg.Domain;
 using JourneyOrg.Storage;
 using JourneyOrg.Web.Features.Shared;
+using JourneyOrg.Workspaces;
 using Microsoft.AspNetCore.Mvc;
 
 namespace JourneyOrg.Web.Features.Roles;
 
+/// <summary>
+/// The role catalog and a page per role. Family, level, the cost of an opening and the openings planned in scenarios are
+/// HR data (SPEC §5): the views render them for HR and Admin only, and only HR changes the catalog.
+/// </summary>
 [AutoValidateAntiforgeryToken]
 [Authorize(Policy = Policies.Read)]
 public sealed class RolesController(OrgReader reader, WorkspaceEditor editor, Scenarios.ScenarioOpenings openings) : Controller
@@ -16,32 +21,76 @@ public sealed class RolesController(OrgReader reader, WorkspaceEditor editor, Sc
     {
         var org = await reader.LoadAsync(cancellationToken);
         ViewData["Revision"] = org.Revision;
-        return View(new RolesModel(org, []) { Openings = await openings.ListAsync(org, cancellationToken) });
+        return View(new RolesModel(org, []) { Openings = await OpeningsAsync(org, cancellationToken) });
     }
 
-    /// <summary>Creates a role, or edits the one with the same id.</summary>
+    [HttpGet("/roles/{id}")]
+    public async Task<IActionResult> Role(string id, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        ViewData["Revision"] = org.Revision;
+        if (!org.Roles.TryGetValue(id, out var role)) return NotFound();
+        return View(new RolePageModel(org, role, []) { Openings = (await OpeningsAsync(org, cancellationToken)).Where(o => o.Opening.RoleId == id).ToList() });
+    }
+
+    /// <summary>
+    /// Creates a role (its id made from the title when none is given) or, with the id of an existing role, edits it.
+    /// </summary>
     [HttpPost("/roles")]
     [Authorize(Policy = Policies.HR)]
     public async Task<IActionResult> Save(RoleForm form, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        var errors = new List<string>();
         var id = (form.Id ?? "").Trim();
-        var title = (form.Title ?? "").Trim();
-        if (id.Length == 0) errors.Add("Give the role an id (for example r-engineer).");
-        if (title.Length == 0) errors.Add("Give the role a title.");
+        if (id.Length == 0 && !string.IsNullOrWhiteSpace(form.Title)) id = new WorkspaceIds(org.Workspace).New("r-", form.Title.Trim());
         var isNew = !org.Roles.ContainsKey(id);
-        if (isNew && id.Length > 0 && (org.Journeys.ContainsKey(id) || org.Phases.ContainsKey(id) || org.Steps.ContainsKey(id) || org.Teams.ContainsKey(id) || org.People.ContainsKey(id)))
+        var errors = new List<string>();
+        if (isNew && id.Length > 0 && new WorkspaceIds(org.Workspace).IsTaken(id))
             errors.Add($"The id '{id}' is already used by something else in the workspace.");
-        var role = new Role(id, title, Blank(form.Family), Blank(form.Level));
-        var result = await editor.ApplyAsync(errors, () => (new WorkspaceChangeSet { UpsertRoles = [role] },
-            org.Workspace with { Roles = org.Workspace.Roles.Where(r => r.Id != id).Append(role).ToList() }), form.Revision, cancellationToken);
-        if (result.Applied) return Redirect("/roles#role-" + DomIds.Safe(id));
+        var result = await SaveAsync(org, id, form, errors, cancellationToken);
+        if (result.Applied) return Redirect("/roles/" + Uri.EscapeDataString(id));
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var fresh = await reader.LoadAsync(cancellationToken);
         ViewData["Revision"] = fresh.Revision;
-        return View("Index", new RolesModel(fresh, result.Errors, form) { Openings = await openings.ListAsync(fresh, cancellationToken) });
+        return View("Index", new RolesModel(fresh, result.Errors, form) { Openings = await OpeningsAsync(fresh, cancellationToken) });
     }
+
+    [HttpPost("/roles/{id}")]
+    [Authorize(Policy = Policies.HR)]
+    public async Task<IActionResult> Edit(string id, RoleForm form, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        if (!org.Roles.ContainsKey(id)) return NotFound();
+        var result = await SaveAsync(org, id, form, [], cancellationToken);
+        if (result.Applied) return Redirect("/roles/" + Uri.EscapeDataString(id));
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        var fresh = await reader.LoadAsync(cancellationToken);
+        ViewData["Revision"] = fresh.Revision;
+        return View("Role", new RolePageModel(fresh, fresh.Roles[id], result.Errors, form)
+        {
+            Openings = (await OpeningsAsync(fresh, cancellationToken)).Where(o => o.Opening.RoleId == id).ToList(),
+        });
+    }
+
+    private Task<EditResult> SaveAsync(OrgView org, string id, RoleForm form, List<string> errors, CancellationToken cancellationToken)
+    {
+        var title = (form.Title ?? "").Trim();
+        if (title.Length == 0) errors.Add("Give the role a title.");
+        double? cost = null;
+        if (!string.IsNullOrWhiteSpace(form.AnnualCost))
+        {
+            cost = Format.ParseAmount(form.AnnualCost);
+            if (cost is null) errors.Add($"Annual cost '{form.AnnualCost.Trim()}' is not a number; write it in {org.Workspace.Currency}, for example 85000.");
+            else if (cost < 0) errors.Add($"Annual cost {form.AnnualCost.Trim()} is negative; a cost is 0 or more.");
+        }
+        var role = new Role(id, title, Blank(form.Family), Blank(form.Level)) { AnnualCost = cost };
+        return editor.ApplyAsync(errors, () => (new WorkspaceChangeSet { UpsertRoles = [role] },
+            org.Workspace with { Roles = org.Workspace.Roles.Where(r => r.Id != id).Append(role).ToList() }), form.Revision, cancellationToken);
+    }
+
+    // Openings are HR data: they are not even computed for anyone else.
+    private async Task<IReadOnlyList<Scenarios.PlannedOpening>> OpeningsAsync(OrgView org, CancellationToken cancellationToken) =>
+        User.CanSeeHrData() ? await openings.ListAsync(org, cancellationToken) : [];
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
@@ -52,6 +101,8 @@ public sealed class RoleForm
     public string? Title { get; set; }
     public string? Family { get; set; }
     public string? Level { get; set; }
+    /// <summary>The annual cost of one full-time opening, as typed (HR-only).</summary>
+    public string? AnnualCost { get; set; }
     public long Revision { get; set; }
 }
 
@@ -59,4 +110,21 @@ public sealed record RolesModel(OrgView Org, IReadOnlyList<string> Errors, RoleF
 {
     public IReadOnlyList<Scenarios.PlannedOpening> Openings { get; init; } = [];
     public ILookup<string, Person> Holders { get; } = Org.Workspace.People.Where(p => p.RoleId is not null).ToLookup(p => p.RoleId!);
+}
+
+public sealed record RolePageModel(OrgView Org, Role Role, IReadOnlyList<string> Errors, RoleForm? Form = null)
+{
+    public IReadOnlyList<Scenarios.PlannedOpening> Openings { get; init; } = [];
+    public IReadOnlyList<Person> Holders { get; } = Org.Workspace.People.Where(p => p.RoleId == Role.Id).OrderBy(p => p.DisplayName).ToList();
+
+    /// <summary>What the holders cost a year together (HR-only), and how many of them have a cost entry.</summary>
+    public (double Total, int Known) HoldersCost
+    {
+        get
+        {
+            var costs = Org.Workspace.Costs.ToDictionary(c => c.PersonId, c => c.AnnualCost);
+            var known = Holders.Where(p => costs.ContainsKey(p.Id)).ToList();
+            return (known.Sum(p => costs[p.Id]), known.Count);
+        }
+    }
 }

@@ -4,8 +4,11 @@ using JourneyOrg.Web.Features.Shared;
 
 namespace JourneyOrg.Web.Features.Scenarios;
 
-/// <summary>A planned opening and the scenario that plans it.</summary>
-public sealed record PlannedOpening(StoredScenario Scenario, Opening Opening);
+/// <summary>
+/// A planned opening and the scenario that plans it. <see cref="AnnualCost"/> is the role's cost of one full-time opening in
+/// that scenario (a role the scenario creates has its own), null when unknown. HR data.
+/// </summary>
+public sealed record PlannedOpening(StoredScenario Scenario, Opening Opening, double? AnnualCost = null);
 
 /// <summary>Openings planned across the stored scenarios that apply to today's organisation (discarded ones left out).</summary>
 public sealed class ScenarioOpenings(IWorkspaceStore store)
@@ -18,7 +21,10 @@ public sealed class ScenarioOpenings(IWorkspaceStore store)
             if (stored.Status == ScenarioStatus.Discarded) continue;
             var plan = ScenarioPlan.Load(stored, org.Baseline);
             if (plan.Simulation is { Valid: true } simulation)
-                result.AddRange(simulation.Openings.Select(o => new PlannedOpening(stored, o)));
+            {
+                var roles = simulation.Workspace!.Roles.ToDictionary(r => r.Id);
+                result.AddRange(simulation.Openings.Select(o => new PlannedOpening(stored, o, roles.GetValueOrDefault(o.RoleId)?.AnnualCost)));
+            }
         }
         return result;
     }

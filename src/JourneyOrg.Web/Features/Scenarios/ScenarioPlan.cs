@@ -27,10 +27,24 @@ public static class OperationForms
         ["assignOwnership"] = ("Assign ownership", [new("teamId", "Team", "team", true), new("targetId", "Journey, phase or step", "target", true), new("kind", "Kind", "kind", true)]),
         ["removeOwnership"] = ("Remove ownership", [new("teamId", "Team", "team", true), new("targetId", "Journey, phase or step", "target", true)]),
         ["transferOwnership"] = ("Transfer ownership", [new("fromTeamId", "From team", "team", true), new("toTeamId", "To team", "team", true), new("targetId", "Journey, phase or step", "target", true)]),
-        ["createRole"] = ("Create a role", [new("roleId", "New role id", "new", true), new("title", "Title", "text", true), new("family", "Family", "text", false), new("level", "Level", "text", false)]),
+        ["createRole"] = ("Create a role", [new("roleId", "New role id", "new", true), new("title", "Title", "text", true), new("family", "Family", "text", false), new("level", "Level", "text", false), new("annualCost", "Annual cost of one full-time opening", "amount", false)]),
         ["addOpening"] = ("Add openings", [new("teamId", "Team", "team", true), new("roleId", "Role", "role", true), new("count", "How many", "integer", true), new("allocation", "Share of time each (0–1)", "number", false)]),
         ["assignRole"] = ("Give a person a role", [new("personId", "Person", "person", true), new("roleId", "Role", "role", true)]),
     };
+
+    /// <summary>
+    /// Changes that plan roles and openings: HR data (SPEC §5). Only HR and Admin see them; HR adds and removes them, with or
+    /// without the Planner role.
+    /// </summary>
+    public static readonly IReadOnlySet<string> HrOperations = new HashSet<string> { "createRole", "addOpening" };
+
+    /// <summary>The kinds of change this user may add or remove: HR the role and opening changes, planners every other.</summary>
+    public static bool MayEdit(System.Security.Claims.ClaimsPrincipal user, string op) =>
+        HrOperations.Contains(op) ? user.IsInRole(Security.AppRoles.HR) : user.IsInRole(Security.AppRoles.Planner);
+
+    /// <summary>Why the user may not add or remove this kind of change, or null.</summary>
+    public static string? Refusal(System.Security.Claims.ClaimsPrincipal user, string op) => MayEdit(user, op) ? null
+        : HrOperations.Contains(op) ? "Roles and openings are planned by HR." : "Only planners change teams, people and ownership in a scenario.";
 
     /// <summary>Builds an operation's JSON from posted fields, typed as the scenario format expects.</summary>
     public static JsonObject ToJson(string op, IFormCollection form)
@@ -45,6 +59,7 @@ public static class OperationForms
             {
                 "people" or "targets" => new JsonArray(value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => (JsonNode)JsonValue.Create(v)!).ToArray()),
                 "number" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => JsonValue.Create(d),
+                "amount" when Format.ParseAmount(value) is { } amount => JsonValue.Create(amount),
                 "integer" when int.TryParse(value, out var i) => JsonValue.Create(i),
                 _ => JsonValue.Create(value),
             };

@@ -28,7 +28,7 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
     }
 
     [HttpPost("/scenarios")]
-    [Authorize(Policy = Policies.Plan)]
+    [Authorize(Policy = Policies.Scenarios)]
     public async Task<IActionResult> Create(string? name, string? description, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(name))
@@ -58,15 +58,18 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
     {
         var model = await LoadAsync(id, [], cancellationToken);
         if (model is null) return NotFound();
+        // The form of a change the user may not add is not offered (role and opening forms name HR-only fields).
+        if (op is not null && OperationForms.All.ContainsKey(op) && !OperationForms.MayEdit(User, op)) return StatusCode(StatusCodes.Status403Forbidden);
         return Request.IsHtmx() ? PartialView("_OperationFields", new OperationFieldsModel(model.Org, op ?? "")) : Redirect($"/scenarios/{id}?op={op}");
     }
 
     [HttpPost("/scenarios/{id}/operations")]
-    [Authorize(Policy = Policies.Plan)]
+    [Authorize(Policy = Policies.Scenarios)]
     public Task<IActionResult> AddOperation(string id, string? op, long version, CancellationToken cancellationToken) =>
         ChangeAsync(id, version, plan =>
         {
             if (op is null || !OperationForms.All.ContainsKey(op)) return ["Choose the kind of change first."];
+            if (OperationForms.Refusal(User, op) is { } refused) return [refused];
             var json = OperationForms.ToJson(op, Request.Form);
             var trial = plan.Document.DeepClone().AsObject();
             trial["operations"]!.AsArray().Add(json);
@@ -79,17 +82,18 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
         }, cancellationToken);
 
     [HttpPost("/scenarios/{id}/operations/{index:int}/remove")]
-    [Authorize(Policy = Policies.Plan)]
+    [Authorize(Policy = Policies.Scenarios)]
     public Task<IActionResult> RemoveOperation(string id, int index, long version, CancellationToken cancellationToken) =>
         ChangeAsync(id, version, plan =>
         {
             if (index < 0 || index >= plan.Operations.Count) return ["That operation is no longer there."];
+            if (OperationForms.Refusal(User, plan.Operations[index]?["op"]?.ToString() ?? "") is { } refused) return [refused];
             plan.Operations.RemoveAt(index);
             return [];
         }, cancellationToken);
 
     [HttpPost("/scenarios/{id}/operations/{index:int}/move")]
-    [Authorize(Policy = Policies.Plan)]
+    [Authorize(Policy = Policies.Scenarios)]
     public Task<IActionResult> MoveOperation(string id, int index, string? direction, long version, CancellationToken cancellationToken) =>
         ChangeAsync(id, version, plan =>
         {

@@ -43,10 +43,14 @@ public static class Policies
     public const string ScenarioStatus = "ScenarioStatus";
     /// <summary>Admin: directory sync, users, import/export, audit log.</summary>
     public const string Admin = "Admin";
+    /// <summary>HR or Admin: people cost (SPEC §5) — the cost screens, the cost upload and the currency.</summary>
+    public const string HrData = "HrData";
+    /// <summary>Planner or HR: create scenarios and add changes (HR without Planner adds only roles, openings and role changes).</summary>
+    public const string Scenarios = "Scenarios";
     /// <summary>Any signed-in account, even without a role (sign out, change password).</summary>
     public const string SignedIn = "SignedIn";
 
-    public static readonly IReadOnlyList<string> All = [Read, Plan, HR, ScenarioStatus, Admin, SignedIn];
+    public static readonly IReadOnlyList<string> All = [Read, Plan, HR, ScenarioStatus, Admin, HrData, Scenarios, SignedIn];
 }
 
 public static class AppClaims
@@ -56,7 +60,11 @@ public static class AppClaims
     /// <summary>How the user signed in: <c>local</c> or <c>entra</c>.</summary>
     public const string Source = "journeyorg:source";
 
-    public static bool CanSeeHrData(this ClaimsPrincipal user) => user.IsInRole(AppRoles.HR);
+    /// <summary>SPEC §5: cost, levels and grades, openings are seen by HR and Admin only, in every screen, export and answer.</summary>
+    public static bool CanSeeHrData(this ClaimsPrincipal user) => user.IsInRole(AppRoles.HR) || user.IsInRole(AppRoles.Admin);
+
+    /// <summary>Whether the user may create scenarios and add changes to them (the Scenarios policy).</summary>
+    public static bool CanEditScenarios(this ClaimsPrincipal user) => user.IsInRole(AppRoles.Planner) || user.IsInRole(AppRoles.HR);
 
     /// <summary>Whether editing forms (journeys, teams, ownership, scenarios) are offered; the server checks the same policy on every post.</summary>
     public static bool CanPlan(this ClaimsPrincipal user) => user.IsInRole(AppRoles.Planner);

@@ -63,6 +63,8 @@ public static class SecuritySetup
             options.AddPolicy(Policies.Plan, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Planner));
             options.AddPolicy(Policies.HR, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.HR));
             options.AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Admin));
+            options.AddPolicy(Policies.HrData, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.HR, AppRoles.Admin));
+            options.AddPolicy(Policies.Scenarios, p => p.RequireAuthenticatedUser().RequireRole(AppRoles.Planner, AppRoles.HR));
             options.AddPolicy(Policies.ScenarioStatus, p => p.RequireAuthenticatedUser().AddRequirements(new ScenarioStatusRequirement()));
         });
         services.AddSingleton<IAuthorizationHandler, ScenarioStatusHandler>();

@@ -88,12 +88,15 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
                 Statement(nameof(LoadRoles), LoadRoles), Statement(nameof(LoadOwnership), LoadOwnership),
                 Statement(nameof(LoadMetrics), LoadMetrics),
                 .. JourneyManagementLoadStatements(),
+                .. CostLoadStatements(),
                 revision,
             ], cancellationToken);
             var (before, _) = RevisionOf(r[0]);
             var (after, _) = RevisionOf(r[^1]);
             if (before != after && attempt < 10) continue;
-            return new WorkspaceSnapshot(WithJourneyManagement(BuildWorkspace(r), r.Skip(10).Take(r.Count - 11).ToList()), after);
+            var journeyManagement = JourneyManagementLoadStatements().Length;
+            var workspace = WithJourneyManagement(BuildWorkspace(r), r.Skip(10).Take(journeyManagement).ToList());
+            return new WorkspaceSnapshot(WithCosts(workspace, r.Skip(10 + journeyManagement).Take(r.Count - 11 - journeyManagement).ToList()), after);
         }
     }
 
@@ -137,7 +140,7 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
             UpsertJourneys = workspace.Journeys, UpsertPeople = workspace.People, UpsertTeams = workspace.Teams,
             UpsertRoles = workspace.Roles, UpsertOwnership = workspace.Ownership, UpsertMetrics = workspace.Metrics,
             UpsertInsights = workspace.Insights, UpsertOpportunities = workspace.Opportunities, UpsertSolutions = workspace.Solutions,
-            Weights = workspace.Weights,
+            Weights = workspace.Weights, UpsertCosts = workspace.Costs, Currency = workspace.Currency,
         }, replacing: true, cancellationToken);
         await write.QueryAsync(AuditStatement(WorkspaceAudit.ForReplace(before, workspace)), cancellationToken);
         return await write.CommitAsync(cancellationToken);
@@ -215,6 +218,7 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
         await write.RunBatchesAsync(nameof(UpsertMetrics), UpsertMetrics, "rows",
             c.UpsertMetrics.Select(m => new MetricWriteRow(m.Id, m.TargetId, m.Name, m.Unit, m.Value, m.Target, m.Direction, write.NextSeq())).ToList(), ct);
         await WriteJourneyManagementAsync(write, c, replacing, ct);
+        await WriteCostsAsync(write, c, replacing, ct);
     }
 
     public async Task<IReadOnlyList<StoredScenario>> ListScenariosAsync(CancellationToken cancellationToken = default)

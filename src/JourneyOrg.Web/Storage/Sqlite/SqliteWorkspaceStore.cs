@@ -111,6 +111,7 @@ public sealed partial class SqliteWorkspaceStore : IWorkspaceStore
             .Select(m => new Metric(m.Id, m.TargetId, m.Name, m.Unit, m.Value, m.Target, m.Direction)).ToList();
 
         var workspace = JourneyManagementRows.Load(connection, transaction, new Workspace(journeys, people, teams, roles, ownership, metrics));
+        workspace = CostRows.Load(connection, transaction, workspace);
         return new WorkspaceSnapshot(workspace, revision);
     }
 
@@ -144,6 +145,11 @@ public sealed partial class SqliteWorkspaceStore : IWorkspaceStore
         journeyManagement.UpsertOpportunities(workspace.Opportunities);
         journeyManagement.UpsertSolutions(workspace.Solutions);
         journeyManagement.WriteWeights(workspace.Weights);
+        var costs = new CostRows(connection, transaction);
+        costs.Clear();
+        costs.Upsert(workspace.Costs);
+        costs.WriteRoleCosts(workspace.Roles);
+        costs.WriteCurrency(workspace.Currency);
         AppendAudit(connection, transaction, WorkspaceAudit.ForReplace(before, workspace));
         var revision = BumpRevision(connection, transaction);
         transaction.Commit();
@@ -189,6 +195,11 @@ public sealed partial class SqliteWorkspaceStore : IWorkspaceStore
         journeyManagement.UpsertSolutions(changes.UpsertSolutions);
         if (changes.Weights is { } weights) journeyManagement.WriteWeights(weights);
         journeyManagement.ForgetDeleted(changes.DeletePeople, changes.DeleteTeams, changes.DeleteJourneys.Count + changes.UpsertJourneys.Count > 0);
+        var costs = new CostRows(connection, transaction);
+        costs.Delete(changes.DeleteCosts.Concat(changes.DeletePeople));
+        costs.Upsert(changes.UpsertCosts);
+        costs.WriteRoleCosts(changes.UpsertRoles);
+        if (changes.Currency is { } currency) costs.WriteCurrency(currency);
         foreach (var (key, value) in changes.State)
             WriteState(connection, transaction, key, value);
 

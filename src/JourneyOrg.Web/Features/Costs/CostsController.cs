@@ -1,0 +1,144 @@
+using System.Text;
+using JourneyOrg.Analysis;
+using JourneyOrg.Domain;
+using JourneyOrg.JourneyManagement;
+using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.Security;
+using JourneyOrg.Web.Features.Shared;
+using JourneyOrg.Workspaces;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JourneyOrg.Web.Features.Costs;
+
+/// <summary>
+/// People cost (SPEC §5), for HR and Admin only: what each journey costs to serve, the journey × team cost matrix (and its
+/// CSV), the currency, and the upload of annual costs from a CSV file, all or nothing.
+/// </summary>
+[AutoValidateAntiforgeryToken]
+[Authorize(Policy = Policies.HrData)]
+public sealed class CostsController(OrgReader reader, IWorkspaceStore store) : Controller
+{
+    /// <summary>An HR export of a few thousand people is well under this.</summary>
+    private const long MaxUploadBytes = 5 * 1024 * 1024;
+
+    [HttpGet("/costs")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        ViewData["Revision"] = org.Revision;
+        return View(CostsModel.Build(org));
+    }
+
+    /// <summary>The journey × team cost matrix: one line per journey, one column per team that serves any.</summary>
+    [HttpGet("/costs/matrix.csv")]
+    public async Task<IActionResult> MatrixCsv(CancellationToken cancellationToken)
+    {
+        var model = CostsModel.Build(await reader.LoadAsync(cancellationToken));
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(",", new[] { "journey", "cost" }.Concat(model.Teams.Select(t => t.Name)).Select(Quote)));
+        foreach (var row in model.Journeys)
+            csv.AppendLine(string.Join(",", new[] { Quote(row.Name), Number(row.Cost) }
+                .Concat(model.Teams.Select(t => Number(model.Cells.GetValueOrDefault((row.Id, t.Id)))))));
+        Response.Headers.ContentDisposition = "attachment; filename=\"journey-team-cost.csv\"";
+        return Content(csv.ToString(), "text/csv; charset=utf-8");
+    }
+
+    [HttpPost("/costs/upload")]
+    [RequestSizeLimit(MaxUploadBytes)]
+    public async Task<IActionResult> Upload(IFormFile? file, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        if (file is null || file.Length == 0) return Refused(org, ["Choose a CSV file with the columns personId (or mail) and annualCost."]);
+        CostCsvResult plan;
+        using (var text = new StreamReader(file.OpenReadStream(), Encoding.UTF8))
+            plan = CostCsvImport.Plan(org.Workspace, text);
+        if (plan.Changes is null)
+            return Refused(org, plan.Errors.Take(200).Select(e => e.ToString())
+                .Append(plan.Errors.Count > 200 ? $"… and {plan.Errors.Count - 200} more." : "").Where(e => e.Length > 0).ToList(), plan.Errors.Count);
+        try
+        {
+            await store.ApplyAsync(plan.Changes, org.Revision, cancellationToken);
+        }
+        catch (ConcurrentChangeException)
+        {
+            return Refused(org, ["Someone else changed the workspace meanwhile; nothing was saved. Please upload the file again."]);
+        }
+        TempData["Notice"] = $"Saved the annual cost of {plan.Changes.UpsertCosts.Count} people.";
+        return Redirect("/costs");
+    }
+
+    [HttpPost("/costs/currency")]
+    public async Task<IActionResult> Currency(string? currency, long revision, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        var code = (currency ?? "").Trim().ToUpperInvariant();
+        if (!CostCurrency.IsCode(code))
+            return Refused(org, [$"'{currency}' is not a currency code; write an ISO 4217 code of three letters, such as EUR, USD or GBP."]);
+        try
+        {
+            await store.ApplyAsync(new WorkspaceChangeSet { Currency = code }, revision, cancellationToken);
+        }
+        catch (ConcurrentChangeException)
+        {
+            return Refused(org, ["Someone else changed the workspace meanwhile; please check and try again."]);
+        }
+        TempData["Notice"] = $"Cost figures are now labelled {code}.";
+        return Redirect("/costs");
+    }
+
+    private ViewResult Refused(OrgView org, IReadOnlyList<string> errors, int? count = null)
+    {
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        ViewData["Revision"] = org.Revision;
+        return View("Index", CostsModel.Build(org) with { Errors = errors, ErrorCount = count ?? errors.Count });
+    }
+
+    private static string Number(double value) => AnalysisJson.Money(value).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+    // Cells starting with = + - @ would run as formulas in a spreadsheet.
+    private static string Quote(string value)
+    {
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0])) value = "'" + value;
+        return "\"" + value.Replace("\"", "\"\"") + "\"";
+    }
+}
+
+/// <summary>A journey's cost to serve, for the ranking.</summary>
+public sealed record JourneyCost(string Id, string Name, double Cost, double Fte);
+
+/// <summary>A team that serves some journey, for the matrix columns.</summary>
+public sealed record CostTeam(string Id, string Name, double Cost);
+
+public sealed record CostsModel(
+    OrgView Org,
+    bool HasCosts,
+    string Currency,
+    IReadOnlyList<JourneyCost> Journeys,
+    IReadOnlyList<CostTeam> Teams,
+    IReadOnlyDictionary<(string JourneyId, string TeamId), double> Cells,
+    double TotalCost,
+    double UnmappedCost,
+    int PeopleWithCost)
+{
+    public IReadOnlyList<string> Errors { get; init; } = [];
+    public int ErrorCount { get; init; }
+
+    /// <summary>Journeys ranked by cost to serve (journeys without units left out), and the teams that serve them.</summary>
+    public static CostsModel Build(OrgView org)
+    {
+        var workspace = org.Workspace;
+        var report = org.Report;
+        if (report?.Cost is not { } cost)
+            return new CostsModel(org, false, workspace.Currency, [], [], new Dictionary<(string, string), double>(), 0, 0, workspace.Costs.Count);
+        var journeys = report.Journeys.Select((j, i) => (j, i)).Where(x => x.j.Units > 0)
+            .Select(x => new JourneyCost(x.j.Id, org.JourneyName(x.j.Id), cost.Journeys[x.i], x.j.Fte))
+            .OrderByDescending(j => j.Cost).ThenBy(j => j.Name, StringComparer.Ordinal).ToList();
+        var cells = CostViews.JourneyTeamCost(report);
+        var serving = cells.Keys.Select(k => k.TeamId).ToHashSet(StringComparer.Ordinal);
+        var teams = report.Teams.Select((t, i) => (t, i)).Where(x => serving.Contains(x.t.Id))
+            .Select(x => new CostTeam(x.t.Id, org.TeamName(x.t.Id), cost.Teams[x.i]))
+            .OrderByDescending(t => t.Cost).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
+        return new CostsModel(org, true, cost.Currency, journeys, teams, cells, cost.TotalCost, cost.UnmappedCost, workspace.Costs.Count);
+    }
+}
