@@ -156,6 +156,9 @@ public static class SecuritySetup
         {
             if (!WantsStatus(context.Request)) return base.RedirectToAccessDenied(context);
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            // An htmx form from a page opened with more rights (the role was taken away since): show why instead of nothing.
+            if (context.Request.Headers.ContainsKey("HX-Request") && !context.Request.Path.StartsWithSegments("/api"))
+                context.Response.Headers["HX-Redirect"] = "/account/denied";
             return Task.CompletedTask;
         }
 
