@@ -210,6 +210,7 @@ public sealed class StoreApp(string spec, string environment = "Development") : 
     {
         builder.UseSetting(StoreLocation.ConfigurationKey, spec);
         builder.UseSetting("JourneyOrg:DemoData", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("JourneyOrg:Auth:SignInPermitsPerMinute", "1000");
         builder.UseEnvironment(environment);
     }
@@ -217,14 +218,17 @@ public sealed class StoreApp(string spec, string environment = "Development") : 
     public HttpClient Browser()
     {
         var handler = new CookieContainerHandler();
-        var client = CreateDefaultClient(new Uri("http://localhost"), handler);
+        // Outside Development the session cookie is Secure and plain http is redirected: browse over https.
+        var client = CreateDefaultClient(BaseAddress, handler);
         _cookies[client] = handler;
         return client;
     }
 
     /// <summary>The session cookie as a Cookie header value, to replay it from elsewhere.</summary>
     public string SessionCookie(HttpClient client) =>
-        _cookies[client].Container.GetCookieHeader(new Uri("http://localhost/"));
+        _cookies[client].Container.GetCookieHeader(BaseAddress);
+
+    private Uri BaseAddress => new(environment == "Development" ? "http://localhost/" : "https://localhost/");
 
     protected override void Dispose(bool disposing)
     {
