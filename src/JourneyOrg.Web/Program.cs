@@ -2,7 +2,7 @@ using JourneyOrg.Web.Cli;
 using JourneyOrg.Web.Infrastructure;
 
 // One executable: with a verb (import, export, analyze, ...) it runs that verb and exits; without, it serves the web app.
-if (args.Length > 0 && CliApp.IsVerb(args[0]))
+if (CliApp.IsCommandLine(args))
 {
     // What a verb writes is audited as the operating-system user who ran it.
     using var actor = JourneyOrg.Storage.AuditContext.Begin("cli:" + Environment.UserName, "cli " + args[0]);

@@ -25,6 +25,8 @@ public sealed class BrowserApp : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+    /// <summary>The app's store, for a test that sets up or checks what the browser cannot (accounts, stored records).</summary>
+    public SqliteWorkspaceStore Store { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
     /// <summary>Where screenshots go: docs/screenshots/ of the repository.</summary>
@@ -36,7 +38,7 @@ public sealed class BrowserApp : IAsyncLifetime
             throw new InvalidOperationException(
                 $"Chromium is not installed at {ChromiumPath}. Install it with 'apt-get install -y chromium' (in CI, .ci/run does this); browser tests never skip in CI.");
         var storePath = Path.Combine(_directory, "e2e.db");
-        var store = new SqliteWorkspaceStore(storePath);
+        var store = Store = new SqliteWorkspaceStore(storePath);
         await store.InitializeAsync();
         await store.ReplaceAsync(SampleWorkspace.Create());
         // The browser signs in through the real sign-in page as this admin (every role).
@@ -69,15 +71,18 @@ public sealed class BrowserApp : IAsyncLifetime
     public const string AdminPassword = "end-to-end password";
 
     /// <summary>A new browser page, signed in as <see cref="AdminUser"/> unless <paramref name="signIn"/> is false.</summary>
-    public async Task<IPage> NewPageAsync(bool signIn = true)
+    public Task<IPage> NewPageAsync(bool signIn = true) => NewPageAsync(signIn ? AdminUser : null, AdminPassword);
+
+    /// <summary>A new browser (its own cookies) signed in as <paramref name="userName"/>, or not signed in when null.</summary>
+    public async Task<IPage> NewPageAsync(string? userName, string password)
     {
         var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 }, BaseURL = BaseUrl });
         page.SetDefaultTimeout(10_000);
-        if (signIn)
+        if (userName is not null)
         {
             await page.GotoAsync("/account/signin");
-            await page.GetByLabel("User name").FillAsync(AdminUser);
-            await page.GetByLabel("Password").FillAsync(AdminPassword);
+            await page.GetByLabel("User name").FillAsync(userName);
+            await page.GetByLabel("Password").FillAsync(password);
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await page.WaitForURLAsync(url => !url.Contains("/account/signin"));
         }

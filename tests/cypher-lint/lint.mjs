@@ -11,7 +11,7 @@ const parameters = {
   // accounts, audit log, scenario sharing
   userName: '', displayName: '', roles: [], passwordHash: '', disabled: false, mustChangePassword: false, failedSignIns: 0,
   lockedUntil: '', lastSignInAt: '', source: '', sharedWith: [], at: '', atTicks: 0, actor: '', action: '', target: '',
-  summary: '', correlationId: '', text: '', fromTicks: 0, toTicks: 0, limit: 0,
+  summary: '', correlationId: '', text: '', fromTicks: 0, toTicks: 0, limit: 0, securityStamp: '',
 };
 
 const statements = JSON.parse(readFileSync(process.argv[2], 'utf8'));

@@ -47,6 +47,19 @@ public sealed record Account(
     /// <summary>Where the account comes from: <c>local</c> or <c>entra</c>.</summary>
     public string Source { get; init; } = AccountSources.Local;
 
+    /// <summary>
+    /// Changes whenever the account's sessions must end (password changed or reset, disabled, signed out). Every session
+    /// carries the stamp it was issued with and is refused on its next request once the stored stamp differs. Unlike
+    /// <see cref="Version"/> it does not move on sign-ins or failed attempts, so those do not end anyone's session.
+    /// </summary>
+    public string SecurityStamp { get; init; } = NewSecurityStamp();
+
+    /// <summary>A fresh random stamp.</summary>
+    public static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
+
+    /// <summary>This account with a fresh <see cref="SecurityStamp"/>: every session issued before ends.</summary>
+    public Account EndingSessions() => this with { SecurityStamp = NewSecurityStamp() };
+
     /// <summary>User names are keys compared without case: <c>Ada</c> and <c>ada</c> are one account.</summary>
     public static string Normalize(string userName) => userName.Trim().ToLowerInvariant();
 

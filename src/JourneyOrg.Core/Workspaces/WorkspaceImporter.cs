@@ -42,14 +42,27 @@ public sealed class WorkspaceImporter(IWorkspaceStore store)
 
         var parsed = await WorkspaceReader.ParseAsync(input, cancellationToken);
         if (parsed.Errors.Count > 0 || parsed.Workspace is null) return Rejected(parsed.Errors);
-        var snapshot = await store.LoadAsync(cancellationToken);
-        var merge = WorkspaceMerge.Of(snapshot.Workspace, parsed.Workspace);
-        var errors = WorkspaceValidator.ValidateDocument(merge.Workspace, merge.Paths);
-        if (errors.Count > 0) return Rejected(errors);
-        // Passing the revision we merged into means a concurrent edit makes this import fail instead of being overwritten.
-        var merged = await store.ApplyAsync(merge.Changes, snapshot.Revision, cancellationToken);
-        return new WorkspaceImportResult([], parsed.Workspace, merged, merge.Added, merge.Updated);
+        for (var attempt = 1; ; attempt++)
+        {
+            var snapshot = await store.LoadAsync(cancellationToken);
+            var merge = WorkspaceMerge.Of(snapshot.Workspace, parsed.Workspace);
+            var errors = WorkspaceValidator.ValidateDocument(merge.Workspace, merge.Paths);
+            if (errors.Count > 0) return Rejected(errors);
+            try
+            {
+                // Passing the revision we merged into means a concurrent edit is never overwritten: the merge is redone on
+                // top of it (and validated again), since upserting the file's records is what was asked either way.
+                var merged = await store.ApplyAsync(merge.Changes, snapshot.Revision, cancellationToken);
+                return new WorkspaceImportResult([], parsed.Workspace, merged, merge.Added, merge.Updated);
+            }
+            catch (ConcurrentChangeException) when (attempt < MaxMergeAttempts)
+            {
+            }
+        }
     }
+
+    /// <summary>How often a merge is redone when another writer changed the store in between; then the caller is told to try again.</summary>
+    public const int MaxMergeAttempts = 5;
 
     private static WorkspaceImportResult Rejected(IReadOnlyList<WorkspaceError> errors) => new(errors, null, null, 0, 0);
 

@@ -6,12 +6,28 @@ namespace JourneyOrg.Web.Features;
 /// <summary>
 /// Views live next to their controller in <c>Features/{Feature}/</c>; shared layout and partials in <c>Features/Shared/</c>.
 /// </summary>
+/// <remarks>
+/// The folder is the controller's namespace (<c>JourneyOrg.Web.Features.Teams</c> → <c>Features/Teams</c>), not its name:
+/// a feature's second controller (<c>TeamEditsController</c>) renders the same views and partials as its first.
+/// </remarks>
 public sealed class FeatureViewLocationExpander : IViewLocationExpander
 {
-    public void PopulateValues(ViewLocationExpanderContext context) { }
+    private const string FeatureKey = "feature";
 
-    public IEnumerable<string> ExpandViewLocations(ViewLocationExpanderContext context, IEnumerable<string> viewLocations) =>
-        new[] { "/Features/{1}/{0}.cshtml", "/Features/Shared/{0}.cshtml" }.Concat(viewLocations);
+    public void PopulateValues(ViewLocationExpanderContext context)
+    {
+        if (context.ActionContext.ActionDescriptor is Microsoft.AspNetCore.Mvc.Controllers.ControllerActionDescriptor action
+            && action.ControllerTypeInfo.Namespace is { } ns && ns.StartsWith(FeaturesNamespace, StringComparison.Ordinal))
+            context.Values[FeatureKey] = ns[FeaturesNamespace.Length..].Split('.')[0];
+    }
+
+    public IEnumerable<string> ExpandViewLocations(ViewLocationExpanderContext context, IEnumerable<string> viewLocations)
+    {
+        var feature = context.Values.TryGetValue(FeatureKey, out var name) && !string.IsNullOrEmpty(name) ? name : "{1}";
+        return new[] { $"/Features/{feature}/{{0}}.cshtml", "/Features/{1}/{0}.cshtml", "/Features/Shared/{0}.cshtml" }.Concat(viewLocations);
+    }
+
+    private const string FeaturesNamespace = "JourneyOrg.Web.Features.";
 }
 
 public static class FeatureSetup
@@ -31,7 +47,7 @@ public static class FeatureSetup
         services.AddSingleton<Scenarios.ScenarioApplier>();
         services.AddSingleton<Scenarios.ScenarioLenses>();
         return services
-            .AddControllersWithViews()
+            .AddControllersWithViews(options => options.Filters.Add<Shared.UnreadableForms>())
             // Explicit, so the screens are found when another assembly hosts the app (the end-to-end tests).
             .AddApplicationPart(typeof(FeatureSetup).Assembly)
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));

@@ -47,6 +47,28 @@ public sealed class SharingAndAdminPageTests(WebAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_unshared_or_missing_scenario_is_a_page_with_a_way_back_not_a_blank_error()
+    {
+        var author = As("pia", AppRoles.Planner, AppRoles.Viewer);
+        var url = (await PostAsync(author, "/scenarios", ("name", "Private plan"))).Headers.Location!.OriginalString;
+        var other = As("otto", AppRoles.Planner, AppRoles.Viewer);
+        foreach (var address in new[] { url, "/scenarios/sc-no-such", "/teams/t-no-such", "/no/such/page" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, address);
+            request.Headers.Referrer = new Uri("http://localhost/scenarios");
+            var response = await other.SendAsync(request);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Contains("<h1>Not found</h1>", html);
+            Assert.Contains("<a href=\"/scenarios\">Go back</a>", html);
+            Assert.DoesNotContain("Private plan", html);
+        }
+        // htmx callers keep the bare status (they act on it).
+        var fragment = WebAppFactory.Htmx(HttpMethod.Get, "/scenarios/sc-no-such");
+        Assert.Equal("", await (await other.SendAsync(fragment)).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Approving_a_scenario_needs_HR()
     {
         var planner = As("pat", AppRoles.Planner, AppRoles.Viewer);

@@ -36,11 +36,15 @@ public abstract partial class WorkspaceStoreContract
         Assert.Equal(5, loaded.FailedSignIns);
         Assert.Equal(Created.AddMinutes(15), loaded.LockedUntil);
         Assert.Equal(AccountSources.Entra, loaded.Source);
+        Assert.Equal(created.SecurityStamp, loaded.SecurityStamp);
+        var ended = await accounts.SaveAccountAsync(loaded.EndingSessions(), loaded.Version, AuditEntry.Now(AuditActions.SignOut, "ada", "signed out"));
+        Assert.NotEqual(created.SecurityStamp, (await accounts.GetAccountAsync("ada"))!.SecurityStamp);
+        Assert.Equal(ended.SecurityStamp, (await accounts.GetAccountAsync("ada"))!.SecurityStamp);
         Assert.Equal(["ada"], (await accounts.ListAccountsAsync()).Select(a => a.UserName));
 
         var log = await accounts.ListAuditAsync(new AuditQuery(Action: "account."));
-        Assert.Equal([AuditActions.AccountRoles, AuditActions.AccountCreate], log.Select(e => e.Action));
-        Assert.Equal("Viewer, HR → Viewer", log[0].Summary);
+        Assert.Equal([AuditActions.SignOut, AuditActions.AccountRoles, AuditActions.AccountCreate], log.Select(e => e.Action));
+        Assert.Equal("Viewer, HR → Viewer", log[1].Summary);
     }
 
     [StoreFact]

@@ -30,6 +30,16 @@ public sealed class TeamEditingTests : IDisposable
     }
 
     [Fact]
+    public async Task Creating_a_team_without_a_name_shows_the_teams_page_with_the_reason()
+    {
+        var response = await PostAsync("/teams", ("Id", "t-nameless"), ("Name", ""));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"teams-table\"", html); // the page's table partial is found from the edits controller too
+        Assert.DoesNotContain((await _factory.Store.LoadAsync()).Workspace.Teams, t => t.Id == "t-nameless");
+    }
+
+    [Fact]
     public async Task Renaming_a_team_keeps_its_members()
     {
         await PostAsync("/teams/t-apply/rename", ("Name", "Mortgage applications"));

@@ -59,6 +59,8 @@ public static class AppClaims
     public const string MustChangePassword = "journeyorg:must_change_password";
     /// <summary>How the user signed in: <c>local</c> or <c>entra</c>.</summary>
     public const string Source = "journeyorg:source";
+    /// <summary>The account's security stamp when the session was issued; a session whose stamp is no longer the account's is over.</summary>
+    public const string SecurityStamp = "journeyorg:security_stamp";
 
     /// <summary>SPEC §5: cost, levels and grades, openings are seen by HR and Admin only, in every screen, export and answer.</summary>
     public static bool CanSeeHrData(this ClaimsPrincipal user) => user.IsInRole(AppRoles.HR) || user.IsInRole(AppRoles.Admin);

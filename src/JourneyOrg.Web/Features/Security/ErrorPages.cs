@@ -5,12 +5,15 @@ namespace JourneyOrg.Web.Features.Security;
 
 /// <summary>
 /// Unhandled errors: logged with the request's correlation id; the browser gets that id and nothing else (no message, no
-/// stack trace) outside Development, where the developer exception page stays.
+/// stack trace) outside Development, where the developer exception page stays. Other error statuses without a body
+/// get a short page saying what happened, with a way back.
 /// </summary>
 public static class ErrorPages
 {
     public static void Use(WebApplication app)
     {
+        // A 400/403/404/... without a body of its own (an unshared scenario, an unknown address) is a page with a way back.
+        app.UseStatusCodePages(new StatusCodePagesOptions { HandleAsync = WriteStatusPageAsync });
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
@@ -22,6 +25,41 @@ public static class ErrorPages
             // The handler logs the error itself, with the correlation id.
             SuppressDiagnosticsCallback = _ => true,
         });
+    }
+
+    private static async Task WriteStatusPageAsync(StatusCodeContext status)
+    {
+        var context = status.HttpContext;
+        var request = context.Request;
+        // htmx swaps and API callers act on the status code itself; the browser's address bar gets a page.
+        if (request.Path.StartsWithSegments("/api") || request.Headers.ContainsKey("HX-Request")) return;
+        var (title, text) = context.Response.StatusCode switch
+        {
+            StatusCodes.Status400BadRequest => ("The request could not be read",
+                "Something in what was sent could not be read (for example a control character in a field). Nothing was changed. Go back, check the form and try again."),
+            StatusCodes.Status403Forbidden => ("Not allowed", "Your role does not allow this. Ask an administrator if you need it."),
+            StatusCodes.Status404NotFound => ("Not found",
+                "There is nothing at this address, or it is not shared with you. It may have been deleted or renamed."),
+            StatusCodes.Status405MethodNotAllowed => ("Not possible here", "This address cannot be used that way."),
+            StatusCodes.Status413PayloadTooLarge => ("Too large", "What was sent is larger than the server accepts."),
+            StatusCodes.Status429TooManyRequests => ("Too many attempts", "Wait a minute and try again."),
+            _ => ("Something went wrong", "The server could not complete this request."),
+        };
+        // Back to where the user came from when that is a page of this app, else the dashboard.
+        var back = request.Headers.Referer.ToString() is { Length: > 0 } referer && Uri.TryCreate(referer, UriKind.Absolute, out var from)
+            && string.Equals(from.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase) && from.PathAndQuery != request.Path + request.QueryString
+            ? from.PathAndQuery
+            : "/";
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync($"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{WebUtility.HtmlEncode(title)} · JourneyOrg</title><link rel="stylesheet" href="/css/site.css"></head>
+            <body><main class="error-page"><h1>{WebUtility.HtmlEncode(title)}</h1>
+            <p>{WebUtility.HtmlEncode(text)}</p>
+            <p><a href="{WebUtility.HtmlEncode(back)}">Go back</a>{(back == "/" ? "" : " · <a href=\"/\">Dashboard</a>")}</p>
+            <p class="muted">Error {context.Response.StatusCode}</p></main></body></html>
+            """);
     }
 
     private static async Task WriteAsync(HttpContext context)

@@ -90,6 +90,29 @@ public sealed class LocalAccounts(IAccountStore store, IOptionsMonitor<SecurityO
         }
     }
 
+    /// <summary>
+    /// Signs out everywhere: a new security stamp makes every session of the account (in any browser, on any instance)
+    /// worthless on its next request, including a copy of this session's cookie kept somewhere.
+    /// </summary>
+    public async Task EndSessionsAsync(string userName, string reason, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var account = await store.GetAccountAsync(userName, cancellationToken);
+            if (account is null) return;
+            try
+            {
+                await store.SaveAccountAsync(account.EndingSessions(), account.Version,
+                    AuditEntry.Now(AuditActions.SignOut, account.UserName, reason), cancellationToken);
+                return;
+            }
+            catch (ConcurrentChangeException) when (attempt < 5)
+            {
+                // a sign-in elsewhere moved the version: stamp the fresh record
+            }
+        }
+    }
+
     /// <summary>Problems with a new password, empty when it is acceptable.</summary>
     public static IReadOnlyList<string> PasswordProblems(string? password, string userName)
     {
@@ -114,8 +137,9 @@ public sealed class LocalAccounts(IAccountStore store, IOptionsMonitor<SecurityO
         if (problems.Count > 0) return problems;
         if (Hasher.VerifyHashedPassword(account, account.PasswordHash, next!) != PasswordVerificationResult.Failed)
             return ["Choose a password different from the current one."];
-        await store.SaveAccountAsync(account with { PasswordHash = Hash(account, next!), MustChangePassword = false }, account.Version,
-            AuditEntry.Now(AuditActions.AccountPassword, account.UserName, "changed their password"), cancellationToken);
+        // A new password ends every other session (the caller issues this one a fresh cookie).
+        await store.SaveAccountAsync(account.EndingSessions() with { PasswordHash = Hash(account, next!), MustChangePassword = false }, account.Version,
+            AuditEntry.Now(AuditActions.AccountPassword, account.UserName, "changed their password; other sessions ended"), cancellationToken);
         return [];
     }
 
@@ -164,6 +188,7 @@ public sealed class LocalAccounts(IAccountStore store, IOptionsMonitor<SecurityO
             new(ClaimTypes.Name, account.UserName),
             new(ClaimTypes.GivenName, account.DisplayName),
             new(AppClaims.Source, source),
+            new(AppClaims.SecurityStamp, account.SecurityStamp),
         };
         claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         if (account.MustChangePassword) claims.Add(new Claim(AppClaims.MustChangePassword, "true"));

@@ -60,6 +60,7 @@ public sealed class SignInController(LocalAccounts local, EntraSignIn entra, IOp
     [Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> SignOut(CancellationToken cancellationToken)
     {
+        await local.EndSessionsAsync(User.Identity!.Name!, "signed out (every session of the account ended)", cancellationToken);
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return LocalRedirect(SecuritySetup.SignInPath);
     }

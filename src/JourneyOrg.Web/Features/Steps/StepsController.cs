@@ -88,8 +88,9 @@ public sealed class StepsController(OrgReader reader, LinkEditor links, Workspac
     private async Task<bool> IsStepOfJourneyAsync(string journeyId, string stepId, CancellationToken cancellationToken) =>
         IsStepOf(await reader.LoadAsync(cancellationToken), journeyId, stepId);
 
-    private static bool IsStepOf(OrgView org, string journeyId, string stepId) =>
-        org.Steps.TryGetValue(stepId, out var s) && s.Journey.Id == journeyId;
+    // A form field named like a route value can override it with nothing.
+    private static bool IsStepOf(OrgView org, string? journeyId, string? stepId) =>
+        stepId is not null && org.Steps.TryGetValue(stepId, out var s) && s.Journey.Id == journeyId;
 
     private async Task<IActionResult> AfterEdit(string journeyId, string stepId, LinkOutcome outcome, string done, CancellationToken cancellationToken)
     {

@@ -58,8 +58,9 @@ public sealed class UsersController(IAccountStore accounts, IOptionsMonitor<Secu
     [HttpPost("{userName}/disable")]
     public Task<IActionResult> SetDisabled(string userName, bool disabled, long version, CancellationToken cancellationToken) =>
         ChangeAsync(userName, version, account =>
-            IsSelf(account) && disabled ? (null, "You cannot disable your own account.") : (account with { Disabled = disabled }, null),
-            (_, after) => AuditEntry.Now(AuditActions.AccountUpdate, after.UserName, after.Disabled ? "disabled" : "enabled"), cancellationToken);
+            IsSelf(account) && disabled ? (null, "You cannot disable your own account.")
+                : ((disabled ? account.EndingSessions() : account) with { Disabled = disabled }, null),
+            (_, after) => AuditEntry.Now(AuditActions.AccountUpdate, after.UserName, after.Disabled ? "disabled; sessions ended" : "enabled"), cancellationToken);
 
     [HttpPost("{userName}/password")]
     public async Task<IActionResult> ResetPassword(string userName, long version, CancellationToken cancellationToken)
@@ -67,8 +68,8 @@ public sealed class UsersController(IAccountStore accounts, IOptionsMonitor<Secu
         var password = LocalAccounts.GeneratePassword();
         return await ChangeAsync(userName, version, account => options.CurrentValue.IsEntra && account.Source == AccountSources.Entra
                 ? (null, "Entra ID accounts have no password here.")
-                : (account with { PasswordHash = LocalAccounts.Hash(account, password), MustChangePassword = true, FailedSignIns = 0, LockedUntil = null }, null),
-            (_, after) => AuditEntry.Now(AuditActions.AccountPassword, after.UserName, "password reset by an admin; one-time password issued"),
+                : (account.EndingSessions() with { PasswordHash = LocalAccounts.Hash(account, password), MustChangePassword = true, FailedSignIns = 0, LockedUntil = null }, null),
+            (_, after) => AuditEntry.Now(AuditActions.AccountPassword, after.UserName, "password reset by an admin; one-time password issued; sessions ended"),
             cancellationToken, new OneTimePassword(Account.Normalize(userName), password));
     }
 

@@ -7,7 +7,7 @@ public static partial class Neo4jCypher
         MATCH (a:Account {userName: $userName})
         RETURN {userName: a.userName, displayName: a.displayName, roles: a.roles, passwordHash: a.passwordHash, disabled: a.disabled,
                 mustChangePassword: a.mustChangePassword, failedSignIns: a.failedSignIns, lockedUntil: a.lockedUntil, createdAt: a.createdAt,
-                lastSignInAt: a.lastSignInAt, source: a.source, version: a.version} AS row
+                lastSignInAt: a.lastSignInAt, source: a.source, version: a.version, securityStamp: a.securityStamp} AS row
         """;
 
     public const string ListAccounts = """
@@ -15,7 +15,7 @@ public static partial class Neo4jCypher
         WHERE a.version > 0
         RETURN {userName: a.userName, displayName: a.displayName, roles: a.roles, passwordHash: a.passwordHash, disabled: a.disabled,
                 mustChangePassword: a.mustChangePassword, failedSignIns: a.failedSignIns, lockedUntil: a.lockedUntil, createdAt: a.createdAt,
-                lastSignInAt: a.lastSignInAt, source: a.source, version: a.version} AS row
+                lastSignInAt: a.lastSignInAt, source: a.source, version: a.version, securityStamp: a.securityStamp} AS row
         ORDER BY a.userName
         """;
 
@@ -32,7 +32,8 @@ public static partial class Neo4jCypher
         MATCH (a:Account {userName: $userName})
         SET a.displayName = $displayName, a.roles = $roles, a.passwordHash = $passwordHash, a.disabled = $disabled,
             a.mustChangePassword = $mustChangePassword, a.failedSignIns = $failedSignIns, a.lockedUntil = $lockedUntil,
-            a.createdAt = $createdAt, a.lastSignInAt = $lastSignInAt, a.source = $source, a.version = $version
+            a.createdAt = $createdAt, a.lastSignInAt = $lastSignInAt, a.source = $source, a.version = $version,
+        a.securityStamp = $securityStamp
         """;
 
     /// <summary>Takes the next number from the counter node (locking it until commit) and appends the entry: never updated, never deleted.</summary>

@@ -32,7 +32,8 @@ public sealed partial class Neo4jWorkspaceStore : IAccountStore
             Statement(nameof(WriteAccount), WriteAccount, ("userName", saved.UserName), ("displayName", saved.DisplayName),
                 ("roles", saved.Roles.ToArray()), ("passwordHash", saved.PasswordHash), ("disabled", saved.Disabled),
                 ("mustChangePassword", saved.MustChangePassword), ("failedSignIns", saved.FailedSignIns), ("lockedUntil", Time(saved.LockedUntil)),
-                ("createdAt", Time(saved.CreatedAt)), ("lastSignInAt", Time(saved.LastSignInAt)), ("source", saved.Source), ("version", saved.Version)),
+                ("createdAt", Time(saved.CreatedAt)), ("lastSignInAt", Time(saved.LastSignInAt)), ("source", saved.Source), ("version", saved.Version),
+                ("securityStamp", saved.SecurityStamp)),
             AuditStatement(audit),
         ], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -65,12 +66,13 @@ public sealed partial class Neo4jWorkspaceStore : IAccountStore
     private static string? Time(DateTimeOffset? time) => time?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
     private sealed record AccountRow(string UserName, string? DisplayName, IReadOnlyList<string>? Roles, string? PasswordHash, bool? Disabled,
-        bool? MustChangePassword, int? FailedSignIns, string? LockedUntil, string? CreatedAt, string? LastSignInAt, string? Source, long Version)
+        bool? MustChangePassword, int? FailedSignIns, string? LockedUntil, string? CreatedAt, string? LastSignInAt, string? Source, long Version, string? SecurityStamp)
     {
         public Account ToAccount() => new(UserName, DisplayName ?? UserName, Roles ?? [], PasswordHash, Disabled ?? false, MustChangePassword ?? false,
             FailedSignIns ?? 0, Parse(LockedUntil), Parse(CreatedAt) ?? DateTimeOffset.UnixEpoch, Parse(LastSignInAt), Version)
         {
             Source = Source ?? AccountSources.Local,
+            SecurityStamp = SecurityStamp ?? "",
         };
 
         private static DateTimeOffset? Parse(string? text) => text is null ? null : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);

@@ -6,7 +6,8 @@ namespace JourneyOrg.Web.Storage.Sqlite;
 
 /// <summary>
 /// Applies the numbered schema scripts embedded from Storage/Sqlite/Schema in order, each once, each in its
-/// own transaction, recording what ran in <c>schema_migrations</c>. Safe to run at every start.
+/// own transaction, recording what ran in <c>schema_migrations</c>. Safe to run at every start, and from several
+/// processes opening the same new store at once.
 /// </summary>
 public static class SqliteSchema
 {
@@ -27,7 +28,11 @@ public static class SqliteSchema
         foreach (var (version, name, sql) in Scripts)
         {
             if (applied.Contains(version)) continue;
-            using var transaction = connection.BeginTransaction();
+            // Another process (a second instance, a CLI verb) may be applying the same script: BEGIN IMMEDIATE takes the
+            // write lock first, and the version is read again under it, so only one of them runs each script.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            if (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_migrations WHERE version = @version", new { version }, transaction) > 0)
+                continue;
             connection.Execute(sql, transaction: transaction);
             connection.Execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @appliedAt)",

@@ -33,19 +33,19 @@ public sealed partial class SqliteWorkspaceStore : IAccountStore
         var saved = account with { UserName = userName, Version = (stored ?? 0) + 1 };
         connection.Execute("""
             INSERT INTO accounts (user_name, display_name, roles, password_hash, disabled, must_change_password, failed_sign_ins,
-                                  locked_until, created_at, last_sign_in_at, source, version)
+                                  locked_until, created_at, last_sign_in_at, source, version, security_stamp)
             VALUES (@UserName, @DisplayName, @Roles, @PasswordHash, @Disabled, @MustChangePassword, @FailedSignIns,
-                    @LockedUntil, @CreatedAt, @LastSignInAt, @Source, @Version)
+                    @LockedUntil, @CreatedAt, @LastSignInAt, @Source, @Version, @SecurityStamp)
             ON CONFLICT (user_name) DO UPDATE SET display_name = excluded.display_name, roles = excluded.roles,
                 password_hash = excluded.password_hash, disabled = excluded.disabled, must_change_password = excluded.must_change_password,
                 failed_sign_ins = excluded.failed_sign_ins, locked_until = excluded.locked_until, last_sign_in_at = excluded.last_sign_in_at,
-                source = excluded.source, version = excluded.version
+                source = excluded.source, version = excluded.version, security_stamp = excluded.security_stamp
             """,
             new
             {
                 saved.UserName, saved.DisplayName, Roles = string.Join(',', saved.Roles), saved.PasswordHash, saved.Disabled,
                 saved.MustChangePassword, saved.FailedSignIns, LockedUntil = saved.LockedUntil?.ToString("O"),
-                CreatedAt = saved.CreatedAt.ToString("O"), LastSignInAt = saved.LastSignInAt?.ToString("O"), saved.Source, saved.Version,
+                CreatedAt = saved.CreatedAt.ToString("O"), LastSignInAt = saved.LastSignInAt?.ToString("O"), saved.Source, saved.Version, saved.SecurityStamp,
             }, transaction);
         AppendAudit(connection, transaction, audit);
         transaction.Commit();
@@ -134,17 +134,18 @@ public sealed partial class SqliteWorkspaceStore : IAccountStore
     private const string SelectAccount = """
         SELECT user_name AS UserName, display_name AS DisplayName, roles, password_hash AS PasswordHash, disabled,
                must_change_password AS MustChangePassword, failed_sign_ins AS FailedSignIns, locked_until AS LockedUntil,
-               created_at AS CreatedAt, last_sign_in_at AS LastSignInAt, source, version
+               created_at AS CreatedAt, last_sign_in_at AS LastSignInAt, source, version, security_stamp AS SecurityStamp
         FROM accounts
         """;
 
     private sealed record AccountRow(string UserName, string DisplayName, string Roles, string? PasswordHash, long Disabled, long MustChangePassword,
-        long FailedSignIns, string? LockedUntil, string CreatedAt, string? LastSignInAt, string Source, long Version)
+        long FailedSignIns, string? LockedUntil, string CreatedAt, string? LastSignInAt, string Source, long Version, string SecurityStamp)
     {
         public Account ToAccount() => new(UserName, DisplayName, Roles.Split(',', StringSplitOptions.RemoveEmptyEntries), PasswordHash,
             Disabled != 0, MustChangePassword != 0, (int)FailedSignIns, ParseTime(LockedUntil), ParseTime(CreatedAt)!.Value, ParseTime(LastSignInAt), Version)
         {
             Source = Source,
+            SecurityStamp = SecurityStamp,
         };
 
         private static DateTimeOffset? ParseTime(string? text) =>
