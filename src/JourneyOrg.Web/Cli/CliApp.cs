@@ -17,6 +17,7 @@ public static class CliApp
         new SeedVerb(),
         new AnalyzeVerb(),
         new SimulateVerb(),
+        new ProposeVerb(),
         new GenerateVerb(),
         new BenchVerb(),
         new SyncVerb(),
