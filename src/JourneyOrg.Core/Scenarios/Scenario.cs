@@ -10,6 +10,12 @@ public abstract record ScenarioOperation
 {
     /// <summary>The operation's name as written in the document, e.g. <c>mergeTeams</c>.</summary>
     public abstract string Op { get; }
+
+    /// <summary>
+    /// Why the operation is there, in a sentence for the leader reviewing it (a drafted scenario gives one per
+    /// change); optional, written as <c>reason</c> in the document and never affecting what the operation does.
+    /// </summary>
+    public string? Reason { get; init; }
 }
 
 /// <summary>Creates an empty team; its id must not be used anywhere in the workspace.</summary>

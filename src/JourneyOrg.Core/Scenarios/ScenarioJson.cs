@@ -114,6 +114,7 @@ public static class ScenarioJson
                 ? "a scenario cannot change journeys, phases, steps or sub-journey links"
                 : $"unknown operation; expected one of {string.Join(", ", OperationNames)}"));
         }
+        if (result is not null && f.OptionalString("reason") is { } reason) result = result with { Reason = reason };
         return errors.Count > before ? null : result;
     }
 
@@ -244,6 +245,7 @@ public static class ScenarioJson
             case AssignRole o: Str("personId", o.PersonId); Str("roleId", o.RoleId); break;
             default: throw new ArgumentException($"unknown operation {operation.GetType().Name}", nameof(operation));
         }
+        if (operation.Reason is not null) w.WriteString("reason", operation.Reason);
         w.WriteEndObject();
     }
 }

@@ -20,6 +20,7 @@ public static class CliApp
         new AnalyzeVerb(),
         new SimulateVerb(),
         new ScenariosVerb(),
+        new ProposeVerb(),
         new GenerateVerb(),
         new BenchVerb(),
         new SyncVerb(),

@@ -1,0 +1,50 @@
+using JourneyOrg.Proposals;
+using JourneyOrg.Scenarios;
+using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.Security;
+using JourneyOrg.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JourneyOrg.Web.Features.Scenarios;
+
+/// <summary>
+/// "Propose a journey-aligned structure" on the Scenarios page: drafts the proposal (docs/proposal.md) on today's
+/// organisation, stores it as a draft scenario of the planner and opens it, where it is reviewed and edited like any
+/// other. Kept apart from <see cref="ScenariosController"/> so the planner screens can change without touching it.
+/// </summary>
+[AutoValidateAntiforgeryToken]
+[Authorize(Policy = Policies.Plan)]
+public sealed class ProposalController(OrgReader reader, IWorkspaceStore store) : Controller
+{
+    [HttpPost("/scenarios/propose")]
+    public async Task<IActionResult> Propose(string? by, int? minSize, int? maxSize, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        ViewData["Revision"] = org.Revision;
+        var grouping = by switch
+        {
+            null or "" or "auto" => ProposalGrouping.Auto,
+            "journey" => ProposalGrouping.Journey,
+            "phase" => ProposalGrouping.Phase,
+            _ => (ProposalGrouping?)null,
+        };
+        var options = new ProposalOptions(grouping ?? ProposalGrouping.Auto, minSize ?? 5, maxSize ?? 9);
+        var errors = options.Check(org.Baseline.Workspace).ToList();
+        if (grouping is null) errors.Insert(0, "choose how to group teams: by journey, by phase or automatically");
+        if (options.MaxSize > 1000) errors.Add("the maximum team size must be at most 1000");
+        if (errors.Count > 0)
+        {
+            var plans = (await store.ListScenariosAsync(cancellationToken)).Select(s => ScenarioPlan.Load(s, org.Baseline)).ToList();
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("/Features/Scenarios/Index.cshtml", new ScenarioListModel(org, plans, errors.Select(e => $"Cannot propose a structure: {e}.").ToList()));
+        }
+
+        var proposal = StructureProposal.Propose(org.Baseline, options);
+        var now = DateTimeOffset.UtcNow;
+        var id = "sc-" + Guid.NewGuid().ToString("N")[..10];
+        var document = ScenarioJson.Serialize(proposal.Scenario);
+        await store.SaveScenarioAsync(new StoredScenario(id, proposal.Scenario.Name, ScenarioStatus.Draft, document, User.Identity?.Name, now, now, 0), null, cancellationToken);
+        return Redirect($"/scenarios/{id}");
+    }
+}
