@@ -26,6 +26,7 @@ public static class WorkspaceChanges
         nameof(WorkspaceChangeSet.UpsertOpportunities), nameof(WorkspaceChangeSet.DeleteOpportunities),
         nameof(WorkspaceChangeSet.UpsertSolutions), nameof(WorkspaceChangeSet.DeleteSolutions),
         nameof(WorkspaceChangeSet.Weights),
+        nameof(WorkspaceChangeSet.UpsertCosts), nameof(WorkspaceChangeSet.DeleteCosts), nameof(WorkspaceChangeSet.Currency),
         // State entries (delta links, leases) are not part of the workspace.
         nameof(WorkspaceChangeSet.State), nameof(WorkspaceChangeSet.IsEmpty),
     };
@@ -95,8 +96,12 @@ public static class WorkspaceChanges
             }).ToList();
         }
 
+        // A person's cost goes with the person (SPEC §5: no cost entry may dangle).
+        var costs = Upsert(Remove(workspace.Costs, [.. changes.DeleteCosts, .. changes.DeletePeople], c => c.PersonId), changes.UpsertCosts, c => c.PersonId);
+
         return workspace with
         {
+            Costs = costs, Currency = changes.Currency ?? workspace.Currency,
             Journeys = journeys, People = people, Teams = teams, Roles = roles, Ownership = ownership, Metrics = metrics,
             Insights = insights, Opportunities = opportunities, Solutions = solutions,
             Weights = changes.Weights ?? workspace.Weights,

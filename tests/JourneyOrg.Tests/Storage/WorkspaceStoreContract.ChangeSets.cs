@@ -30,6 +30,13 @@ public abstract partial class WorkspaceStoreContract
             UpsertRoles = [new Role("r-eng", "Engineer", "Engineering", "L4")],
             UpsertOwnership = [new Ownership("t-loans", "p-loan-apply", OwnershipKind.Accountable)],
         },
+        ["people cost: a new, a changed and a removed cost, the currency, and a departing person's cost"] = _ => new WorkspaceChangeSet
+        {
+            UpsertCosts = [new PersonCost("u-1", 91000), new PersonCost("u-2", 64000.5)],
+            DeletePeople = ["u-3"],
+            Currency = "NOK",
+            UpsertRoles = [new Role("r-eng", "Engineer", "Engineering", "L4") { AnnualCost = 70000 }],
+        },
         ["a deleted journey with what was on it"] = _ => new WorkspaceChangeSet
         {
             DeleteJourneys = ["j-loan"],
@@ -53,7 +60,10 @@ public abstract partial class WorkspaceStoreContract
         },
     };
 
-    private static Workspace StartFor(string name) => name.StartsWith("journey management", StringComparison.Ordinal) ? JourneyWorkspace() : SmallWorkspace();
+    private static Workspace StartFor(string name) =>
+        name.StartsWith("journey management", StringComparison.Ordinal) ? JourneyWorkspace()
+        : name.StartsWith("people cost", StringComparison.Ordinal) ? SmallWorkspace() with { Costs = [new PersonCost("u-1", 80000), new PersonCost("u-3", 50000)] }
+        : SmallWorkspace();
 
     [StoreFact]
     public async Task What_a_store_loads_after_a_change_set_is_what_ApplyTo_gives()
