@@ -49,6 +49,34 @@ public static class Accessibility
         return result.Violations ?? [];
     }
 
+    /// <summary>
+    /// Presses Tab, as a keyboard user would, until <paramref name="target"/> has the focus; fails if it is not reached
+    /// within <paramref name="maxPresses"/> presses (not in the tab order, or hidden).
+    /// </summary>
+    public static async Task TabToAsync(this IPage page, ILocator target, int maxPresses = 250)
+    {
+        for (var i = 0; i < maxPresses; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await target.EvaluateAsync<bool>("e => e === document.activeElement")) return;
+        }
+        Assert.Fail($"{target} was not reached with {maxPresses} presses of Tab.");
+    }
+
+    /// <summary>
+    /// The page's live region (#announcer) says <paramref name="message"/>, and no other live region holds it, so a
+    /// screen reader reads it once after the in-place update rather than once per nested or re-inserted live region.
+    /// </summary>
+    public static async Task AssertAnnouncedOnceAsync(this IPage page, string message)
+    {
+        await Assertions.Expect(page.Locator("#announcer")).ToContainTextAsync(message);
+        var liveRegions = await page.EvaluateAsync<string[]>("""
+            text => [...document.querySelectorAll('[aria-live]:not([aria-live=off]), [role=status], [role=alert], [role=log], output')]
+              .filter(e => e.textContent.includes(text)).map(e => e.id || e.outerHTML.slice(0, 120))
+            """, message);
+        Assert.True(liveRegions.Length == 1, $"“{message}” is in {liveRegions.Length} live regions: {string.Join(" | ", liveRegions)}");
+    }
+
     private static string Describe(string what, string url, IReadOnlyList<AxeResultItem> violations)
     {
         var text = new StringBuilder($"{what} ({url}): {violations.Count} serious or critical accessibility violation(s) under WCAG 2.1 AA");

@@ -98,6 +98,98 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
     }
 
     [BrowserFact]
+    public async Task A_keyboard_alone_assigns_an_owner_to_an_unowned_phase_and_lands_on_it()
+    {
+        var page = await app.NewPageAsync(BrowserApp.RoleUser(AppRoles.Planner));
+        await page.GotoAsync("/journeys/j-mortgage");
+        await Expect(page.Locator("#phase-p-complete .status")).ToHaveTextAsync("unowned");
+
+        // Tab to the phase's team chooser, pick the team by typing its name, Tab to Assign and press Enter.
+        await page.TabToAsync(page.GetByLabel("Team for Complete"));
+        await page.Keyboard.TypeAsync("Underwriting");
+        await Expect(page.GetByLabel("Team for Complete")).ToHaveValueAsync("t-underwriting");
+        await page.TabToAsync(page.Locator("#owners-p-complete").GetByRole(AriaRole.Button, new() { Name = "Assign" }));
+        await page.Keyboard.PressAsync("Enter");
+
+        // The map is swapped in place; the keyboard carries on from the team just made accountable, and it is said once.
+        var owner = page.Locator("#owners-p-complete").GetByRole(AriaRole.Link, new() { Name = "Underwriting" });
+        await Expect(owner).ToBeFocusedAsync();
+        await Expect(page.Locator("#phase-p-complete .status")).Not.ToHaveTextAsync("unowned");
+        await page.AssertAnnouncedOnceAsync("Underwriting is now accountable for Get a mortgage › Complete.");
+        await page.AssertAccessibleAsync("journey map after assigning an owner by keyboard");
+    }
+
+    [BrowserFact]
+    public async Task A_keyboard_alone_creates_a_scenario_and_adds_a_change_to_it()
+    {
+        var page = await app.NewPageAsync(BrowserApp.RoleUser(AppRoles.Planner));
+        await page.GotoAsync("/scenarios");
+        await page.TabToAsync(page.GetByLabel("Name"));
+        await page.Keyboard.TypeAsync("Keyboard scenario");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Keyboard scenario", Level = 1 })).ToBeVisibleAsync();
+
+        // Choosing the kind of change loads its fields in place; the focus stays on the chooser.
+        var kind = page.GetByLabel("Kind of change");
+        await page.TabToAsync(kind);
+        await page.Keyboard.TypeAsync("Merge");
+        await Expect(kind).ToHaveValueAsync("mergeTeams");
+        await Expect(page.GetByLabel("Merge this team")).ToBeVisibleAsync();
+        await Expect(kind).ToBeFocusedAsync();
+        await page.TabToAsync(page.GetByLabel("Merge this team"));
+        await page.Keyboard.TypeAsync("t-underwriting");
+        await page.TabToAsync(page.GetByLabel("into this team"));
+        await page.Keyboard.TypeAsync("t-apply");
+        await page.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Add change" }));
+        await page.Keyboard.PressAsync("Space");
+
+        await Expect(page.Locator("#scenario-operations")).ToContainTextAsync("Merge Underwriting into Applications");
+        await Expect(page.Locator("#scenario-diff [data-diff=teams] .value")).ToHaveTextAsync("5 → 4");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Changes, in order" })).ToBeFocusedAsync();
+        await page.AssertAnnouncedOnceAsync("Added change 1: Merge Underwriting into Applications.");
+        await page.AssertAccessibleAsync("scenario after adding a change by keyboard");
+
+        // The change's own controls are next in the tab order.
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "remove change 1" })).ToBeFocusedAsync();
+    }
+
+    [BrowserFact]
+    public async Task A_keyboard_alone_expands_the_org_chart_and_reweights_the_ranking()
+    {
+        var page = await app.NewPageAsync(BrowserApp.RoleUser(AppRoles.Planner));
+        await page.GotoAsync("/org");
+        await page.TabToAsync(page.GetByRole(AriaRole.Link, new() { Name = "Show reports of Ada Park" }));
+        await page.Keyboard.PressAsync("Enter");
+        // The same control, now to hide them, keeps the focus; the next Tab goes into the reports just shown.
+        var hide = page.GetByRole(AriaRole.Link, new() { Name = "Hide reports of Ada Park" });
+        await Expect(hide).ToBeFocusedAsync();
+        await Expect(hide).ToHaveAttributeAsync("aria-expanded", "true");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ben Ortiz", Exact = true })).ToBeFocusedAsync();
+        await page.AssertAccessibleAsync("org chart expanded by keyboard");
+
+        await page.GotoAsync("/opportunities");
+        await page.TabToAsync(page.GetByLabel("Customer value weight"));
+        await page.Keyboard.TypeAsync("1"); // tabbing into a field selects its text, so typing replaces it
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("3");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("[data-formula]")).ToContainTextAsync("3");
+        // Enter in a field submits its form; the field, swapped in again with the new ranking, keeps the focus.
+        await Expect(page.GetByLabel("Business value weight")).ToBeFocusedAsync();
+        await page.AssertAnnouncedOnceAsync("Weights saved:");
+        await page.AssertAccessibleAsync("opportunities re-ranked by keyboard");
+
+        // Put the weights back for the other tests of this app.
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("1");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByLabel("Business value weight")).ToHaveValueAsync("1");
+    }
+
+    [BrowserFact]
     public async Task The_sign_in_page_has_no_serious_accessibility_violation()
     {
         var page = await app.NewPageAsync(userName: null);

@@ -15,6 +15,9 @@ public sealed record JourneyMapModel(
     IReadOnlyList<Team> TeamChoices,
     IReadOnlyList<string> Errors)
 {
+    /// <summary>The ownership edit just saved: confirmed on the map, and the phase it touched takes the keyboard focus.</summary>
+    public OwnershipEditDone? Done { get; init; }
+
     public static JourneyMapModel Build(OrgView org, Journey journey, IReadOnlyList<string>? errors = null)
     {
         var report = org.Report;
@@ -71,3 +74,6 @@ public sealed record UnitCard(
     string Id, string Name, string? SubjourneyId, EffectiveOwners Owners, IReadOnlyList<string> Contributing, IReadOnlyList<Metric> Metrics);
 
 public sealed record StripUnit(string Id, string Name, IReadOnlyList<string> Owners, bool HandoffBefore);
+
+/// <summary>An ownership edit that was saved: what to tell the planner, and which team and target it was about.</summary>
+public sealed record OwnershipEditDone(string Message, string TeamId, string TargetId);
