@@ -189,6 +189,52 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         await Expect(page.GetByLabel("Business value weight")).ToHaveValueAsync("1");
     }
 
+    /// <summary>1440 CSS pixels at 200% zoom: the window is 720 CSS pixels wide.</summary>
+    private const int ZoomedWidth = 720;
+
+    [BrowserFact]
+    public async Task At_200_percent_zoom_only_the_journey_map_and_the_matrix_scroll_sideways_in_their_own_region()
+    {
+        var (scenario, opportunity) = await EnsureScenarioAndOpportunityAsync();
+        var page = await app.NewPageAsync(BrowserApp.AdminUser, ZoomedWidth);
+        var problems = new List<string>();
+        foreach (var (what, url) in ReadScreens(scenario, opportunity).Concat(PlannerScreens).Concat(AdminScreens))
+        {
+            await page.GotoAsync(url);
+            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            if (widths[0] > widths[1]) problems.Add($"{what} ({url}) scrolls sideways: {widths[0]} px of content in {widths[1]} px");
+            // Any other box that scrolls sideways, or clips what is wider than it, hides content at this zoom
+            // (a text field scrolling its own long value is not one).
+            var clipped = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('main *')]
+                  .filter(e => !e.closest('.scroll-region, .visually-hidden, input, select, textarea') && ['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(e).overflowX)
+                               && e.scrollWidth > e.clientWidth + 1)
+                  .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} (${e.scrollWidth} px in ${e.clientWidth} px)`)
+                """);
+            problems.AddRange(clipped.Select(c => $"{what} ({url}): {c} scrolls or cuts off sideways"));
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+
+        foreach (var (what, url) in new[] { ("journey map", "/journeys/j-mortgage"), ("alignment matrix", "/matrix") })
+        {
+            await page.GotoAsync(url);
+            await page.AssertAccessibleAsync($"{what} at 200% zoom");
+            var region = page.Locator("main .scroll-region");
+            await Expect(region).ToHaveAttributeAsync("role", "region");
+            await Expect(region).ToHaveAttributeAsync("aria-label", new Regex("scrolls sideways"));
+            await page.TabToAsync(region);
+        }
+
+        // The sample's matrix fits in 720 pixels; its journey map does not: Tab reaches it and the arrow keys scroll it.
+        await page.GotoAsync("/journeys/j-mortgage");
+        var map = page.Locator("main .scroll-region");
+        Assert.True(await map.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth"), "the journey map is wider than the zoomed window");
+        await page.TabToAsync(map);
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.WaitForFunctionAsync("region => region.scrollLeft > 0", await map.ElementHandleAsync());
+    }
+
     [BrowserFact]
     public async Task The_sign_in_page_has_no_serious_accessibility_violation()
     {
