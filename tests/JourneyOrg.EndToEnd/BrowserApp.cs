@@ -45,6 +45,13 @@ public sealed class BrowserApp : IAsyncLifetime
         var admin = new Account(AdminUser, "E2E admin", AppRoles.All, null, false, false, 0, null, DateTimeOffset.UtcNow, null, 0);
         await store.SaveAccountAsync(admin with { PasswordHash = LocalAccounts.Hash(admin, AdminPassword) }, null,
             AuditEntry.Now(AuditActions.AccountCreate, AdminUser, "end-to-end test setup"));
+        // One account per role holding only that role, to see each screen as that role sees it.
+        foreach (var role in AppRoles.All)
+        {
+            var account = new Account(RoleUser(role), $"E2E {role}", [role], null, false, false, 0, null, DateTimeOffset.UtcNow, null, 0);
+            await store.SaveAccountAsync(account with { PasswordHash = LocalAccounts.Hash(account, AdminPassword) }, null,
+                AuditEntry.Now(AuditActions.AccountCreate, AdminUser, "end-to-end test setup"));
+        }
 
         _app = WebApp.Build([
             "--urls=http://127.0.0.1:0",
@@ -70,13 +77,19 @@ public sealed class BrowserApp : IAsyncLifetime
     public const string AdminUser = "e2e-admin";
     public const string AdminPassword = "end-to-end password";
 
-    /// <summary>A new browser page, signed in as <see cref="AdminUser"/> unless <paramref name="signIn"/> is false.</summary>
-    public Task<IPage> NewPageAsync(bool signIn = true) => NewPageAsync(signIn ? AdminUser : null, AdminPassword);
+    /// <summary>The account that holds only <paramref name="role"/> (same password as the admin).</summary>
+    public static string RoleUser(string role) => "e2e-role-" + role.ToLowerInvariant();
 
-    /// <summary>A new browser (its own cookies) signed in as <paramref name="userName"/>, or not signed in when null.</summary>
-    public async Task<IPage> NewPageAsync(string? userName, string password)
+    /// <summary>A new browser page, signed in as <see cref="AdminUser"/> unless <paramref name="signIn"/> is false.</summary>
+    public Task<IPage> NewPageAsync(bool signIn = true) => NewPageAsync(signIn ? AdminUser : null);
+
+    /// <summary>A new browser page <paramref name="width"/> CSS pixels wide, signed in as <paramref name="userName"/> with the shared test password (null: not signed in).</summary>
+    public Task<IPage> NewPageAsync(string? userName, int width = 1440) => NewPageAsync(userName, AdminPassword, width);
+
+    /// <summary>A new browser (its own cookies) signed in as <paramref name="userName"/> with <paramref name="password"/>, or not signed in when null.</summary>
+    public async Task<IPage> NewPageAsync(string? userName, string password, int width = 1440)
     {
-        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 }, BaseURL = BaseUrl });
+        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, BaseURL = BaseUrl });
         page.SetDefaultTimeout(10_000);
         if (userName is not null)
         {
@@ -119,6 +132,16 @@ public sealed class BrowserApp : IAsyncLifetime
 public sealed class BrowserFactAttribute : FactAttribute
 {
     public BrowserFactAttribute()
+    {
+        if (!File.Exists(BrowserApp.ChromiumPath) && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            Skip = $"Chromium is not installed at {BrowserApp.ChromiumPath} (apt-get install -y chromium).";
+    }
+}
+
+/// <summary>A browser theory: skipped like <see cref="BrowserFactAttribute"/> only off CI without Chromium.</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
     {
         if (!File.Exists(BrowserApp.ChromiumPath) && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
             Skip = $"Chromium is not installed at {BrowserApp.ChromiumPath} (apt-get install -y chromium).";

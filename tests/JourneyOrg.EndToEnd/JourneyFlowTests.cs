@@ -23,11 +23,14 @@ public sealed class JourneyFlowTests(BrowserApp app)
         var before = int.Parse(await unowned.InnerTextAsync());
         Assert.True(before > 0, "the sample organisation has an unowned phase");
         await BrowserApp.ScreenshotAsync(page, "dashboard");
+        await page.AssertAccessibleAsync("dashboard");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Journeys", Exact = true }).ClickAsync();
+        await page.AssertAccessibleAsync("journey framework");
         await page.GetByRole(AriaRole.Link, new() { Name = "Get a mortgage" }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Get a mortgage", Level = 1 })).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "journey-map");
+        await page.AssertAccessibleAsync("journey map");
 
         var phase = page.Locator("#owners-p-complete");
         await phase.GetByLabel("Team for Complete").SelectOptionAsync(new SelectOptionValue { Label = "Underwriting" });
@@ -35,9 +38,11 @@ public sealed class JourneyFlowTests(BrowserApp app)
         // htmx swaps the map in place: the phase now lists its accountable team.
         await Expect(page.Locator("#owners-p-complete").GetByRole(AriaRole.Link, new() { Name = "Underwriting" })).ToBeVisibleAsync();
         await Expect(page.Locator("#phase-p-complete .status")).Not.ToHaveTextAsync("unowned");
+        await page.AssertAccessibleAsync("journey map after assigning an owner");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
         await Expect(page.Locator("[data-figure=unowned-phases] .value")).ToHaveTextAsync((before - 1).ToString());
+        await page.AssertAccessibleAsync("dashboard after assigning an owner");
     }
 
     [BrowserFact]
@@ -46,16 +51,19 @@ public sealed class JourneyFlowTests(BrowserApp app)
         var page = await app.NewPageAsync();
         await page.GotoAsync("/org");
         await Expect(page.GetByText("Cara Lund")).ToHaveCountAsync(0);
+        await page.AssertAccessibleAsync("org chart");
         await page.GetByRole(AriaRole.Link, new() { Name = "Show reports of Ada Park" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Show reports of Ben Ortiz" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Cara Lund" })).ToBeVisibleAsync();
         Assert.EndsWith("/org", page.Url); // expanded in place, not navigated
         await BrowserApp.ScreenshotAsync(page, "org-chart");
+        await page.AssertAccessibleAsync("org chart expanded two levels");
         var hide = page.GetByRole(AriaRole.Link, new() { Name = "Hide reports of Ben Ortiz" });
         await Expect(hide).ToHaveAttributeAsync("aria-expanded", "true");
         await hide.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Cara Lund" })).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Show reports of Ben Ortiz" })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync("org chart collapsed again");
     }
 
     [BrowserFact]
@@ -66,6 +74,7 @@ public sealed class JourneyFlowTests(BrowserApp app)
         await page.GetByLabel("People, teams, journeys, phases and steps").FillAsync("under");
         await Expect(page.Locator("#search-results").GetByRole(AriaRole.Link, new() { Name = "Underwriting" })).ToBeVisibleAsync();
         await Expect(page).ToHaveURLAsync(new Regex("q=under"));
+        await page.AssertAccessibleAsync("search results swapped in");
     }
 
     [BrowserFact]
@@ -81,6 +90,7 @@ public sealed class JourneyFlowTests(BrowserApp app)
             var response = await page.GotoAsync(url);
             Assert.True(response!.Ok, $"{url} answered {response.Status}");
             await BrowserApp.ScreenshotAsync(page, name);
+            await page.AssertAccessibleAsync(name);
         }
     }
 
@@ -101,6 +111,7 @@ public sealed class JourneyFlowTests(BrowserApp app)
         await Expect(result).ToContainTextAsync("$.teams[0]");
         Assert.EndsWith("/workspace", page.Url);
         await BrowserApp.ScreenshotAsync(page, "import-errors");
+        await page.AssertAccessibleAsync("import with its errors swapped in");
     }
 
     [BrowserFact]
@@ -111,6 +122,7 @@ public sealed class JourneyFlowTests(BrowserApp app)
         await page.GetByLabel("Name").FillAsync("One lending team");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create scenario" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "One lending team", Level = 1 })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync("new scenario");
 
         await page.GetByLabel("Kind of change").SelectOptionAsync("mergeTeams");
         await page.GetByLabel("Merge this team").FillAsync("t-underwriting");
@@ -122,12 +134,14 @@ public sealed class JourneyFlowTests(BrowserApp app)
         await Expect(diff).ToContainTextAsync("overlap resolved");
         await Expect(page.Locator("#scenario-operations")).ToContainTextAsync("Merge Underwriting into Applications");
         await BrowserApp.ScreenshotAsync(page, "scenario-planner");
+        await page.AssertAccessibleAsync("scenario after adding a change");
 
         // A change that cannot apply is explained next to it, and the others stay editable.
         await page.GetByLabel("Kind of change").SelectOptionAsync("deleteTeam");
         await page.GetByLabel("Team", new() { Exact = true }).FillAsync("t-underwriting");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add change" }).ClickAsync();
         await Expect(page.Locator("#scenario-operations .operation.invalid")).ToContainTextAsync("Cannot apply");
+        await page.AssertAccessibleAsync("scenario with a change that cannot apply");
         await page.GetByRole(AriaRole.Button, new() { Name = "remove change 2" }).ClickAsync();
         await Expect(page.Locator("#scenario-operations .operation.invalid")).ToHaveCountAsync(0);
         await Expect(diff.Locator("[data-diff=teams] .value")).ToHaveTextAsync("5 → 4");

@@ -29,6 +29,7 @@ public sealed class JourneyManagementFlowTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
         var result = page.Locator("#import-result");
         await Expect(result).ToContainTextAsync("Imported theydo-metrics.json (THEYDO_METRICS_V1): 1 record added");
+        await page.AssertAccessibleAsync("import result");
 
         await result.GetByRole(AriaRole.Link, new() { Name = "Link imported items to journeys" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Choose a step for Mobile app NPS" }).ClickAsync();
@@ -36,8 +37,10 @@ public sealed class JourneyManagementFlowTests(BrowserApp app)
         await page.GetByLabel("Journey", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Get a mortgage" });
         await page.GetByLabel("Step or phase", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Apply › Fill in application" });
         await BrowserApp.ScreenshotAsync(page, "link-to-journeys");
+        await page.AssertAccessibleAsync("link choice with the journey's steps swapped in");
         await page.GetByRole(AriaRole.Button, new() { Name = "Link" }).ClickAsync();
         await Expect(page.Locator("#link-choice")).ToContainTextAsync("Mobile app NPS is now on Get a mortgage › Apply › Fill in application.");
+        await page.AssertAccessibleAsync("link choice after linking");
 
         await page.GotoAsync("/journeys/j-mortgage");
         var step = page.Locator(".step-card", new() { HasText = "Fill in application" }).Filter(new() { HasText = "Mobile app NPS" });
@@ -48,6 +51,7 @@ public sealed class JourneyManagementFlowTests(BrowserApp app)
         await Expect(step).ToContainTextAsync("worsening");
         await Expect(step.GetByRole(AriaRole.Img, new() { Name = "Mobile app NPS over 2 dates, from 30 to 20" })).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "journey-map-kpi");
+        await page.AssertAccessibleAsync("journey map with a KPI");
 
         // The step page shows the KPI with its data points; a planner takes it off the step there.
         await step.GetByRole(AriaRole.Link, new() { Name = "Fill in application" }).ClickAsync();
@@ -56,8 +60,10 @@ public sealed class JourneyManagementFlowTests(BrowserApp app)
         await Expect(kpis).ToContainTextAsync("Mobile app NPS: 20");
         await Expect(kpis.GetByRole(AriaRole.Table, new() { Name = "Latest data points of Mobile app NPS" })).ToContainTextAsync("2024-02-29");
         await BrowserApp.ScreenshotAsync(page, "step-page");
+        await page.AssertAccessibleAsync("step page");
         await kpis.GetByRole(AriaRole.Button, new() { Name = "Unlink Mobile app NPS from this step" }).ClickAsync();
         await Expect(kpis).ToContainTextAsync("Mobile app NPS is no longer on this step.");
         await Expect(kpis.GetByLabel("Link a KPI that is on no journey")).ToContainTextAsync("Mobile app NPS");
+        await page.AssertAccessibleAsync("step page after unlinking a KPI");
     }
 }

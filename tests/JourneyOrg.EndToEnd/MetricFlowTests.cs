@@ -14,11 +14,13 @@ public sealed class MetricFlowTests(BrowserApp app)
         await page.GotoAsync("/metrics?status=off");
         var row = page.Locator("tr[data-metric='m-dropoff']");
         await Expect(row).ToContainTextAsync("off target");
+        await page.AssertAccessibleAsync("KPIs off target");
         await row.GetByRole(AriaRole.Link, new() { Name = "Drop-off" }).ClickAsync();
 
         var history = page.Locator("#metric-body");
         await Expect(history).ToContainTextAsync("No data points yet");
         await Expect(history).ToContainTextAsync("target ≤ 20");
+        await page.AssertAccessibleAsync("KPI without data points");
 
         // Each value goes in through the htmx form and comes back as a new history fragment.
         foreach (var (date, value) in new[] { ("2026-09-30", "31"), ("2026-10-31", "24"), ("2026-11-30", "18") })
@@ -33,6 +35,7 @@ public sealed class MetricFlowTests(BrowserApp app)
         await Expect(history.Locator("circle.dot.bad")).ToHaveCountAsync(2);
         await Expect(history.Locator("circle.dot.good")).ToHaveCountAsync(1);
         await BrowserApp.ScreenshotAsync(page, "kpi-history");
+        await page.AssertAccessibleAsync("KPI history after recording values");
 
         await page.GotoAsync("/metrics?status=on");
         await Expect(page.Locator("tr[data-metric='m-dropoff']")).ToContainTextAsync("18%");

@@ -16,6 +16,7 @@ public sealed class OpportunityFlowTests(BrowserApp app)
         await page.GetByLabel("Effort (0–5)").FillAsync(effort);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create opportunity" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync("new opportunity");
     }
 
     [BrowserFact]
@@ -28,6 +29,7 @@ public sealed class OpportunityFlowTests(BrowserApp app)
         await page.GotoAsync("/opportunities");
         var rows = page.Locator("#prioritisation tbody tr").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("E2E ") });
         await Expect(rows.First).ToContainTextAsync("E2E customer favourite");
+        await page.AssertAccessibleAsync("opportunities");
 
         // Business value counts three times as much: the htmx answer re-ranks the list in place.
         await page.GetByLabel("Customer value weight").FillAsync("1");
@@ -35,6 +37,7 @@ public sealed class OpportunityFlowTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save weights and re-rank" }).ClickAsync();
         await Expect(rows.First).ToContainTextAsync("E2E business case");
         await BrowserApp.ScreenshotAsync(page, "opportunities-reweighted");
+        await page.AssertAccessibleAsync("opportunities re-ranked in place");
 
         // The new-opportunity form came back out of band with the new revision: creating still works.
         await CreateAsync(page, "E2E after the weights", "50", "50", "1");
@@ -45,9 +48,11 @@ public sealed class OpportunityFlowTests(BrowserApp app)
         await opportunity.GetByLabel("Effort (0–5)").FillAsync("9");
         await opportunity.GetByRole(AriaRole.Button, new() { Name = "Save opportunity" }).ClickAsync();
         await Expect(opportunity).ToContainTextAsync("Effort must be between 0 and 5 (you entered 9).");
+        await page.AssertAccessibleAsync("opportunity with an invalid effort");
         await opportunity.GetByLabel("Effort (0–5)").FillAsync("0.5");
         await opportunity.GetByRole(AriaRole.Button, new() { Name = "Save opportunity" }).ClickAsync();
         await Expect(opportunity).ToContainTextAsync("Opportunity saved.");
+        await page.AssertAccessibleAsync("opportunity saved in place");
 
         // Put the weights back for the other browser tests that share this store.
         await page.GotoAsync("/opportunities");

@@ -40,6 +40,7 @@ public sealed class SecurityFlowTests(BrowserApp app) : IClassFixture<BrowserApp
         {
             await page.GotoAsync(url);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.AssertAccessibleAsync($"{url} with imported markup");
         }
         await page.GotoAsync("/teams/t-x");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = HostileTeam, Level = 1 })).ToBeVisibleAsync();
@@ -57,6 +58,7 @@ public sealed class SecurityFlowTests(BrowserApp app) : IClassFixture<BrowserApp
         var page = await app.NewPageAsync(signIn: false);
         await page.GotoAsync("/teams");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync("sign-in page");
         Assert.Contains("/account/signin", page.Url);
     }
 }

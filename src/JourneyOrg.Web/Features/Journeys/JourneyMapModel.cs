@@ -21,6 +21,9 @@ public sealed record JourneyMapModel(
     /// <summary>Where a team's name links: its page today, or its page in the scenario.</summary>
     public string TeamHref(string teamId) => Lens?.TeamHref(teamId) ?? $"/teams/{teamId}";
 
+    /// <summary>The ownership edit just saved: confirmed on the map, and the phase it touched takes the keyboard focus.</summary>
+    public OwnershipEditDone? Done { get; init; }
+
     public static JourneyMapModel Build(OrgView org, Journey journey, IReadOnlyList<string>? errors = null)
     {
         var report = org.Report;
@@ -77,3 +80,6 @@ public sealed record UnitCard(
     string Id, string Name, string? SubjourneyId, EffectiveOwners Owners, IReadOnlyList<string> Contributing, IReadOnlyList<Metric> Metrics);
 
 public sealed record StripUnit(string Id, string Name, IReadOnlyList<string> Owners, bool HandoffBefore);
+
+/// <summary>An ownership edit that was saved: what to tell the planner, and which team and target it was about.</summary>
+public sealed record OwnershipEditDone(string Message, string TeamId, string TargetId);

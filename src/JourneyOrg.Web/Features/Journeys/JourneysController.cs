@@ -43,7 +43,7 @@ public sealed class JourneysController(OrgReader reader, OwnershipEdits ownershi
     public async Task<IActionResult> AssignOwner(string id, OwnershipForm form, CancellationToken cancellationToken)
     {
         var result = await ownership.AssignAsync(form, cancellationToken);
-        return await MapAfterEdit(id, result, cancellationToken);
+        return await MapAfterEdit(id, result, form, org => $"{org.TeamName(form.TeamId!)} is now {form.Kind ?? "accountable"} for {org.TargetName(form.TargetId!)}.", cancellationToken);
     }
 
     [HttpPost("/journeys/{id}/owners/remove")]
@@ -51,16 +51,17 @@ public sealed class JourneysController(OrgReader reader, OwnershipEdits ownershi
     public async Task<IActionResult> RemoveOwner(string id, OwnershipForm form, CancellationToken cancellationToken)
     {
         var result = await ownership.RemoveAsync(form, cancellationToken);
-        return await MapAfterEdit(id, result, cancellationToken);
+        return await MapAfterEdit(id, result, form, org => $"{org.TeamName(form.TeamId!)} is no longer accountable for {org.TargetName(form.TargetId!)}.", cancellationToken);
     }
 
-    private async Task<IActionResult> MapAfterEdit(string id, EditResult result, CancellationToken cancellationToken)
+    private async Task<IActionResult> MapAfterEdit(string id, EditResult result, OwnershipForm form, Func<OrgView, string> done, CancellationToken cancellationToken)
     {
         if (result.Applied && !Request.IsHtmx()) return Redirect($"/journeys/{Uri.EscapeDataString(id)}");
         var org = await reader.LoadAsync(cancellationToken);
         if (!org.Journeys.TryGetValue(id, out var journey)) return NotFound();
         ViewData["Revision"] = org.Revision;
         var model = JourneyMapModel.Build(org, journey, result.Errors);
+        if (result.Applied) model = model with { Done = new OwnershipEditDone(done(org), form.TeamId!, form.TargetId!) };
         if (!result.Applied) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Request.IsHtmx() ? PartialView("_JourneyMap", model) : View("Map", model);
     }

@@ -79,7 +79,8 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
             if (!parsed.Succeeded) return parsed.Errors.Select(e => e.Message).ToList();
             plan.Operations.Add(json.DeepClone());
             return [];
-        }, cancellationToken);
+        }, cancellationToken,
+        done: m => $"Added change {m.Plan.Operations.Count}: {(m.Plan.Operations[^1] is System.Text.Json.Nodes.JsonObject added ? OperationForms.Describe(m.Org, added) : "?")}.");
 
     [HttpPost("/scenarios/{id}/operations/{index:int}/remove")]
     [Authorize(Policy = Policies.Scenarios)]
@@ -90,7 +91,7 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
             if (OperationForms.Refusal(User, plan.Operations[index]?["op"]?.ToString() ?? "") is { } refused) return [refused];
             plan.Operations.RemoveAt(index);
             return [];
-        }, cancellationToken);
+        }, cancellationToken, done: _ => $"Removed change {index + 1}.");
 
     [HttpPost("/scenarios/{id}/operations/{index:int}/move")]
     [Authorize(Policy = Policies.Scenarios)]
@@ -103,7 +104,7 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
             plan.Operations.RemoveAt(index);
             plan.Operations.Insert(to, node);
             return [];
-        }, cancellationToken);
+        }, cancellationToken, done: _ => $"Moved change {index + 1} {(direction == "up" ? "earlier" : "later")}.");
 
     [HttpPost("/scenarios/{id}/status")]
     [Authorize(Policy = Policies.ScenarioStatus)]
@@ -147,7 +148,9 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
 
     private const string StaleMessage = "Someone else changed this scenario meanwhile; it now shows their version. Please check and try again.";
 
-    private async Task<IActionResult> ChangeAsync(string id, long version, Func<ScenarioPlan, IReadOnlyList<string>> change, CancellationToken cancellationToken)
+    /// <param name="done">What to tell the planner once the change is saved (read out by screen readers after the in-place update).</param>
+    private async Task<IActionResult> ChangeAsync(string id, long version, Func<ScenarioPlan, IReadOnlyList<string>> change, CancellationToken cancellationToken,
+        Func<ScenarioPageModel, string> done)
     {
         var model = await LoadAsync(id, [], cancellationToken);
         if (model is null) return NotFound();
@@ -168,6 +171,7 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
         if (errors.Count == 0 && !Request.IsHtmx()) return Redirect($"/scenarios/{id}");
         if (errors.Count > 0) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var fresh = await LoadAsync(id, errors, cancellationToken);
+        if (fresh is not null && errors.Count == 0) fresh = fresh with { Done = done(fresh) };
         return Request.IsHtmx() ? PartialView("_Workbench", fresh) : View("Plan", fresh);
     }
 
@@ -182,6 +186,10 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
 }
 
 public sealed record ScenarioListModel(OrgView Org, IReadOnlyList<ScenarioPlan> Plans, IReadOnlyList<string> Errors);
-public sealed record ScenarioPageModel(OrgView Org, ScenarioPlan Plan, IReadOnlyList<string> Errors);
+public sealed record ScenarioPageModel(OrgView Org, ScenarioPlan Plan, IReadOnlyList<string> Errors)
+{
+    /// <summary>The confirmation of the edit just saved, if any.</summary>
+    public string? Done { get; init; }
+}
 public sealed record ScenarioCompareModel(OrgView Org, IReadOnlyList<ScenarioPlan> Plans);
 public sealed record OperationFieldsModel(OrgView Org, string Op);
