@@ -123,6 +123,10 @@ public sealed partial class RunningApp : IAsyncDisposable
         environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         environment["JOURNEYORG_DATA"] = published.NewDirectory(name + "-data");
         environment["JOURNEYORG_ADMIN_PASSWORD"] = PublishedApp.AdminPassword;
+        // Test runs share the machine's inotify budget (128 watchers per user), and a page's asp-append-version watches
+        // its file: with the budget spent by other runs that throws, and the sign-in page answers 500. Polling needs no inotify; nothing
+        // tested here depends on how file changes are noticed.
+        environment["DOTNET_USE_POLLING_FILE_WATCHER"] = "true";
         var process = Process.Start(PublishedApp.StartInfo(PublishedApp.Dotnet, [published.AppDll], workingDirectory, environment))!;
         var app = new RunningApp(process);
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
