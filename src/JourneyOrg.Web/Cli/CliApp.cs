@@ -111,7 +111,7 @@ public static class CliApp
             verbs:
             {string.Join(Environment.NewLine, lines)}
 
-            Every verb takes --store SPEC and --help. Exit codes: 0 success, 1 usage error, 2 invalid input,
+            Every verb takes --help, and all but healthcheck --store SPEC. Exit codes: 0 success, 1 usage error, 2 invalid input,
             3 the store was busy or changed meanwhile (nothing written; try again).
 
             """;

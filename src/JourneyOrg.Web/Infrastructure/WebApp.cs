@@ -31,7 +31,7 @@ public static class WebApp
     }
 
     /// <summary>
-    /// A published app's pages, styles and scripts live in <c>wwwroot</c> beside its dll, but ASP.NET Core looks for them
+    /// A published app's styles, scripts and icon live in <c>wwwroot</c> beside its dll, but ASP.NET Core looks for them
     /// under the working directory, so <c>dotnet /opt/journeyorg/JourneyOrg.Web.dll</c> started from anywhere else served
     /// no CSS. When the app folder has a wwwroot and no content root is given, the app folder is the content root. A build
     /// output has no wwwroot (Development serves the project's through the static web assets manifest): unchanged.

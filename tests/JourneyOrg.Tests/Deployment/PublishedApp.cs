@@ -123,6 +123,10 @@ public sealed partial class RunningApp : IAsyncDisposable
         environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         environment["JOURNEYORG_DATA"] = published.NewDirectory(name + "-data");
         environment["JOURNEYORG_ADMIN_PASSWORD"] = PublishedApp.AdminPassword;
+        // Test runs share the machine's inotify budget (128 watchers per user), and a page's asp-append-version watches
+        // its file: with the budget spent by other runs that throws, and the sign-in page answers 500. Polling needs no inotify; nothing
+        // tested here depends on how file changes are noticed.
+        environment["DOTNET_USE_POLLING_FILE_WATCHER"] = "true";
         var process = Process.Start(PublishedApp.StartInfo(PublishedApp.Dotnet, [published.AppDll], workingDirectory, environment))!;
         var app = new RunningApp(process);
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -171,10 +175,12 @@ public sealed partial class RunningApp : IAsyncDisposable
 public sealed class RawBrowser : IDisposable
 {
     private readonly HttpClient _client;
+    private readonly RunningApp _app;
     private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
 
-    public RawBrowser(string baseUrl, string? fromAddress = null, string? forwardedProto = null, string? host = null)
+    public RawBrowser(RunningApp app, string? fromAddress = null, string? forwardedProto = null, string? host = null)
     {
+        _app = app;
         var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false };
         if (fromAddress is not null)
             handler.ConnectCallback = async (context, cancellationToken) =>
@@ -192,7 +198,7 @@ public sealed class RawBrowser : IDisposable
                     throw;
                 }
             };
-        _client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
+        _client = new HttpClient(handler) { BaseAddress = new Uri(app.BaseUrl) };
         if (forwardedProto is not null)
         {
             _client.DefaultRequestHeaders.Add("X-Forwarded-Proto", forwardedProto);
@@ -225,12 +231,20 @@ public sealed class RawBrowser : IDisposable
     public async Task<HttpResponseMessage> SignInAsync(string userName, string password)
     {
         var page = await GetAsync("/account/signin");
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        AssertStatus(HttpStatusCode.OK, page, "/account/signin");
         var token = Security.SecureApp.FormToken(await page.Content.ReadAsStringAsync());
         return await SendAsync(HttpMethod.Post, "/account/signin", new FormUrlEncodedContent(
         [
             new("__RequestVerificationToken", token), new("userName", userName), new("password", password), new("returnUrl", "/"),
         ]));
+    }
+
+    /// <summary>Fails with the response's body and the app's log, so a failure in CI says why.</summary>
+    public void AssertStatus(HttpStatusCode expected, HttpResponseMessage response, string what)
+    {
+        if (response.StatusCode == expected) return;
+        var body = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        Assert.Fail($"{what}: expected {(int)expected}, got {(int)response.StatusCode}\n{body[..Math.Min(body.Length, 2000)]}\n--- app log ---\n{_app.Output}");
     }
 
     /// <summary>The Set-Cookie header that set <paramref name="name"/> last.</summary>

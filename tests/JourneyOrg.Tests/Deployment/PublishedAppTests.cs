@@ -18,17 +18,17 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
     public async Task Over_plain_HTTP_the_admin_signs_in_through_the_form_and_sees_the_demo_organisation()
     {
         var app = published.Direct;
-        using var browser = new RawBrowser(app.BaseUrl);
+        using var browser = new RawBrowser(app);
 
         var signedIn = await browser.SignInAsync("admin", PublishedApp.AdminPassword);
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        browser.AssertStatus(HttpStatusCode.Redirect, signedIn, "sign-in");
         Assert.Equal("/", signedIn.Headers.Location!.OriginalString);
         // Plain HTTP: the cookies must work without TLS, so they are not Secure (a browser would drop Secure cookies here).
         Assert.DoesNotContain("secure", browser.CookieHeader(AntiforgeryCookie), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("secure", browser.CookieHeader(SessionCookie), StringComparison.OrdinalIgnoreCase);
 
         var dashboard = await browser.GetAsync("/");
-        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        browser.AssertStatus(HttpStatusCode.OK, dashboard, "/");
         Assert.Contains("How well is the organisation aligned", await dashboard.Content.ReadAsStringAsync());
         Assert.False(dashboard.Headers.Contains("Strict-Transport-Security"), "no HSTS over plain HTTP");
         // The demo workspace came from seed/ in the published folder, not from the working directory (which is empty).
@@ -36,7 +36,7 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
         foreach (var screen in Screens)
         {
             var response = await browser.GetAsync(screen);
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{screen}: {(int)response.StatusCode}\n{app.Output}");
+            browser.AssertStatus(HttpStatusCode.OK, response, screen);
         }
 
         // The published wwwroot is served although the working directory is elsewhere.
@@ -51,9 +51,9 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
     [Fact]
     public async Task The_favicon_is_served_without_signing_in()
     {
-        using var anonymous = new RawBrowser(published.Direct.BaseUrl);
+        using var anonymous = new RawBrowser(published.Direct);
         var icon = await anonymous.GetAsync("/favicon.ico");
-        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        anonymous.AssertStatus(HttpStatusCode.OK, icon, "/favicon.ico");
         Assert.Equal("image/x-icon", icon.Content.Headers.ContentType?.MediaType);
         var bytes = await icon.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0, 0, 1, 0 }, bytes[..4]);
@@ -63,10 +63,10 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
     public async Task Behind_a_trusted_TLS_proxy_the_cookies_are_Secure_and_HSTS_is_sent()
     {
         var app = published.BehindProxy;
-        using var proxy = new RawBrowser(app.BaseUrl, fromAddress: PublishedApp.TrustedProxy, forwardedProto: "https", host: "journeyorg.example");
+        using var proxy = new RawBrowser(app, fromAddress: PublishedApp.TrustedProxy, forwardedProto: "https", host: "journeyorg.example");
 
         var signedIn = await proxy.SignInAsync("admin", PublishedApp.AdminPassword);
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        proxy.AssertStatus(HttpStatusCode.Redirect, signedIn, "sign-in");
         // Relative: the browser stays on the proxy's https address; no redirect to the app's own (absent) HTTPS port.
         Assert.Equal("/", signedIn.Headers.Location!.OriginalString);
         Assert.Contains("secure", proxy.CookieHeader(AntiforgeryCookie), StringComparison.OrdinalIgnoreCase);
@@ -78,7 +78,7 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
         foreach (var screen in Screens)
         {
             var response = await proxy.GetAsync(screen);
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{screen}: {(int)response.StatusCode}\n{app.Output}");
+            proxy.AssertStatus(HttpStatusCode.OK, response, screen);
         }
         Assert.DoesNotContain("fail:", app.Output);
     }
@@ -87,9 +87,9 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
     public async Task A_forwarded_scheme_from_an_address_that_is_not_a_trusted_proxy_is_ignored()
     {
         // 127.0.0.1 is not in KnownProxies (127.0.0.2 only): its X-Forwarded-Proto must not make the request HTTPS.
-        using var stranger = new RawBrowser(published.BehindProxy.BaseUrl, forwardedProto: "https", host: "journeyorg.example");
+        using var stranger = new RawBrowser(published.BehindProxy, forwardedProto: "https", host: "journeyorg.example");
         var page = await stranger.GetAsync("/account/signin");
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        stranger.AssertStatus(HttpStatusCode.OK, page, "/account/signin");
         Assert.DoesNotContain("secure", stranger.CookieHeader(AntiforgeryCookie), StringComparison.OrdinalIgnoreCase);
         Assert.False(page.Headers.Contains("Strict-Transport-Security"));
     }
