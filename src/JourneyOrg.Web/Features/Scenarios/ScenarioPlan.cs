@@ -94,10 +94,11 @@ public static class OperationForms
             .Select(n => n?.ToString()).OfType<string>());
 
     /// <summary>One line describing an operation in the planner's words, with names instead of ids.</summary>
-    public static string Describe(OrgView org, JsonObject op)
+    /// <remarks><paramref name="newTeams"/> names the teams the scenario itself creates (today's organisation does not know them).</remarks>
+    public static string Describe(OrgView org, JsonObject op, IReadOnlyDictionary<string, string>? newTeams = null)
     {
         string S(string f) => op[f]?.ToString() ?? "";
-        string T(string f) => op[f] is null ? "(top level)" : org.TeamName(S(f));
+        string T(string f) => op[f] is null ? "(top level)" : newTeams?.GetValueOrDefault(S(f)) ?? org.TeamName(S(f));
         string P(string f) => op[f] is null ? "(nobody)" : org.PersonName(S(f));
         return S("op") switch
         {
@@ -128,6 +129,18 @@ public sealed record ScenarioPlan(StoredScenario Stored, JsonObject Document, Js
 
     /// <summary>When and by whom the scenario was applied; null while it is not.</summary>
     public AppliedRecord? Applied { get; init; }
+
+    private IReadOnlyDictionary<string, string>? _newTeams;
+
+    /// <summary>Names of the teams the scenario's operations create, by id (from the document, so also when it does not apply).</summary>
+    public IReadOnlyDictionary<string, string> NewTeams => _newTeams ??= Operations.OfType<JsonObject>()
+        .Where(o => o["op"]?.ToString() is "createTeam" or "splitTeam")
+        .Select(o => (Id: o[o["op"]!.ToString() == "createTeam" ? "teamId" : "newTeamId"]?.ToString(), Name: o["name"]?.ToString()))
+        .Where(x => x.Id is not null && x.Name is not null)
+        .GroupBy(x => x.Id!).ToDictionary(g => g.Key, g => g.Last().Name!);
+
+    /// <summary>A team's name today, or as the scenario creates it.</summary>
+    public string TeamName(OrgView today, string id) => today.Teams.ContainsKey(id) ? today.TeamName(id) : NewTeams.GetValueOrDefault(id) ?? id;
 
     /// <summary>Approved and applied scenarios take no more changes.</summary>
     public bool ReadOnly => ScenarioLifecycle.IsReadOnly(Stored.Status);
