@@ -15,11 +15,11 @@ public static class OperationForms
 {
     public static readonly IReadOnlyDictionary<string, (string Title, OperationField[] Fields)> All = new Dictionary<string, (string, OperationField[])>
     {
-        ["createTeam"] = ("Create a team", [new("teamId", "New team id", "new", true), new("name", "Name", "text", true), new("parentId", "Part of unit", "team", false), new("type", "Type", "type", false)]),
+        ["createTeam"] = ("Create a team", [new("teamId", "New team id", "new", false), new("name", "Name", "text", true), new("parentId", "Part of unit", "team", false), new("type", "Type", "type", false)]),
         ["renameTeam"] = ("Rename a team", [new("teamId", "Team", "team", true), new("name", "New name", "text", true)]),
         ["moveTeam"] = ("Move a team", [new("teamId", "Team", "team", true), new("parentId", "Into unit (empty: top level)", "team", false)]),
         ["mergeTeams"] = ("Merge two teams", [new("sourceTeamId", "Merge this team", "team", true), new("targetTeamId", "into this team", "team", true)]),
-        ["splitTeam"] = ("Split a team", [new("teamId", "Team", "team", true), new("newTeamId", "New team id", "new", true), new("name", "New team name", "text", true), new("memberIds", "People who move (ids, comma separated)", "people", false), new("targetIds", "Ownership that moves (journey, phase or step ids, comma separated)", "targets", false)]),
+        ["splitTeam"] = ("Split a team", [new("teamId", "Team", "team", true), new("newTeamId", "New team id", "new", false), new("name", "New team name", "text", true), new("memberIds", "People who move", "people", false), new("targetIds", "Ownership that moves", "targets", false)]),
         ["deleteTeam"] = ("Delete a team", [new("teamId", "Team", "team", true)]),
         ["movePerson"] = ("Move a person", [new("personId", "Person", "person", true), new("fromTeamId", "From team (empty: from every team)", "team", false), new("toTeamId", "To team", "team", true), new("allocation", "Share of time (0–1)", "number", false)]),
         ["setManager"] = ("Change a manager", [new("personId", "Person", "person", true), new("managerId", "New manager (empty: none)", "person", false)]),
@@ -27,7 +27,7 @@ public static class OperationForms
         ["assignOwnership"] = ("Assign ownership", [new("teamId", "Team", "team", true), new("targetId", "Journey, phase or step", "target", true), new("kind", "Kind", "kind", true)]),
         ["removeOwnership"] = ("Remove ownership", [new("teamId", "Team", "team", true), new("targetId", "Journey, phase or step", "target", true)]),
         ["transferOwnership"] = ("Transfer ownership", [new("fromTeamId", "From team", "team", true), new("toTeamId", "To team", "team", true), new("targetId", "Journey, phase or step", "target", true)]),
-        ["createRole"] = ("Create a role", [new("roleId", "New role id", "new", true), new("title", "Title", "text", true), new("family", "Family", "text", false), new("level", "Level", "text", false), new("annualCost", "Annual cost of one full-time opening", "amount", false)]),
+        ["createRole"] = ("Create a role", [new("roleId", "New role id", "new", false), new("title", "Title", "text", true), new("family", "Family", "text", false), new("level", "Level", "text", false), new("annualCost", "Annual cost of one full-time opening", "amount", false)]),
         ["addOpening"] = ("Add openings", [new("teamId", "Team", "team", true), new("roleId", "Role", "role", true), new("count", "How many", "integer", true), new("allocation", "Share of time each (0–1)", "number", false)]),
         ["assignRole"] = ("Give a person a role", [new("personId", "Person", "person", true), new("roleId", "Role", "role", true)]),
     };
@@ -46,18 +46,50 @@ public static class OperationForms
     public static string? Refusal(System.Security.Claims.ClaimsPrincipal user, string op) => MayEdit(user, op) ? null
         : HrOperations.Contains(op) ? "Roles and openings are planned by HR." : "Only planners change teams, people and ownership in a scenario.";
 
-    /// <summary>Builds an operation's JSON from posted fields, typed as the scenario format expects.</summary>
-    public static JsonObject ToJson(string op, IFormCollection form)
+    /// <summary>The kinds of field that name a record and are picked by name (<see cref="ScenarioPicking"/>).</summary>
+    public static bool IsPicked(OperationField field) => field.Refers is "team" or "person" or "role" or "target";
+
+    /// <summary>
+    /// Builds an operation's JSON from posted fields, typed as the scenario format expects. Named records are resolved in
+    /// <paramref name="org"/> (the organisation the scenario has built so far): an unknown or ambiguous name is an error
+    /// naming the field, so nothing is saved. New ids come from the new record's name, unique in the workspace and the
+    /// scenario (<paramref name="taken"/>).
+    /// </summary>
+    public static JsonObject Build(string op, IFormCollection form, OrgView org, Func<string, bool> taken, List<string> errors)
     {
         var json = new JsonObject { ["op"] = op };
         if (!All.TryGetValue(op, out var definition)) return json;
         foreach (var field in definition.Fields)
         {
             var value = form[field.Name].ToString().Trim();
+            if (IsPicked(field))
+            {
+                var typed = form[field.Name + PickedText].ToString();
+                if (value.Length == 0 && typed.Trim().Length == 0)
+                {
+                    if (field.Required) errors.Add($"{field.Label}: choose a {ScenarioPicking.Noun(field.Refers)}.");
+                    continue;
+                }
+                if (ScenarioPicking.Resolve(org, field.Refers, field.Label, value, typed, out var problem) is { } id) json[field.Name] = id;
+                else errors.Add(problem!);
+                continue;
+            }
+            if (field.Refers is "people" or "targets")
+            {
+                var ids = form[field.Name].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToArray();
+                json[field.Name] = new JsonArray(ids.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray());
+                continue;
+            }
+            if (field.Refers == "new")
+            {
+                // Never typed: made from the new record's name (a posted id is kept for scripts that send their own).
+                var name = form[op == "createRole" ? "title" : "name"].ToString().Trim();
+                json[field.Name] = value.Length > 0 ? value : ScenarioPicking.NewId(op == "createRole" ? "r-" : "t-", name, taken);
+                continue;
+            }
             if (value.Length == 0) continue;
             json[field.Name] = field.Refers switch
             {
-                "people" or "targets" => new JsonArray(value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => (JsonNode)JsonValue.Create(v)!).ToArray()),
                 "number" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => JsonValue.Create(d),
                 "amount" when Format.ParseAmount(value) is { } amount => JsonValue.Create(amount),
                 "integer" when int.TryParse(value, out var i) => JsonValue.Create(i),
@@ -67,11 +99,21 @@ public static class OperationForms
         return json;
     }
 
+    /// <summary>The suffix of the form field that carries what was typed in a name field (the field itself carries the chosen id).</summary>
+    public const string PickedText = "__name";
+
+    /// <summary>Every id the scenario's operations create, so a generated id never repeats one.</summary>
+    public static IEnumerable<string> CreatedIds(JsonArray operations) =>
+        operations.OfType<JsonObject>().SelectMany(o => new[] { o["teamId"], o["newTeamId"], o["roleId"] }
+            .Where(_ => o["op"]?.ToString() is "createTeam" or "splitTeam" or "createRole")
+            .Select(n => n?.ToString()).OfType<string>());
+
     /// <summary>One line describing an operation in the planner's words, with names instead of ids.</summary>
-    public static string Describe(OrgView org, JsonObject op)
+    /// <remarks><paramref name="newTeams"/> names the teams the scenario itself creates (today's organisation does not know them).</remarks>
+    public static string Describe(OrgView org, JsonObject op, IReadOnlyDictionary<string, string>? newTeams = null)
     {
         string S(string f) => op[f]?.ToString() ?? "";
-        string T(string f) => op[f] is null ? "(top level)" : org.TeamName(S(f));
+        string T(string f) => op[f] is null ? "(top level)" : newTeams?.GetValueOrDefault(S(f)) ?? org.TeamName(S(f));
         string P(string f) => op[f] is null ? "(nobody)" : org.PersonName(S(f));
         return S("op") switch
         {
@@ -102,6 +144,18 @@ public sealed record ScenarioPlan(StoredScenario Stored, JsonObject Document, Js
 
     /// <summary>When and by whom the scenario was applied; null while it is not.</summary>
     public AppliedRecord? Applied { get; init; }
+
+    private IReadOnlyDictionary<string, string>? _newTeams;
+
+    /// <summary>Names of the teams the scenario's operations create, by id (from the document, so also when it does not apply).</summary>
+    public IReadOnlyDictionary<string, string> NewTeams => _newTeams ??= Operations.OfType<JsonObject>()
+        .Where(o => o["op"]?.ToString() is "createTeam" or "splitTeam")
+        .Select(o => (Id: o[o["op"]!.ToString() == "createTeam" ? "teamId" : "newTeamId"]?.ToString(), Name: o["name"]?.ToString()))
+        .Where(x => x.Id is not null && x.Name is not null)
+        .GroupBy(x => x.Id!).ToDictionary(g => g.Key, g => g.Last().Name!);
+
+    /// <summary>A team's name today, or as the scenario creates it.</summary>
+    public string TeamName(OrgView today, string id) => today.Teams.ContainsKey(id) ? today.TeamName(id) : NewTeams.GetValueOrDefault(id) ?? id;
 
     /// <summary>Approved and applied scenarios take no more changes.</summary>
     public bool ReadOnly => ScenarioLifecycle.IsReadOnly(Stored.Status);

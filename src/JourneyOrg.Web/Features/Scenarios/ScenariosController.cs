@@ -15,7 +15,7 @@ namespace JourneyOrg.Web.Features.Scenarios;
 /// </summary>
 [AutoValidateAntiforgeryToken]
 [Authorize(Policy = Policies.Read)]
-public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store) : Controller
+public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store, ScenarioLenses lenses) : Controller
 {
     [HttpGet("/scenarios")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -60,17 +60,61 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
         if (model is null) return NotFound();
         // The form of a change the user may not add is not offered (role and opening forms name HR-only fields).
         if (op is not null && OperationForms.All.ContainsKey(op) && !OperationForms.MayEdit(User, op)) return StatusCode(StatusCodes.Status403Forbidden);
-        return Request.IsHtmx() ? PartialView("_OperationFields", new OperationFieldsModel(model.Org, op ?? "")) : Redirect($"/scenarios/{id}?op={op}");
+        return Request.IsHtmx() ? PartialView("_OperationFields", new OperationFieldsModel(model.Org, op ?? "") { ScenarioId = id }) : Redirect($"/scenarios/{id}?op={op}");
     }
+
+    /// <summary>Active search behind a name field: a few matches from the organisation the scenario has built so far.</summary>
+    [HttpGet("/scenarios/{id}/pick")]
+    [Authorize(Policy = Policies.Scenarios)]
+    public async Task<IActionResult> Pick(string id, string? op, string? field, CancellationToken cancellationToken)
+    {
+        if (await PickFieldAsync(id, op, field, cancellationToken) is not { } pick) return NotFound();
+        var typed = Request.Query[pick.Field.Name + OperationForms.PickedText].ToString();
+        var (options, total) = ScenarioPicking.Search(pick.Org, pick.Field.Refers, typed);
+        return PartialView("_PickResults", new PickResults(pick.Field with { }, id, op!, typed, options, total));
+    }
+
+    /// <summary>A name chosen from the matches: the field in its chosen state (and, for the team to split, its members and parts).</summary>
+    [HttpGet("/scenarios/{id}/pick/choose")]
+    [Authorize(Policy = Policies.Scenarios)]
+    public async Task<IActionResult> Choose(string id, string? op, string? field, string? value, CancellationToken cancellationToken)
+    {
+        if (await PickFieldAsync(id, op, field, cancellationToken) is not { } pick) return NotFound();
+        if (value is null || !ScenarioPicking.Exists(pick.Org, pick.Field.Refers, value)) return NotFound();
+        ViewData["PickOrg"] = pick.Org;
+        var chosen = new PickField(id, op!, pick.Field, value, ScenarioPicking.LabelOf(pick.Org, pick.Field.Refers, value), null);
+        if (op == "splitTeam" && pick.Field.Name == "teamId") ViewData["SplitLists"] = new SplitLists(pick.Org, pick.Org.Teams[value]);
+        return PartialView("_PickField", chosen);
+    }
+
+    private async Task<(OrgView Org, OperationField Field)?> PickFieldAsync(string id, string? op, string? field, CancellationToken cancellationToken)
+    {
+        if (op is null || !OperationForms.All.TryGetValue(op, out var definition)) return null;
+        if (definition.Fields.FirstOrDefault(f => f.Name == field && OperationForms.IsPicked(f)) is not { } picked) return null;
+        return await PickOrgAsync(id, cancellationToken) is { } org ? (org, picked) : null;
+    }
+
+    /// <summary>Where names are looked up: the organisation after the scenario's changes so far, or today's while they do not apply.</summary>
+    private async Task<OrgView?> PickOrgAsync(string id, CancellationToken cancellationToken) =>
+        await lenses.LoadAsync(id, cancellationToken) is { } loaded ? loaded.Lens?.After ?? await reader.LoadAsync(cancellationToken) : null;
 
     [HttpPost("/scenarios/{id}/operations")]
     [Authorize(Policy = Policies.Scenarios)]
-    public Task<IActionResult> AddOperation(string id, string? op, long version, CancellationToken cancellationToken) =>
-        ChangeAsync(id, version, plan =>
+    public async Task<IActionResult> AddOperation(string id, string? op, long version, CancellationToken cancellationToken)
+    {
+        var pickOrg = await PickOrgAsync(id, cancellationToken);
+        if (pickOrg is null) return NotFound();
+        return await ChangeAsync(id, version, plan =>
         {
             if (op is null || !OperationForms.All.ContainsKey(op)) return ["Choose the kind of change first."];
             if (OperationForms.Refusal(User, op) is { } refused) return [refused];
-            var json = OperationForms.ToJson(op, Request.Form);
+            var created = OperationForms.CreatedIds(plan.Operations).ToHashSet(StringComparer.Ordinal);
+            var errors = new List<string>();
+            var json = OperationForms.Build(op, Request.Form, pickOrg,
+                candidate => created.Contains(candidate) || ScenarioPicking.Exists(pickOrg, "team", candidate) || ScenarioPicking.Exists(pickOrg, "person", candidate)
+                    || ScenarioPicking.Exists(pickOrg, "role", candidate) || ScenarioPicking.Exists(pickOrg, "target", candidate)
+                    || pickOrg.Workspace.Metrics.Any(m => m.Id == candidate), errors);
+            if (errors.Count > 0) return errors;
             var trial = plan.Document.DeepClone().AsObject();
             trial["operations"]!.AsArray().Add(json);
             // The document's shape (required fields, numbers) must be right before it is stored; whether the change
@@ -81,6 +125,7 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store)
             return [];
         }, cancellationToken,
         done: m => $"Added change {m.Plan.Operations.Count}: {(m.Plan.Operations[^1] is System.Text.Json.Nodes.JsonObject added ? OperationForms.Describe(m.Org, added) : "?")}.");
+    }
 
     [HttpPost("/scenarios/{id}/operations/{index:int}/remove")]
     [Authorize(Policy = Policies.Scenarios)]
@@ -192,4 +237,10 @@ public sealed record ScenarioPageModel(OrgView Org, ScenarioPlan Plan, IReadOnly
     public string? Done { get; init; }
 }
 public sealed record ScenarioCompareModel(OrgView Org, IReadOnlyList<ScenarioPlan> Plans);
-public sealed record OperationFieldsModel(OrgView Org, string Op);
+public sealed record OperationFieldsModel(OrgView Org, string Op)
+{
+    public string ScenarioId { get; init; } = "";
+}
+
+/// <summary>The matches of one name search. Rendered by _PickResults.</summary>
+public sealed record PickResults(OperationField Field, string ScenarioId, string Op, string Typed, IReadOnlyList<PickOption> Options, int Total);

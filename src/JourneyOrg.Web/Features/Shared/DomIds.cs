@@ -34,6 +34,10 @@ public static class DomIds
     public static string OrgToggle(string personId) => "toggle-" + Safe(personId);
     /// <summary>The list of child units under a team in the team hierarchy.</summary>
     public static string TeamChildren(string teamId) => "children-" + Safe(teamId);
+    /// <summary>A name field of a scenario operation form (_PickField), swapped whole when a match is chosen.</summary>
+    public static string PickField(string field) => "pick-" + Safe(field);
+    /// <summary>The matches under a name field (_PickResults).</summary>
+    public static string PickResults(string field) => "pick-" + Safe(field) + "-results";
     /// <summary>The owner lane cell of one phase (or step) on the journey map.</summary>
     public static string OwnerCell(string targetId) => "owners-" + Safe(targetId);
     /// <summary>A handoff's row on the journey map (linked from the escalation manager's alignment page).</summary>
