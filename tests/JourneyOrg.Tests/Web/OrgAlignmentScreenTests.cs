@@ -47,6 +47,26 @@ public sealed class OrgAlignmentScreenTests(WebAppFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task On_the_demo_workspace_the_top_of_the_org_chart_and_the_dashboard_count_the_same_people()
+    {
+        // The demo once read 288 (everyone below the top), 284 (active accounts) and 289 (records) on three screens.
+        using var demo = new WebAppFactory();
+        var workspace = await JourneyOrg.Web.Infrastructure.DemoData.LoadAsync();
+        await demo.Store.ReplaceAsync(workspace);
+        var client = demo.CreateClient();
+        var active = workspace.People.Count(p => p.AccountEnabled);
+        var disabled = workspace.People.Count - active;
+        Assert.True(disabled > 0, "the demo has disabled accounts, so the counts could differ");
+
+        var chart = await client.GetStringAsync("/org");
+        Assert.Single(workspace.People, p => p.ManagerId is null);
+        Assert.Contains($"direct · {active} people", chart);
+        var dashboard = await client.GetStringAsync("/");
+        Assert.Contains($"<dd class=\"value\"><a href=\"/org\">{active}</a>", dashboard);
+        Assert.Contains($"<a href=\"/org\">{active} people</a> (active accounts; {disabled} disabled not counted)", dashboard);
+    }
+
+    [Fact]
     public async Task A_managers_page_lists_journeys_and_phases_served_gaps_and_the_handoffs_they_settle()
     {
         var html = await PageAsync("/org/people/u-ada/alignment");
