@@ -110,3 +110,44 @@ public sealed class OrgAlignmentScreenTests(WebAppFactory factory) : IClassFixtu
         Assert.Contains("href=\"/org/people/u-ben/alignment\">Ben Ortiz</a>", rows[2]);
     }
 }
+
+/// <summary>The scenario diff shows the per-manager figures that a reorg changes.</summary>
+public sealed class ScenarioManagerChangeTests : IDisposable
+{
+    private readonly WebAppFactory _factory = new();
+    private readonly HttpClient _client;
+
+    public ScenarioManagerChangeTests() => _client = _factory.CreateClient();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task Moving_a_lead_under_another_turns_a_handoff_their_manager_settled_into_one_the_new_manager_settles()
+    {
+        var token = await WebAppFactory.AntiforgeryTokenAsync(_client, "/scenarios");
+        async Task<HttpResponseMessage> Post(string url, bool htmx, params (string, string)[] fields)
+        {
+            var request = htmx ? WebAppFactory.Htmx(HttpMethod.Post, url) : new HttpRequestMessage(HttpMethod.Post, url);
+            request.Headers.Add(JourneyOrg.Web.Features.Shared.Htmx.AntiforgeryHeader, token);
+            request.Content = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)));
+            return await _client.SendAsync(request);
+        }
+        var created = await Post("/scenarios", false, ("name", "Identity under Ben"));
+        var id = created.RequestMessage!.RequestUri!.AbsolutePath.Split('/')[2];
+        var page = await _client.GetStringAsync($"/scenarios/{id}");
+        var version = Regex.Match(page, @"name=""version"" value=""([^""]+)""").Groups[1].Value;
+
+        // Fay (Identity platform) moves under Ben (Applications): the Applications → Identity handoff is now Ben's, not Ada's.
+        var response = await Post($"/scenarios/{id}/operations", true, ("op", "setManager"), ("personId", "u-fay"), ("managerId", "u-ben"), ("version", version));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, html);
+        var table = Regex.Match(html, @"<table data-diff=""managers"">.*?</table>", RegexOptions.Singleline).Value;
+        var rows = Regex.Matches(table, @"<tr>\s*<td><a href=""/org/people/([^/]+)/alignment"">.*?</tr>", RegexOptions.Singleline)
+            .ToDictionary(m => m.Groups[1].Value, m => Regex.Replace(m.Value, @"\s+", " "));
+        Assert.Equal(["u-ada", "u-ben"], rows.Keys.Order());
+        Assert.Contains("<td class=\"num\">1 → 0</td>", rows["u-ada"]);          // handoffs Ada settles
+        Assert.Contains("<td class=\"num\">3 → 4</td>", rows["u-ben"]);          // people under Ben
+        Assert.Contains("<td class=\"num\">1 → 2</td>", rows["u-ben"]);          // handoffs Ben settles
+        Assert.Contains("Verify identity: 0 → 0.33", rows["u-ben"]);
+    }
+}
