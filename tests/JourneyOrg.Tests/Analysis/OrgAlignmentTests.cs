@@ -193,6 +193,27 @@ public sealed class OrgAlignmentTests
         Assert.Equal(Of(org, "boss").FteOn("j-a"), phases["p-a1"] + phases["p-a2"], 10);
     }
 
+    [Fact]
+    public void Only_managers_whose_figures_change_are_listed_between_two_organisations()
+    {
+        TestWorkspace Org(string leadYManager) => Framework()
+            .Person("ceo").Person("vp-1", "ceo").Person("vp-2", "ceo").Person("lead-x", "vp-1").Person("lead-y", leadYManager).Person("z", "vp-2")
+            .Team("t-x", lead: "lead-x", members: ["lead-x"]).Team("t-y", lead: "lead-y", members: ["lead-y"])
+            .Owns("t-x", "s-1").Owns("t-y", "s-2");
+        var today = Align(Org("vp-2"));
+        Assert.Empty(OrgAlignmentChanges.Between(today, Align(Org("vp-2"))));
+
+        var changes = OrgAlignmentChanges.Between(today, Align(Org("vp-1")));
+        // The handoff t-x → t-y moves from the CEO to vp-1; lead-y's FTE moves from vp-2 to vp-1; the CEO's people stay.
+        Assert.Equal(["ceo", "vp-1", "vp-2"], changes.Select(c => c.Id).Order(StringComparer.Ordinal));
+        var vp1 = changes.Single(c => c.Id == "vp-1");
+        Assert.Equal((0, 1, 2, 3), (vp1.HandoffsBefore, vp1.HandoffsAfter, vp1.PeopleBefore, vp1.PeopleAfter));
+        Assert.Equal([("j-a", 1.0, 2.0)], vp1.Journeys);
+        var ceo = changes.Single(c => c.Id == "ceo");
+        Assert.Equal((1, 0), (ceo.HandoffsBefore, ceo.HandoffsAfter));
+        Assert.Empty(ceo.Journeys);
+    }
+
     public static TheoryData<int, int> Sizes => new() { { 60, 1 }, { 800, 2 }, { 3000, 3 }, { 3000, 4 } };
 
     [Theory]

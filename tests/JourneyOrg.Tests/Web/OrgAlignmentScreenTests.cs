@@ -47,6 +47,26 @@ public sealed class OrgAlignmentScreenTests(WebAppFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task On_the_demo_workspace_the_top_of_the_org_chart_and_the_dashboard_count_the_same_people()
+    {
+        // The demo once read 288 (everyone below the top), 284 (active accounts) and 289 (records) on three screens.
+        using var demo = new WebAppFactory();
+        var workspace = await JourneyOrg.Web.Infrastructure.DemoData.LoadAsync();
+        await demo.Store.ReplaceAsync(workspace);
+        var client = demo.CreateClient();
+        var active = workspace.People.Count(p => p.AccountEnabled);
+        var disabled = workspace.People.Count - active;
+        Assert.True(disabled > 0, "the demo has disabled accounts, so the counts could differ");
+
+        var chart = await client.GetStringAsync("/org");
+        Assert.Single(workspace.People, p => p.ManagerId is null);
+        Assert.Contains($"direct · {active} people", chart);
+        var dashboard = await client.GetStringAsync("/");
+        Assert.Contains($"<dd class=\"value\"><a href=\"/org\">{active}</a>", dashboard);
+        Assert.Contains($"<a href=\"/org\">{active} people</a> (active accounts; {disabled} disabled not counted)", dashboard);
+    }
+
+    [Fact]
     public async Task A_managers_page_lists_journeys_and_phases_served_gaps_and_the_handoffs_they_settle()
     {
         var html = await PageAsync("/org/people/u-ada/alignment");
@@ -88,5 +108,46 @@ public sealed class OrgAlignmentScreenTests(WebAppFactory factory) : IClassFixtu
         Assert.Contains("href=\"/org/people/u-ada/alignment\">Ada Park</a>", rows[0]);
         Assert.Contains("href=\"/org/people/u-fay/alignment\">Fay Chen</a>", rows[1]);
         Assert.Contains("href=\"/org/people/u-ben/alignment\">Ben Ortiz</a>", rows[2]);
+    }
+}
+
+/// <summary>The scenario diff shows the per-manager figures that a reorg changes.</summary>
+public sealed class ScenarioManagerChangeTests : IDisposable
+{
+    private readonly WebAppFactory _factory = new();
+    private readonly HttpClient _client;
+
+    public ScenarioManagerChangeTests() => _client = _factory.CreateClient();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task Moving_a_lead_under_another_turns_a_handoff_their_manager_settled_into_one_the_new_manager_settles()
+    {
+        var token = await WebAppFactory.AntiforgeryTokenAsync(_client, "/scenarios");
+        async Task<HttpResponseMessage> Post(string url, bool htmx, params (string, string)[] fields)
+        {
+            var request = htmx ? WebAppFactory.Htmx(HttpMethod.Post, url) : new HttpRequestMessage(HttpMethod.Post, url);
+            request.Headers.Add(JourneyOrg.Web.Features.Shared.Htmx.AntiforgeryHeader, token);
+            request.Content = new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)));
+            return await _client.SendAsync(request);
+        }
+        var created = await Post("/scenarios", false, ("name", "Identity under Ben"));
+        var id = created.RequestMessage!.RequestUri!.AbsolutePath.Split('/')[2];
+        var page = await _client.GetStringAsync($"/scenarios/{id}");
+        var version = Regex.Match(page, @"name=""version"" value=""([^""]+)""").Groups[1].Value;
+
+        // Fay (Identity platform) moves under Ben (Applications): the Applications → Identity handoff is now Ben's, not Ada's.
+        var response = await Post($"/scenarios/{id}/operations", true, ("op", "setManager"), ("personId", "u-fay"), ("managerId", "u-ben"), ("version", version));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, html);
+        var table = Regex.Match(html, @"<table data-diff=""managers"">.*?</table>", RegexOptions.Singleline).Value;
+        var rows = Regex.Matches(table, @"<tr>\s*<td><a href=""/org/people/([^/]+)/alignment"">.*?</tr>", RegexOptions.Singleline)
+            .ToDictionary(m => m.Groups[1].Value, m => Regex.Replace(m.Value, @"\s+", " "));
+        Assert.Equal(["u-ada", "u-ben"], rows.Keys.Order());
+        Assert.Contains("<td class=\"num\">1 → 0</td>", rows["u-ada"]);          // handoffs Ada settles
+        Assert.Contains("<td class=\"num\">3 → 4</td>", rows["u-ben"]);          // people under Ben
+        Assert.Contains("<td class=\"num\">1 → 2</td>", rows["u-ben"]);          // handoffs Ben settles
+        Assert.Contains("Verify identity: 0 → 0.33", rows["u-ben"]);
     }
 }

@@ -50,3 +50,10 @@ public sealed record ManagerServes(OrgView Org, ManagerAlignment Manager, string
         public string W => Width.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
     }
 }
+
+/// <summary>Managers whose §6 figures a scenario changes, for the scenario diff (_ManagerChanges).</summary>
+public sealed record ManagerChangesModel(OrgView Org, IReadOnlyList<ManagerChange> Changes)
+{
+    public const int Shown = 50;
+    public const int JourneysShown = 3;
+}
