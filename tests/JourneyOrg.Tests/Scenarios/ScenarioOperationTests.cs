@@ -17,6 +17,23 @@ public sealed class TeamOperationTests
     }
 
     [Theory]
+    [InlineData("ins-1")]
+    [InlineData("opp-1")]
+    [InlineData("sol-1")]
+    public void Creating_or_splitting_off_a_team_with_an_insight_opportunity_or_solution_id_is_invalid(string id)
+    {
+        var bank = _bank with
+        {
+            Insights = [new Insight("ins-1", "Slow form", "", null, null, null, null)],
+            Opportunities = [new Opportunity("opp-1", "Faster form", "", null, null, null, null, null)],
+            Solutions = [new Solution("sol-1", "Autofill", "", null, null, null)],
+        };
+        var error = Rejected(bank, new CreateTeam(id, "Dup", null, null));
+        Assert.Equal((0, "createTeam", "teamId"), (error.Index, error.Op, error.Field));
+        Assert.Contains($"'{id}' is already used", error.Message);
+    }
+
+    [Theory]
     [InlineData("t-a")]
     [InlineData("j")]
     [InlineData("s1")]
