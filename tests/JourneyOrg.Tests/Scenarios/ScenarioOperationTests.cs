@@ -149,7 +149,9 @@ public sealed class TeamOperationTests
         Assert.DoesNotContain(ws.Teams, t => t.Id == "t-a");
         Assert.DoesNotContain(ws.Ownership, o => o.TeamId == "t-a");
         Assert.Equal("t-tribe", ws.TeamOf("t-a-child").ParentId);
-        Assert.Equal(_bank.People.Count, ws.People.Count);
+        // The people stay, unchanged (their manager lines too); only the team and what hung on it go.
+        Assert.Equal(_bank.People, ws.People);
+        Assert.Equal(_bank.Teams.Single(t => t.Id == "t-b").Members, ws.TeamOf("t-b").Members);
     }
 
     [Fact]
@@ -308,6 +310,8 @@ public sealed class ScenarioRuleTests
     public void An_invalid_scenario_still_reports_the_baseline_analysis()
     {
         var result = Simulate(_bank, new RenameTeam("t-ghost", "x"));
-        Assert.Equal(JourneyOrg.Analysis.AlignmentAnalysis.Analyze(_bank).Units.Count, result.Baseline.Units.Count);
+        Assert.False(result.Valid);
+        Assert.Equal(JourneyOrg.Analysis.AnalysisJson.Serialize(JourneyOrg.Analysis.AlignmentAnalysis.Analyze(_bank)),
+            JourneyOrg.Analysis.AnalysisJson.Serialize(result.Baseline));
     }
 }
