@@ -139,6 +139,7 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
             UpsertInsights = workspace.Insights, UpsertOpportunities = workspace.Opportunities, UpsertSolutions = workspace.Solutions,
             Weights = workspace.Weights,
         }, replacing: true, cancellationToken);
+        await write.RunBatchesAsync(nameof(Neo4jCypher.DeleteState), Neo4jCypher.DeleteState, "keys", MirrorStateKeys.DroppedByReplace, cancellationToken);
         await write.QueryAsync(AuditStatement(WorkspaceAudit.ForReplace(before, workspace)), cancellationToken);
         return await write.CommitAsync(cancellationToken);
     }

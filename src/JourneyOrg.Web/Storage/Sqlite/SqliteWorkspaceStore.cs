@@ -144,6 +144,7 @@ public sealed partial class SqliteWorkspaceStore : IWorkspaceStore
         journeyManagement.UpsertOpportunities(workspace.Opportunities);
         journeyManagement.UpsertSolutions(workspace.Solutions);
         journeyManagement.WriteWeights(workspace.Weights);
+        connection.Execute("DELETE FROM state WHERE key IN @keys", new { keys = MirrorStateKeys.DroppedByReplace }, transaction);
         AppendAudit(connection, transaction, WorkspaceAudit.ForReplace(before, workspace));
         var revision = BumpRevision(connection, transaction);
         transaction.Commit();
