@@ -76,26 +76,40 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
     {
         // Neo4j reads committed data statement by statement. Every write commits a new revision, so when the revision
         // read first and last agree, no write landed in between and the statements saw one consistent workspace.
-        for (var attempt = 0; ; attempt++)
+        for (var attempt = 0; attempt < OptimisticReadAttempts; attempt++)
         {
-            var revision = Statement(nameof(ReadRevision), ReadRevision, ("key", RevisionKey));
-            var r = await _http.RunAsync(
-            [
-                revision,
-                Statement(nameof(LoadJourneys), LoadJourneys), Statement(nameof(LoadPhases), LoadPhases),
-                Statement(nameof(LoadSteps), LoadSteps), Statement(nameof(LoadPeople), LoadPeople),
-                Statement(nameof(LoadTeams), LoadTeams), Statement(nameof(LoadMemberships), LoadMemberships),
-                Statement(nameof(LoadRoles), LoadRoles), Statement(nameof(LoadOwnership), LoadOwnership),
-                Statement(nameof(LoadMetrics), LoadMetrics),
-                .. JourneyManagementLoadStatements(),
-                revision,
-            ], cancellationToken);
-            var (before, _) = RevisionOf(r[0]);
-            var (after, _) = RevisionOf(r[^1]);
-            if (before != after && attempt < 10) continue;
-            return new WorkspaceSnapshot(WithJourneyManagement(BuildWorkspace(r), r.Skip(10).Take(r.Count - 11).ToList()), after);
+            var r = await _http.RunAsync(LoadStatements(), cancellationToken);
+            if (RevisionOf(r[0]).Revision == RevisionOf(r[^1]).Revision) return Snapshot(r);
         }
+        // Writers kept landing in between: read under the workspace lock (writers wait for it), then roll back, so the
+        // snapshot cannot be torn. A failure here is an error, never a half-read workspace.
+        await using var transaction = await _http.BeginAsync(cancellationToken);
+        var locked = await transaction.RunAsync(
+            [Statement(nameof(LockWorkspace), LockWorkspace, ("key", RevisionKey)), .. LoadStatements()], cancellationToken);
+        return Snapshot(locked.Skip(1).ToList());
     }
+
+    /// <summary>Optimistic reads before <see cref="LoadAsync"/> reads under the lock (tests set 0 to always lock).</summary>
+    public int OptimisticReadAttempts { get; set; } = 5;
+
+    private static Neo4jStatement[] LoadStatements()
+    {
+        var revision = Statement(nameof(ReadRevision), ReadRevision, ("key", RevisionKey));
+        return
+        [
+            revision,
+            Statement(nameof(LoadJourneys), LoadJourneys), Statement(nameof(LoadPhases), LoadPhases),
+            Statement(nameof(LoadSteps), LoadSteps), Statement(nameof(LoadPeople), LoadPeople),
+            Statement(nameof(LoadTeams), LoadTeams), Statement(nameof(LoadMemberships), LoadMemberships),
+            Statement(nameof(LoadRoles), LoadRoles), Statement(nameof(LoadOwnership), LoadOwnership),
+            Statement(nameof(LoadMetrics), LoadMetrics),
+            .. JourneyManagementLoadStatements(),
+            revision,
+        ];
+    }
+
+    private static WorkspaceSnapshot Snapshot(IReadOnlyList<Neo4jResult> r) =>
+        new(WithJourneyManagement(BuildWorkspace(r), r.Skip(10).Take(r.Count - 11).ToList()), RevisionOf(r[^1]).Revision);
 
     private static Workspace BuildWorkspace(IReadOnlyList<Neo4jResult> r)
     {
