@@ -23,6 +23,8 @@ internal sealed class ScenarioState
     private readonly Dictionary<int, Person> _changedPeople = [];
     private readonly HashSet<string> _roleIds;
     private readonly HashSet<string> _metricIds;
+    // Insights, opportunities and solutions: ids a scenario never creates, but which a new team or person must not reuse (SPEC §4).
+    private readonly HashSet<string> _journeyManagementIds;
     private List<Ownership>? _ownership;
     private List<Role>? _roles;
     private bool _teamsChanged;
@@ -37,6 +39,8 @@ internal sealed class ScenarioState
         _teamsChanged = false;
         _roleIds = new HashSet<string>(ws.Roles.Select(r => r.Id), StringComparer.Ordinal);
         _metricIds = new HashSet<string>(ws.Metrics.Select(m => m.Id), StringComparer.Ordinal);
+        _journeyManagementIds = new HashSet<string>(
+            ws.Insights.Select(i => i.Id).Concat(ws.Opportunities.Select(o => o.Id)).Concat(ws.Solutions.Select(x => x.Id)), StringComparer.Ordinal);
     }
 
     public List<Opening> Openings { get; } = [];
@@ -109,7 +113,7 @@ internal sealed class ScenarioState
 
     private Problem? RequireUnused(string id, string field) =>
         _baseline.Map.KindOf(id) is not null || _baseline.PersonIndex.ContainsKey(id) || _teamPosition.ContainsKey(id)
-        || _roleIds.Contains(id) || _metricIds.Contains(id)
+        || _roleIds.Contains(id) || _metricIds.Contains(id) || _journeyManagementIds.Contains(id)
             ? Fail(field, $"id '{id}' is already used in the workspace")
             : null;
 

@@ -179,3 +179,17 @@ public sealed class ConcurrentChangeException(string message) : Exception(messag
                 : $"{what} was changed by someone else (version {e}, now {stored}). Reload and try again.");
     }
 }
+
+/// <summary>
+/// State keys that describe the stored workspace as a mirror of the directory (Entra ID delta links). A replace
+/// (an import, demo data) makes the stored people no longer that mirror, so every store's <c>ReplaceAsync</c> deletes
+/// these keys in its own transaction: the next directory sync is then a full one instead of a delta on top of a
+/// workspace it never saw.
+/// </summary>
+public static class MirrorStateKeys
+{
+    public const string UsersDeltaLink = "directory.deltaLink.users";
+    public const string GroupsDeltaLink = "directory.deltaLink.groups";
+
+    public static readonly IReadOnlyList<string> DroppedByReplace = [UsersDeltaLink, GroupsDeltaLink];
+}

@@ -17,6 +17,23 @@ public sealed class TeamOperationTests
     }
 
     [Theory]
+    [InlineData("ins-1")]
+    [InlineData("opp-1")]
+    [InlineData("sol-1")]
+    public void Creating_or_splitting_off_a_team_with_an_insight_opportunity_or_solution_id_is_invalid(string id)
+    {
+        var bank = _bank with
+        {
+            Insights = [new Insight("ins-1", "Slow form", "", null, null, null, null)],
+            Opportunities = [new Opportunity("opp-1", "Faster form", "", null, null, null, null, null)],
+            Solutions = [new Solution("sol-1", "Autofill", "", null, null, null)],
+        };
+        var error = Rejected(bank, new CreateTeam(id, "Dup", null, null));
+        Assert.Equal((0, "createTeam", "teamId"), (error.Index, error.Op, error.Field));
+        Assert.Contains($"'{id}' is already used", error.Message);
+    }
+
+    [Theory]
     [InlineData("t-a")]
     [InlineData("j")]
     [InlineData("s1")]
@@ -132,7 +149,9 @@ public sealed class TeamOperationTests
         Assert.DoesNotContain(ws.Teams, t => t.Id == "t-a");
         Assert.DoesNotContain(ws.Ownership, o => o.TeamId == "t-a");
         Assert.Equal("t-tribe", ws.TeamOf("t-a-child").ParentId);
-        Assert.Equal(_bank.People.Count, ws.People.Count);
+        // The people stay, unchanged (their manager lines too); only the team and what hung on it go.
+        Assert.Equal(_bank.People, ws.People);
+        Assert.Equal(_bank.Teams.Single(t => t.Id == "t-b").Members, ws.TeamOf("t-b").Members);
     }
 
     [Fact]
@@ -291,6 +310,8 @@ public sealed class ScenarioRuleTests
     public void An_invalid_scenario_still_reports_the_baseline_analysis()
     {
         var result = Simulate(_bank, new RenameTeam("t-ghost", "x"));
-        Assert.Equal(JourneyOrg.Analysis.AlignmentAnalysis.Analyze(_bank).Units.Count, result.Baseline.Units.Count);
+        Assert.False(result.Valid);
+        Assert.Equal(JourneyOrg.Analysis.AnalysisJson.Serialize(JourneyOrg.Analysis.AlignmentAnalysis.Analyze(_bank)),
+            JourneyOrg.Analysis.AnalysisJson.Serialize(result.Baseline));
     }
 }

@@ -23,6 +23,38 @@ public sealed class Neo4jWorkspaceStoreTests : WorkspaceStoreContract, IStoreAva
         foreach (var store in _stores) store.Dispose();
     }
 
+    [StoreFact]
+    public async Task A_read_under_the_lock_is_never_torn_by_concurrent_replaces()
+    {
+        var store = (Neo4jWorkspaceStore)await CreateStoreAsync();
+        store.OptimisticReadAttempts = 0; // every read takes the lock, as when writers keep landing
+        var small = SmallWorkspace();
+        var other = small with
+        {
+            People = [.. small.People.Select(p => p with { DisplayName = p.DisplayName + " (2)" })],
+            Teams = [.. small.Teams.Select(t => t with { Name = t.Name + " (2)" })],
+        };
+        await store.ReplaceAsync(small);
+        using var stop = new CancellationTokenSource();
+        var writer = Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++) await store.ReplaceAsync(i % 2 == 0 ? other : small);
+        });
+        try
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var read = Canonical((await store.LoadAsync()).Workspace);
+                Assert.True(read == Canonical(small) || read == Canonical(other), "a read mixed two writes: " + read);
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            await writer;
+        }
+    }
+
     // The contract's half-way failures happen in the client; these fail on the server, inside the open transaction.
     [StoreFact]
     public async Task An_import_that_the_server_fails_half_way_is_rolled_back_whole()

@@ -76,5 +76,19 @@ public sealed class JourneyEditingTests : IDisposable
         Assert.Contains((await _factory.Store.LoadAsync()).Workspace.Journeys, j => j.Id == "j-move" && j.ParentId == "j-home");
     }
 
+    [Fact]
+    public async Task A_new_journey_with_an_existing_journeys_id_is_refused_next_to_the_form_keeping_the_input()
+    {
+        var response = await PostAsync("/journeys", ("NewId", "j-mortgage"), ("Name", "Second mortgage"), ("ParentId", "j-home"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("The journey “Get a mortgage” already has the id 'j-mortgage': choose another id.", WebUtility.HtmlDecode(html));
+        Assert.Contains("id=\"new-journey-errors\"", html);
+        Assert.Contains("value=\"Second mortgage\"", html);
+        Assert.Contains("<option value=\"j-home\" selected=\"selected\">", html);
+        var journeys = (await _factory.Store.LoadAsync()).Workspace.Journeys;
+        Assert.Equal("Get a mortgage", journeys.Single(j => j.Id == "j-mortgage").Name);
+    }
+
     public void Dispose() => _factory.Dispose();
 }

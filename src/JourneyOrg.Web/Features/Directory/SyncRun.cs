@@ -91,8 +91,8 @@ public static class SyncFindingKinds
 /// <summary>The state keys the sync owns. Everything under <c>directory.</c> belongs to it.</summary>
 public static class SyncStateKeys
 {
-    public const string UsersDeltaLink = "directory.deltaLink.users";
-    public const string GroupsDeltaLink = "directory.deltaLink.groups";
+    public const string UsersDeltaLink = JourneyOrg.Storage.MirrorStateKeys.UsersDeltaLink;
+    public const string GroupsDeltaLink = JourneyOrg.Storage.MirrorStateKeys.GroupsDeltaLink;
     public const string Fingerprint = "directory.fingerprint";
     public const string RunPrefix = "directory.run/";
     /// <summary><c>directory.pendingManager/{personId}</c> = the Entra manager id that is not (yet) in the mirror.</summary>

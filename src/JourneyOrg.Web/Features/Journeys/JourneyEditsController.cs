@@ -31,10 +31,25 @@ public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor edi
     {
         var org = await reader.LoadAsync(cancellationToken);
         var id = (form.NewId ?? "").Trim();
-        if (id.Length == 0) return Refused(org, null, "Give the journey an id (for example j-claims).");
+        if (id.Length == 0) return RefusedNew(org, form, "Give the journey an id (for example j-claims).");
+        if (new JourneyOrg.Workspaces.WorkspaceIds(org.Workspace).IsTaken(id))
+            return RefusedNew(org, form, org.Journeys.TryGetValue(id, out var existing)
+                ? $"The journey “{existing.Name}” already has the id '{id}': choose another id."
+                : $"The id '{id}' is already used in the workspace: choose another id.");
         var journey = new Journey(id, (form.Name ?? "").Trim(), Blank(form.ParentId), (form.Description ?? "").Trim(), []);
         var resulting = org.Workspace with { Journeys = [.. org.Workspace.Journeys, journey] };
-        return await Save(org, journey, new WorkspaceChangeSet { UpsertJourneys = [journey] }, resulting, form.Revision, cancellationToken);
+        var result = await editor.ApplyAsync(new WorkspaceChangeSet { UpsertJourneys = [journey] }, resulting, form.Revision, cancellationToken);
+        if (result.Applied) return Redirect($"/journeys/{Uri.EscapeDataString(journey.Id)}/edit");
+        return RefusedNew(await reader.LoadAsync(cancellationToken), form, [.. result.Errors]);
+    }
+
+    /// <summary>The journeys page again, at the same address, with the reasons next to the new-journey form and what was typed in it.</summary>
+    private IActionResult RefusedNew(OrgView org, JourneyEditForm form, params string[] errors)
+    {
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        ViewData["Revision"] = org.Revision;
+        ViewData[NewJourneyForm.Key] = new NewJourneyForm(form.NewId, form.Name, form.ParentId, errors);
+        return View("~/Features/Journeys/Index.cshtml", org);
     }
 
     [HttpPost("/journeys/{id}/edit/details")]
@@ -148,6 +163,12 @@ public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor edi
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+/// <summary>A refused new-journey form: what was typed, and why it was refused (shown next to the form).</summary>
+public sealed record NewJourneyForm(string? NewId, string? Name, string? ParentId, IReadOnlyList<string> Errors)
+{
+    public const string Key = "NewJourneyForm";
 }
 
 public sealed class JourneyEditForm

@@ -76,28 +76,44 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
     {
         // Neo4j reads committed data statement by statement. Every write commits a new revision, so when the revision
         // read first and last agree, no write landed in between and the statements saw one consistent workspace.
-        for (var attempt = 0; ; attempt++)
+        for (var attempt = 0; attempt < OptimisticReadAttempts; attempt++)
         {
-            var revision = Statement(nameof(ReadRevision), ReadRevision, ("key", RevisionKey));
-            var r = await _http.RunAsync(
-            [
-                revision,
-                Statement(nameof(LoadJourneys), LoadJourneys), Statement(nameof(LoadPhases), LoadPhases),
-                Statement(nameof(LoadSteps), LoadSteps), Statement(nameof(LoadPeople), LoadPeople),
-                Statement(nameof(LoadTeams), LoadTeams), Statement(nameof(LoadMemberships), LoadMemberships),
-                Statement(nameof(LoadRoles), LoadRoles), Statement(nameof(LoadOwnership), LoadOwnership),
-                Statement(nameof(LoadMetrics), LoadMetrics),
-                .. JourneyManagementLoadStatements(),
-                .. CostLoadStatements(),
-                revision,
-            ], cancellationToken);
-            var (before, _) = RevisionOf(r[0]);
-            var (after, _) = RevisionOf(r[^1]);
-            if (before != after && attempt < 10) continue;
-            var journeyManagement = JourneyManagementLoadStatements().Length;
-            var workspace = WithJourneyManagement(BuildWorkspace(r), r.Skip(10).Take(journeyManagement).ToList());
-            return new WorkspaceSnapshot(WithCosts(workspace, r.Skip(10 + journeyManagement).Take(r.Count - 11 - journeyManagement).ToList()), after);
+            var r = await _http.RunAsync(LoadStatements(), cancellationToken);
+            if (RevisionOf(r[0]).Revision == RevisionOf(r[^1]).Revision) return Snapshot(r);
         }
+        // Writers kept landing in between: read under the workspace lock (writers wait for it), then roll back, so the
+        // snapshot cannot be torn. A failure here is an error, never a half-read workspace.
+        await using var transaction = await _http.BeginAsync(cancellationToken);
+        var locked = await transaction.RunAsync(
+            [Statement(nameof(LockWorkspace), LockWorkspace, ("key", RevisionKey)), .. LoadStatements()], cancellationToken);
+        return Snapshot(locked.Skip(1).ToList());
+    }
+
+    /// <summary>Optimistic reads before <see cref="LoadAsync"/> reads under the lock (tests set 0 to always lock).</summary>
+    public int OptimisticReadAttempts { get; set; } = 5;
+
+    private static Neo4jStatement[] LoadStatements()
+    {
+        var revision = Statement(nameof(ReadRevision), ReadRevision, ("key", RevisionKey));
+        return
+        [
+            revision,
+            Statement(nameof(LoadJourneys), LoadJourneys), Statement(nameof(LoadPhases), LoadPhases),
+            Statement(nameof(LoadSteps), LoadSteps), Statement(nameof(LoadPeople), LoadPeople),
+            Statement(nameof(LoadTeams), LoadTeams), Statement(nameof(LoadMemberships), LoadMemberships),
+            Statement(nameof(LoadRoles), LoadRoles), Statement(nameof(LoadOwnership), LoadOwnership),
+            Statement(nameof(LoadMetrics), LoadMetrics),
+            .. JourneyManagementLoadStatements(),
+            .. CostLoadStatements(),
+            revision,
+        ];
+    }
+
+    private static WorkspaceSnapshot Snapshot(IReadOnlyList<Neo4jResult> r)
+    {
+        var journeyManagement = JourneyManagementLoadStatements().Length;
+        var workspace = WithJourneyManagement(BuildWorkspace(r), r.Skip(10).Take(journeyManagement).ToList());
+        return new(WithCosts(workspace, r.Skip(10 + journeyManagement).Take(r.Count - 11 - journeyManagement).ToList()), RevisionOf(r[^1]).Revision);
     }
 
     private static Workspace BuildWorkspace(IReadOnlyList<Neo4jResult> r)
@@ -142,6 +158,7 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
             UpsertInsights = workspace.Insights, UpsertOpportunities = workspace.Opportunities, UpsertSolutions = workspace.Solutions,
             Weights = workspace.Weights, UpsertCosts = workspace.Costs, Currency = workspace.Currency,
         }, replacing: true, cancellationToken);
+        await write.RunBatchesAsync(nameof(Neo4jCypher.DeleteState), Neo4jCypher.DeleteState, "keys", MirrorStateKeys.DroppedByReplace, cancellationToken);
         await write.QueryAsync(AuditStatement(WorkspaceAudit.ForReplace(before, workspace)), cancellationToken);
         return await write.CommitAsync(cancellationToken);
     }

@@ -150,6 +150,7 @@ public sealed partial class SqliteWorkspaceStore : IWorkspaceStore
         costs.Upsert(workspace.Costs);
         costs.WriteRoleCosts(workspace.Roles);
         costs.WriteCurrency(workspace.Currency);
+        connection.Execute("DELETE FROM state WHERE key IN @keys", new { keys = MirrorStateKeys.DroppedByReplace }, transaction);
         AppendAudit(connection, transaction, WorkspaceAudit.ForReplace(before, workspace));
         var revision = BumpRevision(connection, transaction);
         transaction.Commit();
