@@ -20,6 +20,7 @@ public static class CliApp
         new GenerateVerb(),
         new BenchVerb(),
         new SyncVerb(),
+        new UsersVerb(),
     ];
 
     private static readonly string[] HelpWords = ["--help", "-h", "help"];
