@@ -62,7 +62,7 @@ public sealed class CostFlowTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Add change" }).ClickAsync();
         await Expect(page.Locator("#scenario-operations")).ToContainTextAsync("2 opening(s) for Journey owner in Applications");
         await page.GetByLabel("Kind of change").SelectOptionAsync("movePerson");
-        await page.GetByLabel("Person", new() { Exact = true }).FillAsync("u-eli");
+        await page.GetByLabel("Person", new() { Exact = true }).FillAsync("u-fay");
         await page.GetByLabel("To team").FillAsync("t-apply");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add change" }).ClickAsync();
         var diff = page.Locator("#scenario-diff");
