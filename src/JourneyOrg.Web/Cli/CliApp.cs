@@ -27,6 +27,7 @@ public static class CliApp
         new HealthcheckVerb(),
         new TeamApiVerb(),
         new TemplatesVerb(),
+        new UsersVerb(),
     ];
 
     private static readonly string[] HelpWords = ["--help", "-h", "help"];
