@@ -17,8 +17,11 @@ namespace JourneyOrg.EndToEnd;
 /// The real app on a Kestrel port on 127.0.0.1 over a fresh SQLite store holding the sample organisation,
 /// and Debian's Chromium driven by Playwright.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public sealed class BrowserApp(Func<Task<JourneyOrg.Domain.Workspace>> workspace) : IAsyncLifetime
 {
+    /// <summary>The app over the sample organisation (the shared browser collection).</summary>
+    public BrowserApp() : this(() => Task.FromResult(SampleWorkspace.Create())) { }
+
     public const string ChromiumPath = "/usr/bin/chromium";
     private readonly string _directory = Directory.CreateTempSubdirectory("journeyorg-e2e-").FullName;
     private WebApplication? _app;
@@ -38,7 +41,7 @@ public sealed class BrowserApp : IAsyncLifetime
         var storePath = Path.Combine(_directory, "e2e.db");
         var store = new SqliteWorkspaceStore(storePath);
         await store.InitializeAsync();
-        await store.ReplaceAsync(SampleWorkspace.Create());
+        await store.ReplaceAsync(await workspace());
         // The browser signs in through the real sign-in page as this admin (every role).
         var admin = new Account(AdminUser, "E2E admin", AppRoles.All, null, false, false, 0, null, DateTimeOffset.UtcNow, null, 0);
         await store.SaveAccountAsync(admin with { PasswordHash = LocalAccounts.Hash(admin, AdminPassword) }, null,
