@@ -19,6 +19,14 @@ namespace JourneyOrg.EndToEnd;
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
+    private readonly Func<Task<JourneyOrg.Domain.Workspace>> _workspace;
+
+    /// <summary>The app over the sample organisation (the shared browser collection; xUnit needs one public constructor).</summary>
+    public BrowserApp() : this(() => Task.FromResult(SampleWorkspace.Create())) { }
+
+    /// <summary>The app over another workspace (the demo organisation for the team screens).</summary>
+    internal BrowserApp(Func<Task<JourneyOrg.Domain.Workspace>> workspace) => _workspace = workspace;
+
     public const string ChromiumPath = "/usr/bin/chromium";
     private readonly string _directory = Directory.CreateTempSubdirectory("journeyorg-e2e-").FullName;
     private WebApplication? _app;
@@ -40,7 +48,7 @@ public sealed class BrowserApp : IAsyncLifetime
         var storePath = Path.Combine(_directory, "e2e.db");
         var store = Store = new SqliteWorkspaceStore(storePath);
         await store.InitializeAsync();
-        await store.ReplaceAsync(SampleWorkspace.Create());
+        await store.ReplaceAsync(await _workspace());
         // The browser signs in through the real sign-in page as this admin (every role).
         var admin = new Account(AdminUser, "E2E admin", AppRoles.All, null, false, false, 0, null, DateTimeOffset.UtcNow, null, 0);
         await store.SaveAccountAsync(admin with { PasswordHash = LocalAccounts.Hash(admin, AdminPassword) }, null,

@@ -52,6 +52,8 @@ public sealed record JourneyMapModel(
             strip.Add(new StripUnit(unit.Id, unit.Name, owners, handoff));
             previous = owners;
         }
+        var colours = StripColours(strip);
+        strip = strip.Select(u => u.Owners.Count == 0 ? u : u with { Colour = colours[u.Owners[0]] }).ToList();
 
         return new JourneyMapModel(org, journey,
             org.JourneyAncestry(journey.Id).Skip(1).Reverse().ToList(),
@@ -61,12 +63,34 @@ public sealed record JourneyMapModel(
             errors ?? []);
     }
 
-    /// <summary>A stable colour class per team for the handoff strip (site.css: dark enough for white text).</summary>
-    public static string TeamColour(string teamId)
+    /// <summary>The colours of the handoff strip (site.css <c>team-colour-0</c> … <c>-9</c>, dark enough for white text).</summary>
+    public const int StripColourCount = 10;
+
+    /// <summary>
+    /// A colour class per team of this strip (keyed by each unit's first owner) such that neighbouring boxes of different
+    /// teams never share one: teams get colours in order of appearance, each the first not used yet, or once all ten are
+    /// taken the first that none of its neighbours in the strip has. A team's name is always written in its box as well.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> StripColours(IReadOnlyList<StripUnit> strip)
     {
-        var hash = 0u;
-        foreach (var c in teamId) hash = hash * 31 + c;
-        return $"team-colour-{hash % 10}";
+        var leads = strip.Select(u => u.Owners.Count > 0 ? u.Owners[0] : null).ToList();
+        var neighbours = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        for (var i = 0; i < leads.Count; i++)
+        {
+            if (leads[i] is not { } team) continue;
+            if (!neighbours.TryGetValue(team, out var set)) neighbours[team] = set = new(StringComparer.Ordinal);
+            foreach (var j in new[] { i - 1, i + 1 })
+                if (j >= 0 && j < leads.Count && leads[j] is { } other && other != team) set.Add(other);
+        }
+        var colour = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var team in leads.OfType<string>().Distinct())
+        {
+            var taken = neighbours[team].Where(colour.ContainsKey).Select(n => colour[n]).ToHashSet();
+            var used = colour.Values.ToHashSet();
+            var free = Enumerable.Range(0, StripColourCount).Where(c => !taken.Contains(c)).ToList();
+            colour[team] = free.Where(c => !used.Contains(c)).Concat(free).DefaultIfEmpty(0).First();
+        }
+        return colour.ToDictionary(x => x.Key, x => $"team-colour-{x.Value}", StringComparer.Ordinal);
     }
 }
 
@@ -79,7 +103,11 @@ public sealed record PhaseColumn(
 public sealed record UnitCard(
     string Id, string Name, string? SubjourneyId, EffectiveOwners Owners, IReadOnlyList<string> Contributing, IReadOnlyList<Metric> Metrics);
 
-public sealed record StripUnit(string Id, string Name, IReadOnlyList<string> Owners, bool HandoffBefore);
+public sealed record StripUnit(string Id, string Name, IReadOnlyList<string> Owners, bool HandoffBefore)
+{
+    /// <summary>The colour class of the box (none for a unit without owner).</summary>
+    public string? Colour { get; init; }
+}
 
 /// <summary>An ownership edit that was saved: what to tell the planner, and which team and target it was about.</summary>
 public sealed record OwnershipEditDone(string Message, string TeamId, string TargetId);
