@@ -58,6 +58,9 @@ public sealed class ScenarioPlannerTests : IDisposable
         var html = await _client.GetStringAsync($"/scenarios/{id}");
         Assert.Contains("Cannot apply:", html);
         Assert.Contains("Not checked", html);
+        // Numbered and named as the list shows the changes, not as the JSON has them.
+        Assert.Contains("Change 1 (delete team): ", System.Net.WebUtility.HtmlDecode(html));
+        Assert.DoesNotContain("operation 0", html);
         var removed = await PostAsync($"/scenarios/{id}/operations/0/remove", true, ("version", await VersionAsync(id)));
         var after = await removed.Content.ReadAsStringAsync();
         Assert.DoesNotContain("Cannot apply:", after);
