@@ -265,8 +265,8 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
                 await page.GetByRole(AriaRole.Button, new() { Name = "Create scenario" }).ClickAsync();
                 await Expect(page.GetByRole(AriaRole.Heading, new() { Name = ScenarioName, Level = 1 })).ToBeVisibleAsync();
                 await page.GetByLabel("Kind of change").SelectOptionAsync("mergeTeams");
-                await page.GetByLabel("Merge this team").FillAsync("t-underwriting");
-                await page.GetByLabel("into this team").FillAsync("t-apply");
+                await page.GetByLabel("Merge this team").FillAsync("Underwriting");
+                await page.GetByLabel("into this team").FillAsync("Applications");
                 await page.GetByRole(AriaRole.Button, new() { Name = "Add change" }).ClickAsync();
                 await Expect(page.Locator("#scenario-operations")).ToContainTextAsync("Merge Underwriting into Applications");
                 // Scenarios are private to their author until shared. (The sharing form keeps the version it was rendered

@@ -105,7 +105,7 @@ public sealed class BrowserApp : IAsyncLifetime
             await page.GetByLabel("User name").FillAsync(userName);
             await page.GetByLabel("Password").FillAsync(password);
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await page.WaitForURLAsync(url => !url.Contains("/account/signin"));
+            await page.WaitForURLAsync(url => !url.Contains("/account/signin"), new() { Timeout = 30_000 });
         }
         return page;
     }

@@ -71,7 +71,7 @@ public sealed class SessionFlowTests(BrowserApp app)
 
         await AdminClicksAsync("e2e-dan", "Disable");
 
-        await dan.GetByRole(AriaRole.Link, new() { Name = "Journeys", Exact = true }).ClickAsync();
+        await dan.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Journeys", Exact = true }).ClickAsync();
         await Expect(dan.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
         await dan.Context.CloseAsync();
     }
@@ -93,7 +93,7 @@ public sealed class SessionFlowTests(BrowserApp app)
         await laptop.GotoAsync("/teams");
         await Expect(laptop.GetByRole(AriaRole.Heading, new() { Name = "Teams", Level = 1 })).ToBeVisibleAsync();
 
-        await phone.GetByRole(AriaRole.Link, new() { Name = "Journeys", Exact = true }).ClickAsync();
+        await phone.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Journeys", Exact = true }).ClickAsync();
         await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
         await laptop.Context.CloseAsync();
         await phone.Context.CloseAsync();

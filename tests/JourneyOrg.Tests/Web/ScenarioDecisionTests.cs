@@ -113,8 +113,10 @@ public sealed class ScenarioDecisionTests : IDisposable
     [Fact]
     public async Task The_change_list_names_each_person_and_team_that_changes()
     {
+        // Openings are planned by HR (SPEC §5): the author here is a planner who is also an HR partner.
+        var author = Client("pia", AppRoles.Planner, AppRoles.HR);
         var planner = Client("pia", AppRoles.Planner);
-        var id = await CreateAsync(planner, "Reshape",
+        var id = await CreateAsync(author, "Reshape",
             [("op", "mergeTeams"), ("sourceTeamId", "t-underwriting"), ("targetTeamId", "t-apply")],
             [("op", "setManager"), ("personId", "u-fay"), ("managerId", "u-ben")],
             [("op", "renameTeam"), ("teamId", "t-identity"), ("name", "=Identity")],
@@ -128,7 +130,7 @@ public sealed class ScenarioDecisionTests : IDisposable
         Assert.Contains("team merged,t-underwriting,Underwriting,,,,,,,,into Applications (t-apply)", lines);
         Assert.Contains(lines, l => l.StartsWith("team renamed,t-identity,'=Identity,", StringComparison.Ordinal) || l.StartsWith("team renamed,t-identity,\"'=Identity\"", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.StartsWith("opening,", StringComparison.Ordinal));
-        var hrCsv = await Client("hedda", AppRoles.HR).GetStringAsync($"/scenarios/{id}/changes.csv");
+        var hrCsv = await Client("pia", AppRoles.HR).GetStringAsync($"/scenarios/{id}/changes.csv");
         Assert.Contains("opening,t-identity,=Identity", hrCsv.Replace("'", "").Replace("\"", ""));
     }
 
@@ -138,6 +140,9 @@ public sealed class ScenarioDecisionTests : IDisposable
         var planner = Client("pia", AppRoles.Planner);
         var id = await CreateAsync(planner, "Merge underwriting", [("op", "mergeTeams"), ("sourceTeamId", "t-underwriting"), ("targetTeamId", "t-apply")]);
         var admin = Client("ada", AppRoles.Admin, AppRoles.HR);
+        // A draft is the author's own; proposed, it reaches HR and the Admins who decide and apply it.
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(admin, $"/scenarios/{id}/apply")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, await SetStatusAsync(planner, id, "proposed"));
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(planner, $"/scenarios/{id}/apply")).StatusCode);
         var notApproved = await PostAsync(admin, $"/scenarios/{id}/apply");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, notApproved.StatusCode);

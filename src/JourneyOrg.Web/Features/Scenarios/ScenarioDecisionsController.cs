@@ -20,8 +20,15 @@ public sealed class ScenarioDecisionsController(OrgReader reader, IWorkspaceStor
     public async Task<IActionResult> Export(string id, CancellationToken cancellationToken)
     {
         if (await store.GetScenarioAsync(id, cancellationToken) is not { } stored) return NotFound();
+        // Roles and openings are HR data (SPEC §5): a file carrying them leaves the app only through HR or an Admin.
+        if (!User.CanSeeHrData() && PlansForHr(stored))
+            return Forbid();
         return File(Encoding.UTF8.GetBytes(ScenarioExchange.Export(stored)), "application/json; charset=utf-8", $"scenario-{FileName(stored.Name)}.json");
     }
+
+    public static bool PlansForHr(StoredScenario stored) =>
+        System.Text.Json.Nodes.JsonNode.Parse(stored.Document)?["operations"] is System.Text.Json.Nodes.JsonArray operations
+        && operations.Any(o => o?["op"]?.ToString() is { } op && OperationForms.HrOperations.Contains(op));
 
     [HttpPost("/scenarios/import")]
     [Authorize(Policy = Policies.Plan)]

@@ -13,6 +13,9 @@ public static class ScenarioAccess
     public static bool CanSee(this ClaimsPrincipal user, StoredScenario scenario)
     {
         if (scenario.Author is null) return true;
+        // A scenario put forward for a decision reaches those who decide and apply it: HR approves, an Admin applies.
+        if (scenario.Status is ScenarioStatus.Proposed or ScenarioStatus.Approved or ScenarioStatus.Applied
+            && (user.IsInRole(AppRoles.HR) || user.IsInRole(AppRoles.Admin))) return true;
         var name = user.Identity?.Name;
         if (name is null) return false;
         return string.Equals(scenario.Author, name, StringComparison.OrdinalIgnoreCase)
