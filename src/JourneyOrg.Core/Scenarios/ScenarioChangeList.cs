@@ -39,19 +39,24 @@ public static class ScenarioChangeList
 
         var membershipBefore = Memberships(before.Teams);
         var membershipAfter = Memberships(after.Teams);
-        string Teams(Dictionary<string, List<(string TeamId, double Allocation)>> of, string personId) =>
+        // Each side in its own names (a renamed team reads as it was called then); whether anything changed is by ids.
+        string BeforeName(string id) => teamsBefore.TryGetValue(id, out var t) ? $"{t.Name} ({id})" : TeamName(id);
+        string Teams(Dictionary<string, List<(string TeamId, double Allocation)>> of, string personId, Func<string, string> name) =>
             of.TryGetValue(personId, out var list)
-                ? string.Join("; ", list.OrderBy(m => TeamName(m.TeamId), StringComparer.CurrentCultureIgnoreCase)
-                    .Select(m => $"{TeamName(m.TeamId)} {m.Allocation.ToString("0.##", CultureInfo.InvariantCulture)}"))
+                ? string.Join("; ", list.OrderBy(m => name(m.TeamId), StringComparer.CurrentCultureIgnoreCase)
+                    .Select(m => $"{name(m.TeamId)} {m.Allocation.ToString("0.##", CultureInfo.InvariantCulture)}"))
                 : "";
+        string Key(Dictionary<string, List<(string TeamId, double Allocation)>> of, string personId) =>
+            Teams(of, personId, id => id);
 
         foreach (var person in after.People)
         {
             var was = peopleBefore.GetValueOrDefault(person.Id);
-            var (tb, ta) = (Teams(membershipBefore, person.Id), Teams(membershipAfter, person.Id));
+            var teamsChanged = Key(membershipBefore, person.Id) != Key(membershipAfter, person.Id);
+            var (tb, ta) = (Teams(membershipBefore, person.Id, BeforeName), Teams(membershipAfter, person.Id, TeamName));
             var managerChanged = was?.ManagerId != person.ManagerId;
             var roleChanged = was?.RoleId != person.RoleId;
-            if (tb == ta && !managerChanged && !roleChanged) continue;
+            if (!teamsChanged && !managerChanged && !roleChanged) continue;
             rows.Add(new ScenarioChangeRow("person", person.Id, person.DisplayName, person.Mail ?? "", tb, ta,
                 PersonName(was?.ManagerId), PersonName(person.ManagerId), RoleName(was?.RoleId, rolesBefore), RoleName(person.RoleId, rolesAfter), ""));
         }
