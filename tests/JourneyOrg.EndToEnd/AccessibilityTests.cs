@@ -137,9 +137,9 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         await Expect(page.GetByLabel("Merge this team")).ToBeVisibleAsync();
         await Expect(kind).ToBeFocusedAsync();
         await page.TabToAsync(page.GetByLabel("Merge this team"));
-        await page.Keyboard.TypeAsync("t-underwriting");
+        await page.Keyboard.TypeAsync("Underwriting");
         await page.TabToAsync(page.GetByLabel("into this team"));
-        await page.Keyboard.TypeAsync("t-apply");
+        await page.Keyboard.TypeAsync("Applications");
         await page.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = "Add change" }));
         await page.Keyboard.PressAsync("Space");
 

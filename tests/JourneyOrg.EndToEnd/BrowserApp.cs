@@ -66,6 +66,9 @@ public sealed class BrowserApp : IAsyncLifetime
             "--contentRoot=" + Path.Combine(RepositoryRoot(), "src", "JourneyOrg.Web"),
             "--JourneyOrg:Store=sqlite:" + storePath,
             "--Logging:LogLevel:Default=Warning",
+            // Every test signs in afresh from 127.0.0.1: the per-address sign-in limit (tested in the integration tests)
+            // would otherwise turn a class's later sign-ins away.
+            "--JourneyOrg:Auth:SignInPermitsPerMinute=1000",
             // Development: cookies without Secure over plain http on loopback, no HTTPS redirect.
             "--environment=Development",
         ]);

@@ -55,13 +55,13 @@ public sealed class CostFlowTests(BrowserApp app)
         await page.GotoAsync("/scenarios");
         await page.GetByLabel("Name").FillAsync("Journey owners for mortgages");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create scenario" }).ClickAsync();
-        await page.GetByLabel("Kind of change").SelectOptionAsync("addOpening");
+        await page.ChooseChangeKindAsync(new SelectOptionValue { Value = "addOpening" });
         await page.GetByLabel("Team", new() { Exact = true }).FillAsync("Applications");
         await page.GetByLabel("Role", new() { Exact = true }).FillAsync("Journey owner");
         await page.GetByLabel("How many").FillAsync("2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add change" }).ClickAsync();
         await Expect(page.Locator("#scenario-operations")).ToContainTextAsync("2 opening(s) for Journey owner in Applications");
-        await page.GetByLabel("Kind of change").SelectOptionAsync("movePerson");
+        await page.ChooseChangeKindAsync(new SelectOptionValue { Value = "movePerson" });
         await page.GetByLabel("Person", new() { Exact = true }).FillAsync("Fay Chen");
         await page.GetByLabel("To team").FillAsync("Applications");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add change" }).ClickAsync();

@@ -26,7 +26,7 @@ public sealed class ScenarioFlowTests(BrowserApp app) : IClassFixture<BrowserApp
 
     private static async Task ChooseKindAsync(IPage page, string kind)
     {
-        await page.Locator("#op-kind").SelectOptionAsync(new SelectOptionValue { Label = kind });
+        await page.ChooseChangeKindAsync(new SelectOptionValue { Label = kind });
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add change" })).ToBeVisibleAsync();
     }
 
