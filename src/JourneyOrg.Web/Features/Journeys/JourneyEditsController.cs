@@ -37,8 +37,7 @@ public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor edi
                 ? $"The journey “{existing.Name}” already has the id '{id}': choose another id."
                 : $"The id '{id}' is already used in the workspace: choose another id.");
         var journey = new Journey(id, (form.Name ?? "").Trim(), Blank(form.ParentId), (form.Description ?? "").Trim(), []);
-        var resulting = org.Workspace with { Journeys = [.. org.Workspace.Journeys, journey] };
-        var result = await editor.ApplyAsync(new WorkspaceChangeSet { UpsertJourneys = [journey] }, resulting, form.Revision, cancellationToken);
+        var result = await editor.ApplyAsync(new WorkspaceChangeSet { UpsertJourneys = [journey] }, form.Revision, cancellationToken);
         if (result.Applied) return Redirect($"/journeys/{Uri.EscapeDataString(journey.Id)}/edit");
         return RefusedNew(await reader.LoadAsync(cancellationToken), form, [.. result.Errors]);
     }
@@ -114,24 +113,18 @@ public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor edi
         // Ownership and metrics on phases or steps that no longer exist go with them.
         var kept = after.Phases.SelectMany(p => p.Steps.Select(s => s.Id).Append(p.Id)).Append(after.Id).ToHashSet();
         var removed = before.Phases.SelectMany(p => p.Steps.Select(s => s.Id).Append(p.Id)).Where(x => !kept.Contains(x)).ToHashSet();
-        var resulting = org.Workspace with
-        {
-            Journeys = org.Workspace.Journeys.Select(j => j.Id == id ? after : j).ToList(),
-            Ownership = org.Workspace.Ownership.Where(o => !removed.Contains(o.TargetId)).ToList(),
-            Metrics = org.Workspace.Metrics.Where(m => !removed.Contains(m.TargetId)).ToList(),
-        };
         var changes = new WorkspaceChangeSet
         {
             UpsertJourneys = [after],
             DeleteOwnership = org.Workspace.Ownership.Where(o => removed.Contains(o.TargetId)).Select(o => new OwnershipKey(o.TeamId, o.TargetId)).ToList(),
             DeleteMetrics = org.Workspace.Metrics.Where(m => removed.Contains(m.TargetId)).Select(m => m.Id).ToList(),
         };
-        return await Save(org, after, changes, resulting, revision, cancellationToken);
+        return await Save(org, after, changes, revision, cancellationToken);
     }
 
-    private async Task<IActionResult> Save(OrgView org, Journey journey, WorkspaceChangeSet changes, JourneyOrg.Domain.Workspace resulting, long revision, CancellationToken cancellationToken)
+    private async Task<IActionResult> Save(OrgView org, Journey journey, WorkspaceChangeSet changes, long revision, CancellationToken cancellationToken)
     {
-        var result = await editor.ApplyAsync(changes, resulting, revision, cancellationToken);
+        var result = await editor.ApplyAsync(changes, revision, cancellationToken);
         if (result.Applied) return Redirect($"/journeys/{Uri.EscapeDataString(journey.Id)}/edit");
         var fresh = await reader.LoadAsync(cancellationToken);
         return Refused(fresh, fresh.Journeys.GetValueOrDefault(journey.Id), [.. result.Errors]);

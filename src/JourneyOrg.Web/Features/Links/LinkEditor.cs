@@ -48,7 +48,7 @@ public sealed class LinkEditor(OrgReader reader, WorkspaceEditor editor)
         if (change is null) return LinkOutcome.NotFound(org.Revision);
         if (change.Refusal is not null) return new LinkOutcome(true, change.ItemName, EditResult.Refused(org.Revision, change.Refusal));
         // The store writes the audit entry for the change set, tagged with the request that made it.
-        var result = await editor.ApplyAsync(change.Changes!, change.Resulting!, revision, cancellationToken);
+        var result = await editor.ApplyAsync(change.Changes!, revision, cancellationToken);
         return new LinkOutcome(true, change.ItemName, result);
     }
 

@@ -46,8 +46,7 @@ public sealed class MetricsController(OrgReader reader, WorkspaceEditor editor) 
             errors.Add($"Measures: '{targetId}' is not a journey, phase or step; give the id of one, or leave it empty and place the KPI later.");
         var id = new WorkspaceIds(org.Workspace).New("m-", form.Name ?? "");
         var metric = form.Apply(new Metric(id, targetId, "", null, null, null, null), org, errors);
-        var result = await editor.ApplyAsync(errors, () => (new WorkspaceChangeSet { UpsertMetrics = [metric] },
-            org.Workspace with { Metrics = [.. org.Workspace.Metrics, metric] }), form.Revision, cancellationToken);
+        var result = await editor.ApplyAsync(errors, () => new WorkspaceChangeSet { UpsertMetrics = [metric] }, form.Revision, cancellationToken);
         if (result.Applied) return Redirect($"/metrics/{Uri.EscapeDataString(id)}");
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var fresh = await reader.LoadAsync(cancellationToken);
@@ -90,8 +89,7 @@ public sealed class MetricsController(OrgReader reader, WorkspaceEditor editor) 
         // The series goes with the KPI; the tick box makes that a decision rather than a slip.
         var result = !confirm
             ? EditResult.Refused(org.Revision, "Tick the box to confirm that the KPI and its data points are to be deleted.")
-            : await editor.ApplyAsync(new WorkspaceChangeSet { DeleteMetrics = [id] },
-            org.Workspace with { Metrics = org.Workspace.Metrics.Where(m => m.Id != id).ToList() }, revision, cancellationToken);
+            : await editor.ApplyAsync(new WorkspaceChangeSet { DeleteMetrics = [id] }, revision, cancellationToken);
         if (result.Applied) return Redirect("/metrics");
         return await PageAsync(id, result.Errors, cancellationToken) ?? NotFound();
     }
@@ -106,8 +104,7 @@ public sealed class MetricsController(OrgReader reader, WorkspaceEditor editor) 
         if (MetricOf(org, id) is not { } metric) return NotFound();
         var errors = new List<string>();
         var changed = change(metric, org, errors);
-        var result = await editor.ApplyAsync(errors, () => (new WorkspaceChangeSet { UpsertMetrics = [changed] },
-            org.Workspace with { Metrics = org.Workspace.Metrics.Select(m => m.Id == id ? changed : m).ToList() }), revision, cancellationToken);
+        var result = await editor.ApplyAsync(errors, () => new WorkspaceChangeSet { UpsertMetrics = [changed] }, revision, cancellationToken);
         if (result.Applied && !Request.IsHtmx()) return Redirect($"/metrics/{Uri.EscapeDataString(id)}");
         return await PageAsync(id, result.Errors, cancellationToken) ?? Redirect("/metrics");
     }

@@ -36,8 +36,7 @@ public sealed class OpportunityEditsController(OrgReader reader, WorkspaceEditor
             return await CreateRefused(form, [$"The id '{typedId}' is already used in the workspace; choose another or leave it empty."], cancellationToken);
         var (opportunity, errors) = form.ToOpportunity(typedId ?? ids.New("opp-", form.Title ?? ""), null, org);
         if (opportunity is null) return await CreateRefused(form, errors, cancellationToken);
-        var result = await editor.ApplyAsync(new WorkspaceChangeSet { UpsertOpportunities = [opportunity] },
-            w with { Opportunities = [.. w.Opportunities, opportunity] }, form.Revision, cancellationToken);
+        var result = await editor.ApplyAsync(new WorkspaceChangeSet { UpsertOpportunities = [opportunity] }, form.Revision, cancellationToken);
         return result.Applied
             ? Redirect(PageOf(opportunity.Id))
             : await CreateRefused(form, result.Errors, cancellationToken);
@@ -49,9 +48,7 @@ public sealed class OpportunityEditsController(OrgReader reader, WorkspaceEditor
         var org = await reader.LoadAsync(cancellationToken);
         if (org.Workspace.Opportunities.FirstOrDefault(o => o.Id == id) is not { } existing) return NotFound();
         var (opportunity, errors) = form.ToOpportunity(id, existing, org);
-        var result = await editor.ApplyAsync(errors, () => (new WorkspaceChangeSet { UpsertOpportunities = [opportunity!] },
-            org.Workspace with { Opportunities = org.Workspace.Opportunities.Select(o => o.Id == id ? opportunity! : o).ToList() }),
-            form.Revision, cancellationToken);
+        var result = await editor.ApplyAsync(errors, () => new WorkspaceChangeSet { UpsertOpportunities = [opportunity!] }, form.Revision, cancellationToken);
         return await Answer(id, result, "Opportunity saved.", m => m with { Draft = form }, cancellationToken);
     }
 
@@ -61,8 +58,8 @@ public sealed class OpportunityEditsController(OrgReader reader, WorkspaceEditor
     {
         var org = await reader.LoadAsync(cancellationToken);
         if (org.Workspace.Opportunities.All(o => o.Id != id)) return NotFound();
-        var (resulting, changes) = OpportunityRemoval.Delete(org.Workspace, id);
-        var result = await editor.ApplyAsync(changes, resulting, revision, cancellationToken);
+        var (_, changes) = OpportunityRemoval.Delete(org.Workspace, id);
+        var result = await editor.ApplyAsync(changes, revision, cancellationToken);
         if (!result.Applied) return await Answer(id, result, "", m => m, cancellationToken);
         if (!Request.IsHtmx()) return Redirect("/opportunities");
         // The page it was on is gone: htmx follows this header to the ranked list instead of swapping.
@@ -76,8 +73,7 @@ public sealed class OpportunityEditsController(OrgReader reader, WorkspaceEditor
     {
         var org = await reader.LoadAsync(cancellationToken);
         var (weights, errors) = form.ToWeights();
-        var result = await editor.ApplyAsync(errors, () => (new WorkspaceChangeSet { Weights = weights }, org.Workspace with { Weights = weights! }),
-            form.Revision, cancellationToken);
+        var result = await editor.ApplyAsync(errors, () => new WorkspaceChangeSet { Weights = weights }, form.Revision, cancellationToken);
         var after = await reader.LoadAsync(cancellationToken);
         ViewData["Revision"] = after.Revision;
         var filter = new OpportunityFilter(FormValues.Text(form.Journey), FormValues.Text(form.Team), FormValues.Text(form.Status));

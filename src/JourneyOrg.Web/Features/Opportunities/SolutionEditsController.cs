@@ -29,8 +29,7 @@ public sealed class SolutionEditsController(OrgReader reader, WorkspaceEditor ed
         var (solution, errors) = typedId is not null && ids.IsTaken(typedId)
             ? (null, [$"The id '{typedId}' is already used in the workspace; choose another or leave it empty."])
             : form.ToSolution(typedId ?? ids.New("sol-", form.Title ?? ""), null, id, org);
-        var result = await editor.ApplyAsync(errors, () => (new WorkspaceChangeSet { UpsertSolutions = [solution!] }, w with { Solutions = [.. w.Solutions, solution!] }),
-            form.Revision, cancellationToken);
+        var result = await editor.ApplyAsync(errors, () => new WorkspaceChangeSet { UpsertSolutions = [solution!] }, form.Revision, cancellationToken);
         return await Answer(id, result, $"Solution '{solution?.Title}' added.", m => m with { SolutionDraft = form }, cancellationToken);
     }
 
@@ -41,8 +40,7 @@ public sealed class SolutionEditsController(OrgReader reader, WorkspaceEditor ed
         var w = org.Workspace;
         if (w.Solutions.FirstOrDefault(s => s.Id == solutionId && s.OpportunityIds.Contains(id)) is not { } existing) return NotFound();
         var (solution, errors) = form.ToSolution(solutionId, existing, id, org);
-        var result = await editor.ApplyAsync(errors, () => (new WorkspaceChangeSet { UpsertSolutions = [solution!] },
-            w with { Solutions = w.Solutions.Select(s => s.Id == solutionId ? solution! : s).ToList() }), form.Revision, cancellationToken);
+        var result = await editor.ApplyAsync(errors, () => new WorkspaceChangeSet { UpsertSolutions = [solution!] }, form.Revision, cancellationToken);
         return await Answer(id, result, $"Solution '{solution?.Title}' saved.", m => m with { SolutionDraft = form, SolutionDraftId = solutionId }, cancellationToken);
     }
 
@@ -52,8 +50,8 @@ public sealed class SolutionEditsController(OrgReader reader, WorkspaceEditor ed
     {
         var org = await reader.LoadAsync(cancellationToken);
         if (org.Workspace.Solutions.FirstOrDefault(s => s.Id == solutionId && s.OpportunityIds.Contains(id)) is not { } solution) return NotFound();
-        var (resulting, changes) = OpportunityRemoval.DetachSolution(org.Workspace, solutionId, id);
-        var result = await editor.ApplyAsync(changes, resulting, revision, cancellationToken);
+        var (_, changes) = OpportunityRemoval.DetachSolution(org.Workspace, solutionId, id);
+        var result = await editor.ApplyAsync(changes, revision, cancellationToken);
         return await Answer(id, result, $"Solution '{solution.Title}' removed.", m => m, cancellationToken);
     }
 

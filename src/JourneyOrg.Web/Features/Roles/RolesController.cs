@@ -84,8 +84,7 @@ public sealed class RolesController(OrgReader reader, WorkspaceEditor editor, Sc
             else if (cost < 0) errors.Add($"Annual cost {form.AnnualCost.Trim()} is negative; a cost is 0 or more.");
         }
         var role = new Role(id, title, Blank(form.Family), Blank(form.Level)) { AnnualCost = cost };
-        return editor.ApplyAsync(errors, () => (new WorkspaceChangeSet { UpsertRoles = [role] },
-            org.Workspace with { Roles = org.Workspace.Roles.Where(r => r.Id != id).Append(role).ToList() }), form.Revision, cancellationToken);
+        return editor.ApplyAsync(errors, () => new WorkspaceChangeSet { UpsertRoles = [role] }, form.Revision, cancellationToken);
     }
 
     // Openings are HR data: they are not even computed for anyone else.

@@ -55,7 +55,7 @@ public sealed class ScenarioApplier(IWorkspaceStore store, WorkspaceEditor edito
         };
         EditResult edit;
         using (AuditContext.BeginAction(AuditAction(stored, parsed.Scenario!)))
-            edit = await editor.ApplyAsync(changes, result.Workspace!, snapshot.Revision, cancellationToken);
+            edit = await editor.ApplyAsync(changes, snapshot.Revision, cancellationToken);
         if (!edit.Applied) return new ApplyOutcome(false, edit.Errors);
 
         applied = applied with { Revision = edit.Revision };

@@ -26,11 +26,7 @@ public sealed class OwnershipEdits(OrgReader reader, WorkspaceEditor editor)
         // Above TeamChoiceModel.ListedUpTo teams the form has a typed field: a name resolves like an id.
         if (org.FindTeam(form.TeamId.Trim(), "Team", out var problem) is not { } teamId) return EditResult.Refused(org.Revision, problem!);
         var edge = new Ownership(teamId, form.TargetId, kind);
-        var resulting = org.Workspace with
-        {
-            Ownership = org.Workspace.Ownership.Where(o => !(o.TeamId == edge.TeamId && o.TargetId == edge.TargetId)).Append(edge).ToList(),
-        };
-        return await editor.ApplyAsync(new WorkspaceChangeSet { UpsertOwnership = [edge] }, resulting, form.Revision, cancellationToken);
+        return await editor.ApplyAsync(new WorkspaceChangeSet { UpsertOwnership = [edge] }, form.Revision, cancellationToken);
     }
 
     public async Task<EditResult> RemoveAsync(OwnershipForm form, CancellationToken cancellationToken)
@@ -38,11 +34,7 @@ public sealed class OwnershipEdits(OrgReader reader, WorkspaceEditor editor)
         var org = await reader.LoadAsync(cancellationToken);
         var exists = org.Workspace.Ownership.Any(o => o.TeamId == form.TeamId && o.TargetId == form.TargetId);
         if (!exists) return EditResult.Refused(org.Revision, "That team does not own this any more.");
-        var resulting = org.Workspace with
-        {
-            Ownership = org.Workspace.Ownership.Where(o => !(o.TeamId == form.TeamId && o.TargetId == form.TargetId)).ToList(),
-        };
         return await editor.ApplyAsync(new WorkspaceChangeSet { DeleteOwnership = [new OwnershipKey(form.TeamId!, form.TargetId!)] },
-            resulting, form.Revision, cancellationToken);
+            form.Revision, cancellationToken);
     }
 }

@@ -23,17 +23,12 @@ public sealed class WorkspaceEditor(IWorkspaceStore store, OrgReader reader)
     /// change is not even built; otherwise <paramref name="change"/> builds it and it is applied as above.
     /// </summary>
     public Task<EditResult> ApplyAsync(
-        IReadOnlyList<string> formErrors, Func<(WorkspaceChangeSet Changes, Workspace Resulting)> change, long expectedRevision,
+        IReadOnlyList<string> formErrors, Func<WorkspaceChangeSet> change, long expectedRevision,
         CancellationToken cancellationToken = default)
     {
         if (formErrors.Count > 0) return Task.FromResult(new EditResult(false, expectedRevision, formErrors));
-        return ApplyAsync(change().Changes, expectedRevision, cancellationToken);
+        return ApplyAsync(change(), expectedRevision, cancellationToken);
     }
-
-    /// <summary>As <see cref="ApplyAsync(WorkspaceChangeSet, long, CancellationToken)"/>; <paramref name="resulting"/> is not used.</summary>
-    public Task<EditResult> ApplyAsync(
-        WorkspaceChangeSet changes, Workspace resulting, long expectedRevision, CancellationToken cancellationToken = default) =>
-        ApplyAsync(changes, expectedRevision, cancellationToken);
 
     public async Task<EditResult> ApplyAsync(WorkspaceChangeSet changes, long expectedRevision, CancellationToken cancellationToken = default)
     {

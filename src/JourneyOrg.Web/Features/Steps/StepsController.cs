@@ -52,8 +52,7 @@ public sealed class StepsController(OrgReader reader, LinkEditor links, Workspac
         var errors = new List<string>();
         var id = new JourneyOrg.Workspaces.WorkspaceIds(org.Workspace).New("ins-", form.Title ?? "");
         var insight = form.Apply(new Insight(id, "", "", null, null, null, null) { StepIds = [stepId] }, errors);
-        var result = await editor.ApplyAsync(errors, () => (new JourneyOrg.Storage.WorkspaceChangeSet { UpsertInsights = [insight] },
-            org.Workspace with { Insights = [.. org.Workspace.Insights, insight] }), form.Revision, cancellationToken);
+        var result = await editor.ApplyAsync(errors, () => new JourneyOrg.Storage.WorkspaceChangeSet { UpsertInsights = [insight] }, form.Revision, cancellationToken);
         return await AfterEdit(journeyId, stepId, new LinkOutcome(true, insight.Title, result), $"{insight.Title} is recorded on this step.", cancellationToken);
     }
 
@@ -67,8 +66,7 @@ public sealed class StepsController(OrgReader reader, LinkEditor links, Workspac
         if (org.Workspace.Insights.FirstOrDefault(i => i.Id == insightId) is not { } existing) return NotFound();
         var errors = new List<string>();
         var insight = form.Apply(existing, errors);
-        var result = await editor.ApplyAsync(errors, () => (new JourneyOrg.Storage.WorkspaceChangeSet { UpsertInsights = [insight] },
-            org.Workspace with { Insights = org.Workspace.Insights.Select(i => i.Id == insightId ? insight : i).ToList() }), form.Revision, cancellationToken);
+        var result = await editor.ApplyAsync(errors, () => new JourneyOrg.Storage.WorkspaceChangeSet { UpsertInsights = [insight] }, form.Revision, cancellationToken);
         return await AfterEdit(journeyId, stepId, new LinkOutcome(true, insight.Title, result), $"{insight.Title} is saved.", cancellationToken);
     }
 
@@ -80,8 +78,7 @@ public sealed class StepsController(OrgReader reader, LinkEditor links, Workspac
         var org = await reader.LoadAsync(cancellationToken);
         if (!IsStepOf(org, journeyId, stepId)) return NotFound();
         if (org.Workspace.Insights.FirstOrDefault(i => i.Id == insightId) is not { } existing) return NotFound();
-        var result = await editor.ApplyAsync(new JourneyOrg.Storage.WorkspaceChangeSet { DeleteInsights = [insightId] },
-            org.Workspace with { Insights = org.Workspace.Insights.Where(i => i.Id != insightId).ToList() }, revision, cancellationToken);
+        var result = await editor.ApplyAsync(new JourneyOrg.Storage.WorkspaceChangeSet { DeleteInsights = [insightId] }, revision, cancellationToken);
         return await AfterEdit(journeyId, stepId, new LinkOutcome(true, existing.Title, result), $"{existing.Title} is deleted.", cancellationToken);
     }
 

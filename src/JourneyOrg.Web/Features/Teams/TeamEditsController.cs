@@ -67,8 +67,7 @@ public sealed class TeamEditsController(OrgReader reader, WorkspaceEditor editor
 
     private async Task<IActionResult> Save(OrgView org, Team team, long revision, CancellationToken cancellationToken)
     {
-        var resulting = org.Workspace with { Teams = org.Workspace.Teams.Where(t => t.Id != team.Id).Append(team).ToList() };
-        var result = await editor.ApplyAsync(new WorkspaceChangeSet { UpsertTeams = [team] }, resulting, revision, cancellationToken);
+        var result = await editor.ApplyAsync(new WorkspaceChangeSet { UpsertTeams = [team] }, revision, cancellationToken);
         if (result.Applied) return Redirect($"/teams/{Uri.EscapeDataString(team.Id)}");
         return await Refused(await reader.LoadAsync(cancellationToken), org.Teams.ContainsKey(team.Id) ? team.Id : null, [.. result.Errors]);
     }
