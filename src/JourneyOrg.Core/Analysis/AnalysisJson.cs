@@ -14,16 +14,14 @@ namespace JourneyOrg.Analysis;
 public static partial class AnalysisJson
 {
     /// <summary>Rounds a figure as the output shows it (4 decimals, no negative zero).</summary>
-    public static double Round(double value)
-    {
-        var rounded = Math.Round(value, 4, MidpointRounding.AwayFromZero);
-        return rounded == 0 ? 0.0 : rounded;
-    }
+    public static double Round(double value) => RoundTo(value, 4);
 
     /// <summary>Rounds a cost figure as the output shows it (SPEC §5: 2 decimals, no negative zero).</summary>
-    public static double Money(double value)
+    public static double Money(double value) => RoundTo(value, 2);
+
+    private static double RoundTo(double value, int decimals)
     {
-        var rounded = Math.Round(value, 2, MidpointRounding.AwayFromZero);
+        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
         return rounded == 0 ? 0.0 : rounded;
     }
 

@@ -24,7 +24,8 @@ public sealed class OpportunityRemovalTests
     [Fact]
     public void Deleting_an_opportunity_keeps_its_solutions_without_the_reference()
     {
-        var (resulting, changes) = OpportunityRemoval.Delete(Sample(), "o-1");
+        var changes = OpportunityRemoval.Delete(Sample(), "o-1");
+        var resulting = WorkspaceChanges.ApplyTo(Sample(), changes);
         Assert.Equal(["o-2"], resulting.Opportunities.Select(o => o.Id));
         Assert.Equal(["o-2"], resulting.Solutions.Single(s => s.Id == "sol-both").OpportunityIds);
         Assert.Empty(resulting.Solutions.Single(s => s.Id == "sol-one").OpportunityIds);
@@ -36,7 +37,8 @@ public sealed class OpportunityRemovalTests
     [Fact]
     public void Removing_a_solution_from_one_of_its_opportunities_keeps_it_for_the_others()
     {
-        var (resulting, changes) = OpportunityRemoval.DetachSolution(Sample(), "sol-both", "o-1");
+        var changes = OpportunityRemoval.DetachSolution(Sample(), "sol-both", "o-1");
+        var resulting = WorkspaceChanges.ApplyTo(Sample(), changes);
         Assert.Equal(["o-2"], resulting.Solutions.Single(s => s.Id == "sol-both").OpportunityIds);
         Assert.Empty(changes.DeleteSolutions);
     }
@@ -44,7 +46,8 @@ public sealed class OpportunityRemovalTests
     [Fact]
     public void Removing_a_solution_from_its_only_opportunity_deletes_it()
     {
-        var (resulting, changes) = OpportunityRemoval.DetachSolution(Sample(), "sol-one", "o-1");
+        var changes = OpportunityRemoval.DetachSolution(Sample(), "sol-one", "o-1");
+        var resulting = WorkspaceChanges.ApplyTo(Sample(), changes);
         Assert.DoesNotContain(resulting.Solutions, s => s.Id == "sol-one");
         Assert.Equal(["sol-one"], changes.DeleteSolutions);
     }
@@ -52,7 +55,7 @@ public sealed class OpportunityRemovalTests
     [Fact]
     public void Removing_a_solution_that_does_not_address_the_opportunity_changes_nothing()
     {
-        var (_, changes) = OpportunityRemoval.DetachSolution(Sample(), "sol-other", "o-1");
+        var changes = OpportunityRemoval.DetachSolution(Sample(), "sol-other", "o-1");
         Assert.True(changes.IsEmpty);
     }
 }

@@ -13,9 +13,9 @@ public static class LinkKinds
 }
 
 /// <summary>What a link or unlink would change: the change set and the workspace it produces, or why it cannot be done.</summary>
-public sealed record LinkChange(string ItemName, WorkspaceChangeSet? Changes, Workspace? Resulting, string? Refusal)
+public sealed record LinkChange(string ItemName, WorkspaceChangeSet? Changes, string? Refusal)
 {
-    public static LinkChange Refused(string itemName, string reason) => new(itemName, null, null, reason);
+    public static LinkChange Refused(string itemName, string reason) => new(itemName, null, reason);
 }
 
 /// <summary>The outcome of a link or unlink; <see cref="Found"/> is false when the record does not exist.</summary>
@@ -64,15 +64,15 @@ public sealed class LinkEditor(OrgReader reader, WorkspaceEditor editor)
             case LinkKinds.Metric when w.Metrics.FirstOrDefault(m => m.Id == itemId) is { } metric:
                 if (!isPart) return LinkChange.Refused(metric.Name, $"Choose a step or phase for the KPI {metric.Name}.");
                 if (metric.TargetId == targetId) return LinkChange.Refused(metric.Name, $"The KPI {metric.Name} is already on {where}.");
-                return Changed(w, metric with { TargetId = targetId });
+                return Changed(metric with { TargetId = targetId });
             case LinkKinds.Insight when w.Insights.FirstOrDefault(i => i.Id == itemId) is { } insight:
                 if (!isStep) return LinkChange.Refused(insight.Title, $"Choose a step for the insight {insight.Title}.");
                 if (insight.StepIds.Contains(targetId)) return LinkChange.Refused(insight.Title, $"The insight {insight.Title} is already on {where}.");
-                return Changed(w, insight with { StepIds = [.. insight.StepIds, targetId] });
+                return Changed(insight with { StepIds = [.. insight.StepIds, targetId] });
             case LinkKinds.Opportunity when w.Opportunities.FirstOrDefault(o => o.Id == itemId) is { } opportunity:
                 if (!isPart) return LinkChange.Refused(opportunity.Title, $"Choose a step or phase for the opportunity {opportunity.Title}.");
                 if (opportunity.TargetIds.Contains(targetId)) return LinkChange.Refused(opportunity.Title, $"The opportunity {opportunity.Title} is already on {where}.");
-                return Changed(w, opportunity with { TargetIds = [.. opportunity.TargetIds, targetId] });
+                return Changed(opportunity with { TargetIds = [.. opportunity.TargetIds, targetId] });
             default:
                 return null;
         }
@@ -87,30 +87,24 @@ public sealed class LinkEditor(OrgReader reader, WorkspaceEditor editor)
         {
             case LinkKinds.Metric when w.Metrics.FirstOrDefault(m => m.Id == itemId) is { } metric:
                 return metric.TargetId == targetId
-                    ? Changed(w, metric with { TargetId = "" })
+                    ? Changed(metric with { TargetId = "" })
                     : LinkChange.Refused(metric.Name, $"The KPI {metric.Name} is not on {where} any more.");
             case LinkKinds.Insight when w.Insights.FirstOrDefault(i => i.Id == itemId) is { } insight:
                 return insight.StepIds.Contains(targetId)
-                    ? Changed(w, insight with { StepIds = insight.StepIds.Where(s => s != targetId).ToList() })
+                    ? Changed(insight with { StepIds = insight.StepIds.Where(s => s != targetId).ToList() })
                     : LinkChange.Refused(insight.Title, $"The insight {insight.Title} is not on {where} any more.");
             case LinkKinds.Opportunity when w.Opportunities.FirstOrDefault(o => o.Id == itemId) is { } opportunity:
                 return opportunity.TargetIds.Contains(targetId)
-                    ? Changed(w, opportunity with { TargetIds = opportunity.TargetIds.Where(t => t != targetId).ToList() })
+                    ? Changed(opportunity with { TargetIds = opportunity.TargetIds.Where(t => t != targetId).ToList() })
                     : LinkChange.Refused(opportunity.Title, $"The opportunity {opportunity.Title} is not on {where} any more.");
             default:
                 return null;
         }
     }
 
-    private static LinkChange Changed(Workspace w, Metric changed) => new(changed.Name,
-        new WorkspaceChangeSet { UpsertMetrics = [changed] },
-        w with { Metrics = w.Metrics.Select(m => m.Id == changed.Id ? changed : m).ToList() }, null);
+    private static LinkChange Changed(Metric changed) => new(changed.Name, new WorkspaceChangeSet { UpsertMetrics = [changed] }, null);
 
-    private static LinkChange Changed(Workspace w, Insight changed) => new(changed.Title,
-        new WorkspaceChangeSet { UpsertInsights = [changed] },
-        w with { Insights = w.Insights.Select(i => i.Id == changed.Id ? changed : i).ToList() }, null);
+    private static LinkChange Changed(Insight changed) => new(changed.Title, new WorkspaceChangeSet { UpsertInsights = [changed] }, null);
 
-    private static LinkChange Changed(Workspace w, Opportunity changed) => new(changed.Title,
-        new WorkspaceChangeSet { UpsertOpportunities = [changed] },
-        w with { Opportunities = w.Opportunities.Select(o => o.Id == changed.Id ? changed : o).ToList() }, null);
+    private static LinkChange Changed(Opportunity changed) => new(changed.Title, new WorkspaceChangeSet { UpsertOpportunities = [changed] }, null);
 }

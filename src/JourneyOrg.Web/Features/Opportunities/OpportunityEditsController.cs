@@ -58,7 +58,7 @@ public sealed class OpportunityEditsController(OrgReader reader, WorkspaceEditor
     {
         var org = await reader.LoadAsync(cancellationToken);
         if (org.Workspace.Opportunities.All(o => o.Id != id)) return NotFound();
-        var (_, changes) = OpportunityRemoval.Delete(org.Workspace, id);
+        var changes = OpportunityRemoval.Delete(org.Workspace, id);
         var result = await editor.ApplyAsync(changes, revision, cancellationToken);
         if (!result.Applied) return await Answer(id, result, "", m => m, cancellationToken);
         if (!Request.IsHtmx()) return Redirect("/opportunities");

@@ -50,7 +50,7 @@ public sealed class SolutionEditsController(OrgReader reader, WorkspaceEditor ed
     {
         var org = await reader.LoadAsync(cancellationToken);
         if (org.Workspace.Solutions.FirstOrDefault(s => s.Id == solutionId && s.OpportunityIds.Contains(id)) is not { } solution) return NotFound();
-        var (_, changes) = OpportunityRemoval.DetachSolution(org.Workspace, solutionId, id);
+        var changes = OpportunityRemoval.DetachSolution(org.Workspace, solutionId, id);
         var result = await editor.ApplyAsync(changes, revision, cancellationToken);
         return await Answer(id, result, $"Solution '{solution.Title}' removed.", m => m, cancellationToken);
     }
