@@ -358,7 +358,7 @@ public static class StructureProposal
             var count = Math.Clamp((int)Math.Round(heads * (double)b / (a + b), MidpointRounding.AwayFromZero), 1, most);
             var moving = movers.Skip(movers.Count - count).ToList();
             var id = NewId(journey.Name);
-            Do(new SplitTeam(team.Id, id, journey.Name, moving, EdgesWithin(team.Id, journey.Id, null)),
+            SplitInto(team, id, journey.Name, moving, EdgesWithin(team.Id, journey.Id, null), team.ParentId, journey.Id,
                 $"{team.Name} serves {Name(source.Main)} and {journey.Name} ({b} unit{(b == 1 ? "" : "s")}); {count} of its {heads} people become the team for {journey.Name}");
             Assign(journey.Id, id, $"Split from {team.Name} along the journeys it serves");
             return true;
@@ -381,11 +381,40 @@ public static class StructureProposal
             var count = Math.Min(source.Heads / 2, movers.Count);
             if (count < _o.MinSize) return false;
             var id = NewId(journey.Name);
-            Do(new SplitTeam(source.Team.Id, id, journey.Name, movers.Skip(movers.Count - count).ToList(), []),
+            SplitInto(source.Team, id, journey.Name, movers.Skip(movers.Count - count).ToList(), [], source.Team.ParentId, journey.Id,
                 $"No free team can take {journey.Name}; {source.Team.Name} has {source.Heads} people, enough for two teams, and {count} of them become the team for it");
             Assign(journey.Id, id, $"{TeamName(id)} is the new team for {journey.Name}");
             return true;
         }
+
+        /// <summary>The team type a journey's own team should have: a sub-journey used by others may be a platform team.</summary>
+        private bool RightType(Team team, string journeyId) =>
+            team.Type == StreamAligned || (_blocks.Contains(journeyId) && team.Type == "platform");
+
+        /// <summary>
+        /// People and ownership of <paramref name="source"/> become a new team under <paramref name="parentId"/>. A split
+        /// keeps the source's type (SPEC §4), so when the source is not of the type a journey team should have, the new
+        /// team is created stream-aligned and the people and edges move to it one by one: the same result, the right type.
+        /// </summary>
+        private void SplitInto(Team source, string id, string name, List<string> people, List<string> targets, string? parentId, string journeyId, string reason)
+        {
+            if (RightType(source, journeyId))
+            {
+                Do(new SplitTeam(source.Id, id, name, people, targets), reason);
+                if (parentId != source.ParentId)
+                    Do(new MoveTeam(id, parentId), $"{name} sits under {TeamName(parentId!)}, the journey unit that answers for the journey as a whole");
+                return;
+            }
+            Do(new CreateTeam(id, name, parentId, StreamAligned), $"{reason}; a journey team is stream-aligned, and {source.Name} is {TypeName(source)}");
+            foreach (var person in people) Do(new MovePerson(person, source.Id, id, null), $"Moves from {source.Name} to {name}");
+            foreach (var target in targets) Do(new TransferOwnership(source.Id, id, target), $"{name} takes over {Name(target)} from {source.Name}");
+        }
+
+        private static string TypeName(Team team) => team.Type is { Length: > 0 } type
+            ? $"{("aeiou".Contains(char.ToLowerInvariant(type[0])) ? "an" : "a")} {type} team"
+            : "a team without a type";
+
+        private const string StreamAligned = "stream-aligned";
 
         /// <summary>Members who may move to a new team: enabled accounts other than the lead, in the team's order.</summary>
         private List<string> Movers(Team team) =>
@@ -473,9 +502,8 @@ public static class StructureProposal
                     var label = chunk.Count == 1 ? chunk[0].Name : $"{chunk[0].Name}–{chunk[^1].Name}";
                     var name = $"{j.Name} · {label}";
                     var id = NewId($"{j.Name} {chunk[0].Name}");
-                    Do(new SplitTeam(owner, id, name, people, EdgesWithin(owner, j.Id, phaseIds)),
+                    SplitInto(team, id, name, people, EdgesWithin(owner, j.Id, phaseIds), owner, j.Id,
                         $"{team.Name} has {heads} people for {j.Name}, more than {_o.MaxSize}: {people.Count} of them become the team for {label}");
-                    Do(new MoveTeam(id, owner), $"{name} sits under {j.Name}, the journey unit that answers for the journey as a whole");
                     foreach (var p in chunk) _phaseOwner[p.Id] = id;
                 }
                 _parents.Add(owner);
@@ -508,8 +536,13 @@ public static class StructureProposal
         {
             foreach (var j in _scope)
             {
-                if (!_assigned.TryGetValue(j.Id, out var owner) || Current(owner) is not { } team || team.Name == j.Name) continue;
-                var why = _parents.Contains(owner) && _phaseOwner.Values.Any(v => Current(v)?.ParentId == owner)
+                if (!_assigned.TryGetValue(j.Id, out var owner) || Current(owner) is not { } team) continue;
+                var isUnit = _parents.Contains(owner) && _phaseOwner.Values.Any(v => Current(v)?.ParentId == owner);
+                // SPEC §4 has no operation that changes an existing team's type: say so rather than leave it unseen.
+                if (!isUnit && !RightType(team, j.Id))
+                    _notes.Add($"{j.Name}: {team.Name} is {TypeName(team)}; as the journey's team it should be stream-aligned (change its type on its team page)");
+                if (team.Name == j.Name) continue;
+                var why = isUnit
                     ? $"Journey unit for {j.Name}: it answers for the journey as a whole, its teams for the phases"
                     : $"Named for the journey it answers for";
                 Do(new RenameTeam(owner, j.Name), why);

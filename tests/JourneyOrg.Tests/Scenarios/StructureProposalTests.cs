@@ -101,7 +101,8 @@ public sealed class StructureProposalTests
     {
         Assert.All(c.After.Units, u => Assert.Single(u.Owners));
         Assert.All(AnsweredFor(workspace, c.After), a => Assert.True(a.Value.Count == 1, $"{a.Key} answers for {string.Join(", ", a.Value)}"));
-        Assert.DoesNotContain(c.Proposal.Summary.Notes, n => !n.Contains("handoffs"));
+        // Handoffs between phase teams and a journey team's type are the only shortfalls a fully staffed org may have.
+        Assert.DoesNotContain(c.Proposal.Summary.Notes, n => !n.Contains("handoffs") && !n.Contains("should be stream-aligned"));
     }
 
     // ---------- shapes ----------
@@ -172,6 +173,29 @@ public sealed class StructureProposalTests
         Assert.Equal("Get a credit card", ws.Teams.Single(t => t.Id == "t-get-a-credit-card").Name);
         Assert.Equal(split.MemberIds.Count, c.Result.Diff!.PeopleMoved);
         Assert.InRange(split.MemberIds.Count, 1, 10);
+    }
+
+    [Fact]
+    public void A_team_split_off_a_team_of_another_type_is_stream_aligned_and_a_journey_team_of_another_type_is_named()
+    {
+        // The enabling team serves both journeys: the card people split off it must form a stream-aligned team,
+        // which a plain split (same type as its source, SPEC §4) cannot give.
+        var workspace = Org([Mortgage, Card, Identity],
+            [T("t-a", "Everything squad", 10, "enabling"), T("t-c", "Identity", 5, "platform")],
+            Own("t-a", "j-mortgage"), Own("t-a", "p-c-apply"), Own("t-a", "p-c-use"), Own("t-c", "j-id"));
+        var c = Propose(workspace);
+        EveryUnitOneTeamEachTeamOneJourney(workspace, c);
+        Assert.Empty(c.Proposal.Scenario.Operations.OfType<SplitTeam>());
+        var created = Assert.Single(c.Proposal.Scenario.Operations.OfType<CreateTeam>());
+        var ws = c.Result.Workspace!;
+        var cards = ws.Teams.Single(t => t.Id == created.TeamId);
+        Assert.Equal(("Get a credit card", "stream-aligned"), (cards.Name, cards.Type));
+        Assert.NotEmpty(cards.Members);
+        Assert.Equal(cards.Members.Count, c.Result.Diff!.PeopleMoved);
+        Assert.Equal(["t-c", cards.Id], c.After.Journeys.Single(j => j.Id == "j-card").Teams); // t-c: the identity step
+        // The enabling team keeps the mortgage journey and its type (no operation changes it); the note says so.
+        Assert.Equal("enabling", ws.Teams.Single(t => t.Id == "t-a").Type);
+        Assert.Contains(c.Proposal.Summary.Notes, n => n.Contains("Get a mortgage") && n.Contains("enabling") && n.Contains("stream-aligned"));
     }
 
     [Fact]
