@@ -1,13 +1,12 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using JourneyOrg.Scenarios;
 
 namespace JourneyOrg.Analysis;
 
 /// <summary>
-/// The SPEC's JSON for an analysis (<c>analyze --json</c>, <c>GET /api/analysis</c>) and for a simulation
-/// (<c>simulate --json</c>, <c>POST /api/scenarios/simulate</c>): camelCase keys, numbers rounded to 4 decimals,
+/// The SPEC's JSON for an analysis (<c>analyze --json</c>, <c>GET /api/analysis</c>; a simulation's is
+/// <see cref="JourneyOrg.Scenarios.SimulationJson"/>): camelCase keys, numbers rounded to 4 decimals,
 /// id sets sorted. Written by hand with <see cref="Utf8JsonWriter"/> so the shape is exactly the contract's and
 /// does not drift with the records' member names.
 /// </summary>
@@ -28,10 +27,6 @@ public static partial class AnalysisJson
     /// <summary>The analysis as JSON text; with <paramref name="org"/>, also the §6 <c>managers</c> (<c>analyze --org</c>).</summary>
     public static string Serialize(AlignmentReport report, bool indented = false, OrgAlignment? org = null) =>
         Write(w => WriteReport(w, report, org), indented);
-
-    /// <summary>The simulation result as JSON text.</summary>
-    public static string Serialize(SimulationResult result, bool indented = false) =>
-        Write(w => WriteSimulation(w, result), indented);
 
     /// <summary>Writes the analysis object.</summary>
     public static void WriteReport(Utf8JsonWriter w, AlignmentReport report, OrgAlignment? org = null)
@@ -118,121 +113,11 @@ public static partial class AnalysisJson
         w.WriteEndObject();
     }
 
-    /// <summary>
-    /// Writes the simulation object. Every key is always present: an invalid scenario has <c>valid: false</c>, its
-    /// <c>errors</c>, the baseline analysis, and null <c>scenario</c> and <c>diff</c>.
-    /// </summary>
-    public static void WriteSimulation(Utf8JsonWriter w, SimulationResult result)
-    {
-        w.WriteStartObject();
-        w.WriteBoolean("valid", result.Valid);
-        w.WriteStartArray("errors");
-        foreach (var e in result.Errors)
-        {
-            w.WriteStartObject();
-            if (e.Index is { } index) w.WriteNumber("index", index); else w.WriteNull("index");
-            if (e.Op is { } op) w.WriteString("op", op); else w.WriteNull("op");
-            if (e.Field is { } field) w.WriteString("field", field); else w.WriteNull("field");
-            w.WriteString("reason", e.Reason);
-            w.WriteString("message", e.Message);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WritePropertyName("baseline");
-        WriteReport(w, result.Baseline);
-        w.WritePropertyName("scenario");
-        if (result.Scenario is null) w.WriteNullValue(); else WriteReport(w, result.Scenario);
-        w.WritePropertyName("diff");
-        if (result.Diff is null) w.WriteNullValue(); else WriteDiff(w, result.Diff, result.Workspace?.Opportunities.Count > 0);
-        w.WriteEndObject();
-    }
+    internal static void Number(Utf8JsonWriter w, string name, double value) => w.WriteNumber(name, Round(value));
 
-    // opportunityOwnerChanges goes beyond SPEC §4 and is written only for workspaces that have opportunities.
-    private static void WriteDiff(Utf8JsonWriter w, ScenarioDiff d, bool hasOpportunities)
-    {
-        w.WriteStartObject();
-        w.WriteStartArray("ownerChanges");
-        foreach (var c in d.OwnerChanges)
-        {
-            w.WriteStartObject();
-            w.WriteString("unitId", c.UnitId);
-            w.WriteStringArray("before", c.Before);
-            w.WriteStringArray("after", c.After);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStringArray("newlyUnowned", d.NewlyUnowned);
-        w.WriteStringArray("resolvedUnowned", d.ResolvedUnowned);
-        w.WriteStringArray("newlyOverlapping", d.NewlyOverlapping);
-        w.WriteStringArray("resolvedOverlapping", d.ResolvedOverlapping);
-        w.WriteStartArray("handoffs");
-        foreach (var h in d.Handoffs)
-        {
-            w.WriteStartObject();
-            w.WriteString("journeyId", h.JourneyId);
-            w.WriteNumber("before", h.Before);
-            w.WriteNumber("after", h.After);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteNumber("teamsBefore", d.TeamsBefore);
-        w.WriteNumber("teamsAfter", d.TeamsAfter);
-        w.WriteNumber("peopleMoved", d.PeopleMoved);
-        w.WriteStartArray("fte");
-        foreach (var f in d.Fte)
-        {
-            w.WriteStartObject();
-            w.WriteString("phaseId", f.PhaseId);
-            Number(w, "before", f.Before);
-            Number(w, "after", f.After);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        Number(w, "plannedFte", d.PlannedFte);
-        w.WriteStartObject("org");
-        w.WriteStartArray("avgSpan"); w.WriteNumberValue(Round(d.Org.AvgSpanBefore)); w.WriteNumberValue(Round(d.Org.AvgSpanAfter)); w.WriteEndArray();
-        w.WriteStartArray("maxSpan"); w.WriteNumberValue(d.Org.MaxSpanBefore); w.WriteNumberValue(d.Org.MaxSpanAfter); w.WriteEndArray();
-        w.WriteStartArray("layers"); w.WriteNumberValue(d.Org.LayersBefore); w.WriteNumberValue(d.Org.LayersAfter); w.WriteEndArray();
-        w.WriteEndObject();
-        if (d.Cost is { } cost)
-        {
-            w.WriteStartObject("cost");
-            MoneyNumber(w, "before", cost.Before);
-            MoneyNumber(w, "after", cost.After);
-            MoneyNumber(w, "planned", cost.Planned);
-            w.WriteEndObject();
-            w.WriteStartArray("journeyCost");
-            foreach (var j in d.JourneyCost)
-            {
-                w.WriteStartObject();
-                w.WriteString("journeyId", j.JourneyId);
-                MoneyNumber(w, "before", j.Before);
-                MoneyNumber(w, "after", j.After);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
-        if (hasOpportunities)
-        {
-            w.WriteStartArray("opportunityOwnerChanges");
-            foreach (var c in d.OpportunityOwnerChanges)
-            {
-                w.WriteStartObject();
-                w.WriteString("opportunityId", c.OpportunityId);
-                w.WriteStringArray("before", c.Before);
-                w.WriteStringArray("after", c.After);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
-        w.WriteEndObject();
-    }
+    internal static void MoneyNumber(Utf8JsonWriter w, string name, double value) => w.WriteNumber(name, Money(value));
 
-    private static void Number(Utf8JsonWriter w, string name, double value) => w.WriteNumber(name, Round(value));
-
-    private static void MoneyNumber(Utf8JsonWriter w, string name, double value) => w.WriteNumber(name, Money(value));
-
-    private static string Write(Action<Utf8JsonWriter> write, bool indented)
+    internal static string Write(Action<Utf8JsonWriter> write, bool indented)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))

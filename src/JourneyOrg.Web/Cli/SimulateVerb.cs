@@ -41,7 +41,7 @@ public sealed class SimulateVerb : ICliVerb
             ? ScenarioSimulation.Simulate(baseline, parsed.Scenario!)
             : ScenarioSimulation.Invalid(baseline, parsed.Errors);
 
-        if (options.Has("--json")) stdout.WriteLine(AnalysisJson.Serialize(result, indented: true));
+        if (options.Has("--json")) stdout.WriteLine(SimulationJson.Serialize(result, indented: true));
         else WriteSummary(stdout, parsed.Scenario?.Name ?? scenarioFile, result);
         if (!result.Valid)
             foreach (var e in result.Errors) stderr.WriteLine($"simulate: {e.Message}");

@@ -52,7 +52,7 @@ public sealed class CostAnalysisTests
         var result = ScenarioSimulation.Simulate(BankWithCosts.Value, parsed.Scenario!);
         Assert.True(result.Valid, string.Join("; ", result.Errors.Select(e => e.Message)));
 
-        var diff = JsonNode.Parse(AnalysisJson.Serialize(result))!["diff"]!;
+        var diff = JsonNode.Parse(SimulationJson.Serialize(result))!["diff"]!;
         var actual = new JsonObject { ["cost"] = diff["cost"]!.DeepClone(), ["journeyCost"] = diff["journeyCost"]!.DeepClone() };
         GoldenData.AssertJsonEquivalent(GoldenData.Text("bank-scenario-costs.expected.json"), actual.ToJsonString());
     }
@@ -64,7 +64,7 @@ public sealed class CostAnalysisTests
         var result = ScenarioSimulation.Simulate(GoldenData.Bank, parsed.Scenario!);
         Assert.True(result.Valid);
         Assert.Null(result.Diff!.Cost);
-        Assert.DoesNotContain("ost\"", AnalysisJson.Serialize(result), StringComparison.Ordinal);
+        Assert.DoesNotContain("ost\"", SimulationJson.Serialize(result), StringComparison.Ordinal);
     }
 
     // One journey, two phases: p-a (steps s-1, s-2) and p-b (no steps, so one unit). t-x owns s-1 and p-b, t-y owns s-2 and

@@ -102,6 +102,6 @@ public sealed class PrioritisationTests
         Assert.Equal("o-2", change.OpportunityId);
         Assert.Empty(change.Before);
         Assert.Equal(["t-b"], change.After);
-        Assert.Contains("\"opportunityOwnerChanges\"", AnalysisJson.Serialize(result));
+        Assert.Contains("\"opportunityOwnerChanges\"", SimulationJson.Serialize(result));
     }
 }

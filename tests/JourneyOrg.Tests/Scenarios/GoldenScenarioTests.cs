@@ -18,7 +18,7 @@ public sealed class GoldenScenarioTests
 
         var result = ScenarioSimulation.Simulate(GoldenData.Bank, parsed.Scenario!);
 
-        GoldenData.AssertJsonEquivalent(GoldenData.Text(name + ".expected.json"), AnalysisJson.Serialize(result));
+        GoldenData.AssertJsonEquivalent(GoldenData.Text(name + ".expected.json"), SimulationJson.Serialize(result));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class GoldenScenarioTests
         Assert.Equal("mergeTeams", error.Op);
         Assert.Null(result.Scenario);
         Assert.Null(result.Diff);
-        var json = JsonNode.Parse(AnalysisJson.Serialize(result))!;
+        var json = JsonNode.Parse(SimulationJson.Serialize(result))!;
         Assert.False(json["valid"]!.GetValue<bool>());
         Assert.Equal(1, json["errors"]![0]!["index"]!.GetValue<int>());
         Assert.StartsWith("operation 1 (mergeTeams)", json["errors"]![0]!["message"]!.GetValue<string>());

@@ -37,12 +37,12 @@ public sealed class AnalysisApiController(IWorkspaceStore store, AlignmentBaseli
         {
             var malformed = parsed.Errors.Any(e => e.Index is null && e.Field is null);
             var invalid = ScenarioSimulation.Invalid(baseline, parsed.Errors);
-            return Json(AnalysisJson.Serialize(User.CanSeeHrData() ? invalid : invalid.WithoutCost()),
+            return Json(SimulationJson.Serialize(User.CanSeeHrData() ? invalid : invalid.WithoutCost()),
                 malformed ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity);
         }
         var result = ScenarioSimulation.Simulate(baseline, parsed.Scenario!);
         if (!User.CanSeeHrData()) result = result.WithoutCost();
-        return Json(AnalysisJson.Serialize(result), result.Valid ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
+        return Json(SimulationJson.Serialize(result), result.Valid ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
     }
 
     private async Task<AlignmentBaseline> BaselineAsync(CancellationToken cancellationToken)
