@@ -1,7 +1,8 @@
+using JourneyOrg.Analysis;
 using JourneyOrg.Domain;
 using JourneyOrg.JourneyManagement;
 
-namespace JourneyOrg.Analysis;
+namespace JourneyOrg.Teams;
 
 /// <summary>
 /// A team's "Team API" in the spirit of Team Topologies: who it is, what it answers for, whom it works with and how

@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using JourneyOrg.Analysis;
 
-namespace JourneyOrg.Analysis;
+namespace JourneyOrg.Teams;
 
 /// <summary>
 /// The Team API as JSON (<c>GET /teams/{id}/team-api.json</c>, <c>team-api</c> on the command line): camelCase keys in

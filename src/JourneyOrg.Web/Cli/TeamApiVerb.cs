@@ -1,4 +1,5 @@
 using JourneyOrg.Analysis;
+using JourneyOrg.Teams;
 
 namespace JourneyOrg.Web.Cli;
 

@@ -2,6 +2,7 @@ using JourneyOrg.Analysis;
 using JourneyOrg.Domain;
 using JourneyOrg.JourneyManagement;
 using JourneyOrg.Storage;
+using JourneyOrg.Teams;
 
 namespace JourneyOrg.Web.Features.Shared;
 

@@ -1,6 +1,7 @@
 using JourneyOrg.Analysis;
 using JourneyOrg.Scenarios;
 using JourneyOrg.Web.Features.Shared;
+using JourneyOrg.Teams;
 
 namespace JourneyOrg.Web.Features.Teams;
 

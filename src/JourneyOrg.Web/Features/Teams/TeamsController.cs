@@ -4,6 +4,7 @@ using JourneyOrg.Analysis;
 using JourneyOrg.Domain;
 using JourneyOrg.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
+using JourneyOrg.Teams;
 
 namespace JourneyOrg.Web.Features.Teams;
 
