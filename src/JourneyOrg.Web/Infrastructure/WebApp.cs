@@ -3,6 +3,7 @@ using JourneyOrg.Storage;
 using JourneyOrg.Web.Features;
 using JourneyOrg.Web.Features.DirectorySync;
 using JourneyOrg.Web.Features.Security;
+using JourneyOrg.Web.Features.SignIn;
 using JourneyOrg.Web.Storage;
 
 namespace JourneyOrg.Web.Infrastructure;
@@ -20,6 +21,7 @@ public static class WebApp
         builder.Services.AddSingleton<AlignmentBaselineCache>();
         builder.Services.AddDataProtectionInStore();
         builder.AddJourneyOrgSecurity();
+        builder.Services.AddJourneyOrgSignIn();
         var app = builder.Build();
         app.UseJourneyOrgSecurity();
         app.UseHtmxVary();

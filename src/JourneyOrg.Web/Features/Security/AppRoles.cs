@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using JourneyOrg.Storage;
+using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace JourneyOrg.Web.Features.Security;
 
@@ -76,4 +78,27 @@ public static class AppClaims
         user.IsInRole(AppRoles.Planner) || user.IsInRole(AppRoles.HR) || user.IsInRole(AppRoles.Admin);
 
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(AppRoles.Admin);
+}
+
+/// <summary>
+/// The session's principal is rebuilt from the account on every request (<c>SecuritySetup</c>'s cookie events), so a
+/// role change, a disabled account or a new password takes effect at once; sign-in builds it the same way.
+/// </summary>
+public static class SessionPrincipal
+{
+    /// <summary>The cookie principal for an account: user name, display name, roles, and the must-change-password flag.</summary>
+    public static ClaimsPrincipal For(Account account, string source)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, account.UserName),
+            new(ClaimTypes.Name, account.UserName),
+            new(ClaimTypes.GivenName, account.DisplayName),
+            new(AppClaims.Source, source),
+            new(AppClaims.SecurityStamp, account.SecurityStamp),
+        };
+        claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (account.MustChangePassword) claims.Add(new Claim(AppClaims.MustChangePassword, "true"));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role));
+    }
 }

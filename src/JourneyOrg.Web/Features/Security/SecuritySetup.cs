@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using JourneyOrg.Storage;
-using JourneyOrg.Web.Features.SignIn;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -33,10 +32,6 @@ public static class SecuritySetup
         ScenarioVisibility.Decorate(services);
         services.AddSingleton<IAccountStore>(sp => ScenarioVisibility.Unwrap(sp.GetRequiredService<IWorkspaceStore>()) as IAccountStore
             ?? throw new InvalidOperationException("The configured store keeps no accounts."));
-        services.AddSingleton<LocalAccounts>();
-        services.AddSingleton<EntraSignIn>();
-        services.AddHttpClient(EntraSignIn.HttpClientName);
-        services.AddHostedService<AccountBootstrap>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
@@ -174,7 +169,7 @@ public static class SecuritySetup
                 return;
             }
             var source = context.Principal!.FindFirstValue(AppClaims.Source) ?? AccountSources.Local;
-            var current = LocalAccounts.Principal(account, source);
+            var current = SessionPrincipal.For(account, source);
             if (SameClaims(context.Principal!, current)) return;
             context.ReplacePrincipal(current);
             context.ShouldRenew = true;
@@ -208,26 +203,4 @@ public sealed class PasswordChangeGate(RequestDelegate next)
         }
         return next(context);
     }
-}
-
-/// <summary>Creates the first admin account on the first start in local mode (and makes sure the store's schema exists).</summary>
-public sealed class AccountBootstrap(IWorkspaceStore store, LocalAccounts accounts, IOptions<SecurityOptions> options, ILogger<AccountBootstrap> logger)
-    : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await store.InitializeAsync(cancellationToken);
-        if (options.Value.IsEntra)
-        {
-            if (options.Value.Entra.Problems() is { Count: > 0 } problems)
-                logger.LogError("Entra sign-in is not configured: {Problems}", string.Join(" ", problems));
-            return;
-        }
-        var password = Environment.GetEnvironmentVariable(LocalAccounts.AdminPasswordVariable);
-        // The one-time password goes to the console only, never to the log sinks.
-        if (await accounts.EnsureFirstAdminAsync(password, Console.WriteLine, cancellationToken))
-            logger.LogWarning("First start: created the account '{Admin}'; sign in and change its password.", LocalAccounts.FirstAdmin);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

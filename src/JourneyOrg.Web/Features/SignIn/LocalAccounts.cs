@@ -178,20 +178,4 @@ public sealed class LocalAccounts(IAccountStore store, IOptionsMonitor<SecurityO
     /// <summary>20 characters from an alphabet without look-alikes, from the system's CSPRNG.</summary>
     public static string GeneratePassword() =>
         RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
-
-    /// <summary>The cookie principal for an account: user name, display name, roles, and the must-change-password flag.</summary>
-    public static ClaimsPrincipal Principal(Account account, string source)
-    {
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, account.UserName),
-            new(ClaimTypes.Name, account.UserName),
-            new(ClaimTypes.GivenName, account.DisplayName),
-            new(AppClaims.Source, source),
-            new(AppClaims.SecurityStamp, account.SecurityStamp),
-        };
-        claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        if (account.MustChangePassword) claims.Add(new Claim(AppClaims.MustChangePassword, "true"));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role));
-    }
 }

@@ -29,7 +29,7 @@ public sealed class SignInController(LocalAccounts local, EntraSignIn entra, IOp
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return View("SignIn", new SignInModel(false, Safe(returnUrl), userName, outcome.Message));
         }
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, LocalAccounts.Principal(outcome.Account!, SignInModes.Local));
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionPrincipal.For(outcome.Account!, SignInModes.Local));
         return LocalRedirect(outcome.Account!.MustChangePassword ? PasswordChangeGate.PasswordPath : Safe(returnUrl));
     }
 
@@ -52,7 +52,7 @@ public sealed class SignInController(LocalAccounts local, EntraSignIn entra, IOp
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("SignIn", new SignInModel(true, "/", null, error));
         }
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, LocalAccounts.Principal(account, SignInModes.Entra));
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionPrincipal.For(account, SignInModes.Entra));
         return LocalRedirect(returnUrl ?? "/");
     }
 
@@ -84,7 +84,7 @@ public sealed class SignInController(LocalAccounts local, EntraSignIn entra, IOp
         }
         // A fresh session without the must-change flag.
         var account = await HttpContext.RequestServices.GetRequiredService<JourneyOrg.Storage.IAccountStore>().GetAccountAsync(User.Identity!.Name!, cancellationToken);
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, LocalAccounts.Principal(account!, SignInModes.Local));
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionPrincipal.For(account!, SignInModes.Local));
         return LocalRedirect("/");
     }
 
