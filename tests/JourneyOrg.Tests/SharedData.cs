@@ -14,7 +14,7 @@ public static class SharedData
     public static string? Contract { get; } = FindContract();
 
     /// <summary>The repository's copy of the contract's data.</summary>
-    public static string Copy { get; } = Path.Combine(SampleDocuments.RepositoryRoot, "tests", "JourneyOrg.Tests", "SharedData");
+    public static string Copy { get; } = Path.Combine(RepositoryFiles.Root, "tests", "JourneyOrg.Tests", "SharedData");
 
     /// <summary>The folder the golden tests read.</summary>
     public static string Directory => Contract ?? Copy;
@@ -23,7 +23,7 @@ public static class SharedData
 
     private static string? FindContract()
     {
-        var candidate = Path.GetFullPath(Path.Combine(SampleDocuments.RepositoryRoot, "..", "shared", "data"));
+        var candidate = Path.GetFullPath(Path.Combine(RepositoryFiles.Root, "..", "shared", "data"));
         return File.Exists(Path.Combine(candidate, "bank-workspace.json")) ? candidate : null;
     }
 }

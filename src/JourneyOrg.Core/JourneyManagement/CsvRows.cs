@@ -2,6 +2,12 @@ using System.Text;
 
 namespace JourneyOrg.JourneyManagement;
 
+/// <summary>One thing wrong in a CSV file: 1-based line and column (0 when it concerns the whole file or row).</summary>
+public sealed record CsvError(int Line, int Column, string Message)
+{
+    public override string ToString() => Column > 0 ? $"line {Line}, column {Column}: {Message}" : $"line {Line}: {Message}";
+}
+
 /// <summary>
 /// Splits RFC 4180 CSV (comma-separated, fields optionally in double quotes, <c>""</c> for a quote, line breaks allowed
 /// inside quotes) into rows, each with the 1-based line it starts on, so every error can name its line and column.

@@ -1,4 +1,4 @@
-using JourneyOrg.JourneyManagement.TheyDo;
+using JourneyOrg.JourneyManagement.Import;
 using JourneyOrg.Workspaces;
 
 namespace JourneyOrg.Web.Cli;

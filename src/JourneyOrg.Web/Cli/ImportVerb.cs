@@ -1,4 +1,5 @@
 using JourneyOrg.JourneyManagement;
+using JourneyOrg.JourneyManagement.Import;
 using JourneyOrg.Workspaces;
 
 namespace JourneyOrg.Web.Cli;

@@ -26,10 +26,10 @@ public sealed class PublishedApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var project = Path.Combine(RepositoryRoot(), "src", "JourneyOrg.Web", "JourneyOrg.Web.csproj");
+        var project = Path.Combine(RepositoryFiles.Root, "src", "JourneyOrg.Web", "JourneyOrg.Web.csproj");
         // The test run has restored (and built, so node_modules holds htmx); no build servers that outlive the command.
         var publish = await RunAsync(Dotnet, ["publish", project, "-c", "Release", "-o", PublishFolder, "--no-restore", "--disable-build-servers", "-nologo"],
-            RepositoryRoot(), TimeSpan.FromMinutes(10));
+            RepositoryFiles.Root, TimeSpan.FromMinutes(10));
         Assert.True(publish.ExitCode == 0, $"dotnet publish failed ({publish.ExitCode}):\n{publish.Output}");
 
         var direct = RunningApp.StartAsync(this, "direct", []);
@@ -97,12 +97,6 @@ public sealed class PublishedApp : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "JourneyOrg.sln"))) return dir.FullName;
-        throw new InvalidOperationException("JourneyOrg.sln not found above " + AppContext.BaseDirectory);
-    }
 }
 
 /// <summary>One published app process: its address and everything it printed.</summary>

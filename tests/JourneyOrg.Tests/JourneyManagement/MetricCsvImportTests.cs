@@ -1,5 +1,6 @@
 using JourneyOrg.Domain;
 using JourneyOrg.JourneyManagement;
+using JourneyOrg.JourneyManagement.Import;
 
 namespace JourneyOrg.Tests.JourneyManagement;
 

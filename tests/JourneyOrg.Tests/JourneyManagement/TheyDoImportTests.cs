@@ -1,6 +1,6 @@
 using JourneyOrg.Domain;
 using JourneyOrg.JourneyManagement;
-using JourneyOrg.JourneyManagement.TheyDo;
+using JourneyOrg.JourneyManagement.Import;
 using JourneyOrg.Tests.Workspaces;
 using static JourneyOrg.Tests.JourneyManagement.TheyDoSamples;
 

@@ -1,4 +1,4 @@
-using JourneyOrg.JourneyManagement.TheyDo;
+using JourneyOrg.JourneyManagement.Import;
 using static JourneyOrg.Tests.JourneyManagement.TheyDoSamples;
 
 namespace JourneyOrg.Tests.JourneyManagement;
@@ -124,5 +124,5 @@ public sealed class TheyDoReaderTests
     }
 
     // TheyDo's public schemas, kept in the repository next to the docs that describe the mapping.
-    private static string SchemaFolder() => Path.Combine(Workspaces.SampleDocuments.RepositoryRoot, "docs", "formats", "theydo-s3");
+    private static string SchemaFolder() => Path.Combine(RepositoryFiles.Root, "docs", "formats", "theydo-s3");
 }

@@ -39,7 +39,7 @@ public sealed class Neo4jCypherValidityTests
     /// <summary>The <c>```cypher</c> blocks of docs/neo4j.md.</summary>
     internal static IReadOnlyList<string> DocumentedQueries()
     {
-        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "neo4j.md"));
+        var text = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "docs", "neo4j.md"));
         return System.Text.RegularExpressions.Regex.Matches(text, "```cypher\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline)
             .Select(m => m.Groups[1].Value.Trim()).ToList();
     }
@@ -54,7 +54,7 @@ public sealed class Neo4jCypherValidityTests
 
     private static (int ExitCode, string Output) Lint(object statements)
     {
-        var folder = Path.Combine(RepositoryRoot(), "tests", "cypher-lint");
+        var folder = Path.Combine(RepositoryFiles.Root, "tests", "cypher-lint");
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "@neo4j-cypher")))
         {
             var (installed, log) = Run(folder, "npm", "ci --no-audit --no-fund");
@@ -86,10 +86,4 @@ public sealed class Neo4jCypherValidityTests
         return (process.ExitCode, stdout.Result + stderr.Result);
     }
 
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "JourneyOrg.sln"))) return dir.FullName;
-        throw new InvalidOperationException("JourneyOrg.sln not found above " + AppContext.BaseDirectory);
-    }
 }

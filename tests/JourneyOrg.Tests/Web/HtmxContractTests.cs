@@ -8,7 +8,7 @@ namespace JourneyOrg.Tests.Web;
 /// </summary>
 public sealed class HtmxContractTests
 {
-    private static readonly string Features = Path.Combine(RepositoryRoot(), "src", "JourneyOrg.Web", "Features");
+    private static readonly string Features = Path.Combine(RepositoryFiles.Root, "src", "JourneyOrg.Web", "Features");
 
     private static IEnumerable<(string Path, string Text)> Views() =>
         Directory.EnumerateFiles(Features, "*.cshtml", SearchOption.AllDirectories)
@@ -58,10 +58,4 @@ public sealed class HtmxContractTests
         Assert.All(targeted.Select(t => t.Split('(')[0]), t => Assert.True(rendered.Contains(t) || computed.Contains(t), $"DomIds.{t} is targeted but never rendered"));
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "JourneyOrg.sln"))) return dir.FullName;
-        throw new InvalidOperationException("JourneyOrg.sln not found");
-    }
 }

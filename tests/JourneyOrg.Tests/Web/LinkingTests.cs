@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using JourneyOrg.JourneyManagement;
+using JourneyOrg.JourneyManagement.Import;
 using JourneyOrg.Tests.JourneyManagement;
 
 namespace JourneyOrg.Tests.Web;

@@ -51,18 +51,7 @@ internal static class SampleDocuments
 
     public static IReadOnlyList<WorkspaceError> ErrorsOf(string json) => WorkspaceReader.Read(json).Errors;
 
-    /// <summary>The repository root: the folder holding JourneyOrg.sln.</summary>
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-                if (File.Exists(Path.Combine(directory.FullName, "JourneyOrg.sln"))) return directory.FullName;
-            throw new InvalidOperationException("JourneyOrg.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
-
-    public static string DemoWorkspacePath => Path.Combine(RepositoryRoot, "seed", "demo-workspace.json");
+    public static string DemoWorkspacePath => Path.Combine(RepositoryFiles.Root, "seed", "demo-workspace.json");
 
     public static string BankWorkspacePath => SharedData.PathOf("bank-workspace.json");
 }

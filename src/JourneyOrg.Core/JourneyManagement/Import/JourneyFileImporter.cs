@@ -1,10 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using JourneyOrg.JourneyManagement.TheyDo;
 using JourneyOrg.Storage;
 using JourneyOrg.Workspaces;
 
-namespace JourneyOrg.JourneyManagement;
+namespace JourneyOrg.JourneyManagement.Import;
 
 /// <summary>The kinds of file the import recognises.</summary>
 public enum ImportFileKind

@@ -1,8 +1,9 @@
 using JourneyOrg.Domain;
+using JourneyOrg.JourneyManagement;
 using JourneyOrg.Storage;
 using JourneyOrg.Workspaces;
 
-namespace JourneyOrg.JourneyManagement;
+namespace JourneyOrg.JourneyManagement.Import;
 
 /// <summary>Something in an imported file that was read but could not be carried over, with where it was.</summary>
 public sealed record ImportNote(string Path, string Message)

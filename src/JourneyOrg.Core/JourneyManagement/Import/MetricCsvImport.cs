@@ -1,15 +1,10 @@
 using System.Globalization;
 using JourneyOrg.Domain;
+using JourneyOrg.JourneyManagement;
 using JourneyOrg.Storage;
 using JourneyOrg.Workspaces;
 
-namespace JourneyOrg.JourneyManagement;
-
-/// <summary>One thing wrong in a data-point CSV file: 1-based line and column (0 when it concerns the whole file or row).</summary>
-public sealed record CsvError(int Line, int Column, string Message)
-{
-    public override string ToString() => Column > 0 ? $"line {Line}, column {Column}: {Message}" : $"line {Line}: {Message}";
-}
+namespace JourneyOrg.JourneyManagement.Import;
 
 /// <summary>A planned CSV import: the plan when the file is valid, else every error.</summary>
 public sealed record CsvImportResult(JourneyImportPlan? Plan, IReadOnlyList<CsvError> Errors);

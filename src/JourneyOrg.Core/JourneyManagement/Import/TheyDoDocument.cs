@@ -1,6 +1,6 @@
 using JourneyOrg.Domain;
 
-namespace JourneyOrg.JourneyManagement.TheyDo;
+namespace JourneyOrg.JourneyManagement.Import;
 
 /// <summary>The four TheyDo S3 JSON formats (their <c>format</c> values).</summary>
 public static class TheyDoFormats

@@ -2,7 +2,7 @@ using JourneyOrg.Domain;
 using JourneyOrg.Storage;
 using JourneyOrg.Workspaces;
 
-namespace JourneyOrg.JourneyManagement.TheyDo;
+namespace JourneyOrg.JourneyManagement.Import;
 
 /// <summary>
 /// Maps a checked TheyDo file onto the workspace. Records are matched by <c>importKey</c>: a known key updates its record,

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using JourneyOrg.Domain;
 using JourneyOrg.Workspaces;
 
-namespace JourneyOrg.JourneyManagement.TheyDo;
+namespace JourneyOrg.JourneyManagement.Import;
 
 /// <summary>
 /// Reads a TheyDo S3 JSON file and checks it against the rules of its schema (shared/formats/theydo-s3), in code since no

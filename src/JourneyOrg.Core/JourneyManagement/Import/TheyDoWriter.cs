@@ -4,7 +4,7 @@ using System.Text.Json;
 using JourneyOrg.Domain;
 using JourneyOrg.Workspaces;
 
-namespace JourneyOrg.JourneyManagement.TheyDo;
+namespace JourneyOrg.JourneyManagement.Import;
 
 /// <summary>A TheyDo file written from the workspace, and what the format could not hold.</summary>
 public sealed record TheyDoExport(string Json, IReadOnlyList<ImportNote> Left);

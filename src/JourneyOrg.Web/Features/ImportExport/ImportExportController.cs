@@ -1,6 +1,7 @@
 using JourneyOrg.Web.Features.Security;
 using Microsoft.AspNetCore.Authorization;
 using JourneyOrg.JourneyManagement;
+using JourneyOrg.JourneyManagement.Import;
 using JourneyOrg.Storage;
 using JourneyOrg.Web.Features.Shared;
 using JourneyOrg.Workspaces;
