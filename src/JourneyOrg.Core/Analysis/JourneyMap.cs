@@ -27,6 +27,7 @@ public sealed class JourneyMap
     internal readonly UnitEntry[] Units;
     internal readonly PhaseEntry[] Phases;
     internal readonly JourneyEntry[] JourneyEntries;
+    private readonly Dictionary<string, int> _unitIndex;
 
     /// <summary>Indexes <paramref name="journeys"/>; the list is kept so a scenario can prove it shares it.</summary>
     public JourneyMap(IReadOnlyList<Journey> journeys)
@@ -103,6 +104,8 @@ public sealed class JourneyMap
             journeyEntries.Add(new JourneyEntry(j.Id, firstPhase, phases.Count - firstPhase, firstUnit, units.Count - firstUnit));
         }
         Units = [.. units];
+        _unitIndex = new Dictionary<string, int>(Units.Length, StringComparer.Ordinal);
+        for (var i = 0; i < Units.Length; i++) _unitIndex.TryAdd(Units[i].Id, i);
         Phases = [.. phases];
         JourneyEntries = [.. journeyEntries];
     }
@@ -115,6 +118,35 @@ public sealed class JourneyMap
 
     /// <summary>What <paramref name="id"/> is, or null when it is no journey, phase or step.</summary>
     public TargetKind? KindOf(string id) => TargetIndex.TryGetValue(id, out var i) ? TargetKinds[i] : null;
+
+    /// <summary>
+    /// E(u) of SPEC §3 for one unit, saying where it was found: the first target along the unit's lookup (the step, its
+    /// sub-journey's chain, its phase, its journey's chain) that has accountable owners. The analysis walks the same
+    /// lookup, so this explains its figures rather than repeating the rule. Null when <paramref name="unitId"/> is no unit.
+    /// </summary>
+    /// <param name="unitId">A step, or a phase without steps.</param>
+    /// <param name="accountable">The teams with an accountable edge on a target, sorted.</param>
+    public EffectiveOwners? EffectiveOwnersOf(string unitId, Func<string, IReadOnlyList<string>> accountable)
+    {
+        if (!_unitIndex.TryGetValue(unitId, out var u)) return null;
+        var lookup = Units[u].Lookup;
+        var pastPhase = false;
+        for (var i = 0; i < lookup.Length; i++)
+        {
+            var target = lookup[i];
+            var kind = TargetKinds[target];
+            var teams = accountable(TargetIds[target]);
+            if (teams.Count > 0)
+            {
+                var source = i == 0 ? OwnerSource.Direct
+                    : kind == TargetKind.Phase ? OwnerSource.Phase
+                    : pastPhase ? OwnerSource.Journey : OwnerSource.Subjourney;
+                return new EffectiveOwners(teams, source, TargetIds[target]);
+            }
+            if (kind == TargetKind.Phase) pastPhase = true;
+        }
+        return EffectiveOwners.Nobody;
+    }
 
     internal readonly record struct UnitEntry(string Id, int Journey, int Phase, int[] Lookup);
     internal readonly record struct PhaseEntry(string Id, int Journey, int FirstUnit, int UnitCount);

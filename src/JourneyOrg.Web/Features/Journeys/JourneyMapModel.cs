@@ -30,10 +30,10 @@ public sealed record JourneyMapModel(
         var phases = journey.Phases.Select(phase =>
         {
             var units = phase.Steps.Count == 0
-                ? [new UnitCard(phase.Id, phase.Name, null, OwnerExplanation.ForEmptyPhase(org, journey, phase),
+                ? [new UnitCard(phase.Id, phase.Name, null, OwnerExplanation.ForEmptyPhase(org, phase),
                     OwnerExplanation.Contributing(org, phase.Id), [])]
                 : phase.Steps.Select(step => new UnitCard(step.Id, step.Name, step.SubjourneyId,
-                    OwnerExplanation.ForStep(org, journey, phase, step),
+                    OwnerExplanation.ForStep(org, step),
                     OwnerExplanation.Contributing(org, step.Id), org.MetricsByTarget[step.Id].ToList())).ToList();
             return new PhaseColumn(phase,
                 report?.Phases.FirstOrDefault(p => p.Id == phase.Id),

@@ -94,8 +94,8 @@ public sealed record MatrixModel(
         var cells = new Dictionary<string, MatrixCell>();
         MatrixCell Get(string team) => cells.GetValueOrDefault(team) ?? MatrixCell.None;
         var units = phase.Steps.Count == 0
-            ? [OwnerExplanation.ForEmptyPhase(org, journey, phase)]
-            : phase.Steps.Select(s => OwnerExplanation.ForStep(org, journey, phase, s)).ToList();
+            ? [OwnerExplanation.ForEmptyPhase(org, phase)]
+            : phase.Steps.Select(s => OwnerExplanation.ForStep(org, s)).ToList();
         // In a phase's column, an owner recorded on the phase itself is accountable for it, not inherited: only
         // owners that come from the journey or a sub-journey are inherited here.
         foreach (var e in units)

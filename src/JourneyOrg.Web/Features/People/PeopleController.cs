@@ -38,8 +38,8 @@ public sealed record PersonPageModel(
         var journeys = org.Workspace.Journeys.Where(j =>
                 org.Workspace.Ownership.Any(o => teamIds.Contains(o.TeamId) && org.JourneyOf(o.TargetId) == j.Id)
                 || j.Phases.Any(p => p.Steps.Count == 0
-                    ? OwnerExplanation.ForEmptyPhase(org, j, p).TeamIds.Any(teamIds.Contains)
-                    : p.Steps.Any(s => OwnerExplanation.ForStep(org, j, p, s).TeamIds.Any(teamIds.Contains))))
+                    ? OwnerExplanation.ForEmptyPhase(org, p).TeamIds.Any(teamIds.Contains)
+                    : p.Steps.Any(s => OwnerExplanation.ForStep(org, s).TeamIds.Any(teamIds.Contains))))
             .ToList();
         return new PersonPageModel(org, person, person.RoleId is null ? null : org.Roles.GetValueOrDefault(person.RoleId),
             teams, chain, org.Reports[person.Id].OrderBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase).ToList(), journeys);

@@ -1,3 +1,4 @@
+using JourneyOrg.Analysis;
 using JourneyOrg.Domain;
 using JourneyOrg.Web.Features.Links;
 using JourneyOrg.Web.Features.Security;
@@ -175,7 +176,7 @@ public sealed record StepPageModel(
             JourneyOrg.JourneyManagement.Prioritisation.ValueOf(o, w.Weights), org.SolutionsByOpportunity[o.Id].ToList());
         var byName = StringComparer.CurrentCultureIgnoreCase;
         return new StepPageModel(org, journey, phase, step,
-            OwnerExplanation.ForStep(org, journey, phase, step), OwnerExplanation.Contributing(org, step.Id),
+            OwnerExplanation.ForStep(org, step), OwnerExplanation.Contributing(org, step.Id),
             org.MetricsByTarget[step.Id].ToList(), org.InsightsByStep[step.Id].ToList(),
             org.OpportunitiesByTarget[step.Id].Select(Scored).ToList(),
             org.MetricsByTarget[phase.Id].ToList(), org.OpportunitiesByTarget[phase.Id].Select(Scored).ToList(),

@@ -175,13 +175,13 @@ public sealed record TeamPageModel(
             {
                 if (phase.Steps.Count == 0)
                 {
-                    var e = OwnerExplanation.ForEmptyPhase(org, journey, phase);
+                    var e = OwnerExplanation.ForEmptyPhase(org, phase);
                     if (e.TeamIds.Contains(team.Id))
                         owned.Add(new OwnedUnit(journey.Id, phase.Id, phase.Name, phase.Name, e.IsInherited, Describe(org, e)));
                 }
                 foreach (var step in phase.Steps)
                 {
-                    var e = OwnerExplanation.ForStep(org, journey, phase, step);
+                    var e = OwnerExplanation.ForStep(org, step);
                     if (e.TeamIds.Contains(team.Id))
                         owned.Add(new OwnedUnit(journey.Id, step.Id, step.Name, phase.Name, e.IsInherited, Describe(org, e)));
                 }
