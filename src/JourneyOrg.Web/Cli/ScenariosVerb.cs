@@ -1,6 +1,7 @@
 using JourneyOrg.Analysis;
 using JourneyOrg.Scenarios;
 using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.Editing;
 using JourneyOrg.Web.Features.Scenarios;
 using JourneyOrg.Web.Features.Shared;
 

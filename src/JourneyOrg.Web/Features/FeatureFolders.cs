@@ -40,8 +40,8 @@ public static class FeatureSetup
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery(options => options.HeaderName = Shared.Htmx.AntiforgeryHeader);
         services.AddSingleton<Shared.OrgReader>();
-        services.AddSingleton<Shared.WorkspaceEditor>();
-        services.AddSingleton<Shared.OwnershipEdits>();
+        services.AddSingleton<Editing.WorkspaceEditor>();
+        services.AddSingleton<Editing.OwnershipEdits>();
         services.AddSingleton<Links.LinkEditor>();
         services.AddSingleton<Scenarios.ScenarioOpenings>();
         services.AddSingleton<Scenarios.ScenarioApplier>();

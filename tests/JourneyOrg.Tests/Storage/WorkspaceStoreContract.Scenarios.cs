@@ -3,6 +3,7 @@ using JourneyOrg.Domain;
 using JourneyOrg.Scenarios;
 using JourneyOrg.Storage;
 using JourneyOrg.Tests.Analysis;
+using JourneyOrg.Web.Features.Editing;
 using JourneyOrg.Web.Features.Scenarios;
 using JourneyOrg.Web.Features.Shared;
 using JourneyOrg.Workspaces;

@@ -1,5 +1,6 @@
 using JourneyOrg.Domain;
 using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.Editing;
 using JourneyOrg.Web.Features.Shared;
 
 namespace JourneyOrg.Web.Features.Links;

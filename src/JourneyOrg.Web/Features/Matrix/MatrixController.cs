@@ -1,3 +1,4 @@
+using JourneyOrg.Web.Features.Editing;
 using JourneyOrg.Web.Features.Security;
 using Microsoft.AspNetCore.Authorization;
 using System.Text;

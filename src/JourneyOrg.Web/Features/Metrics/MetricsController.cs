@@ -2,6 +2,7 @@ using System.Globalization;
 using JourneyOrg.Domain;
 using JourneyOrg.JourneyManagement;
 using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.Editing;
 using JourneyOrg.Web.Features.Security;
 using JourneyOrg.Web.Features.Shared;
 using JourneyOrg.Workspaces;

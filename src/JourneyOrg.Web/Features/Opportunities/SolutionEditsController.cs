@@ -1,6 +1,7 @@
 using JourneyOrg.Domain;
 using JourneyOrg.JourneyManagement;
 using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.Editing;
 using JourneyOrg.Workspaces;
 using JourneyOrg.Web.Features.Security;
 using JourneyOrg.Web.Features.Shared;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using JourneyOrg.Analysis;
 using JourneyOrg.Scenarios;
 using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.Editing;
 using JourneyOrg.Web.Features.Shared;
 
 namespace JourneyOrg.Web.Features.Scenarios;

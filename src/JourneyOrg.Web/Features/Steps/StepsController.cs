@@ -1,5 +1,6 @@
 using JourneyOrg.Analysis;
 using JourneyOrg.Domain;
+using JourneyOrg.Web.Features.Editing;
 using JourneyOrg.Web.Features.Links;
 using JourneyOrg.Web.Features.Security;
 using JourneyOrg.Web.Features.Shared;

@@ -1,7 +1,8 @@
 using JourneyOrg.Domain;
+using JourneyOrg.Web.Features.Shared;
 using JourneyOrg.Workspaces;
 
-namespace JourneyOrg.Web.Features.Shared;
+namespace JourneyOrg.Web.Features.Editing;
 
 /// <summary>
 /// The checks an edit must pass before it is stored. The common mistakes are explained in the editor's words first;

@@ -1,8 +1,9 @@
 using JourneyOrg.Domain;
 using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.Shared;
 using JourneyOrg.Workspaces;
 
-namespace JourneyOrg.Web.Features.Shared;
+namespace JourneyOrg.Web.Features.Editing;
 
 /// <summary>The outcome of an edit: applied (with the new revision) or refused with reasons a reader can act on.</summary>
 public sealed record EditResult(bool Applied, long Revision, IReadOnlyList<string> Errors)

@@ -1,7 +1,8 @@
 using JourneyOrg.Domain;
 using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.Shared;
 
-namespace JourneyOrg.Web.Features.Shared;
+namespace JourneyOrg.Web.Features.Editing;
 
 /// <summary>An ownership edit as posted from the journey map or the matrix.</summary>
 public sealed class OwnershipForm
