@@ -22,8 +22,8 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store,
     {
         var org = await reader.LoadAsync(cancellationToken);
         ViewData["Revision"] = org.Revision;
-        var baseline = org.Baseline;
-        var plans = (await store.ListScenariosAsync(cancellationToken)).Select(s => ScenarioPlan.Load(s, baseline)).ToList();
+        // Each scenario is simulated once per revision and version, and shared (ScenarioSummary), not on every visit.
+        var plans = (await store.ListScenariosAsync(cancellationToken)).Select(s => ScenarioSummary.Of(org, s).Plan).ToList();
         return View(new ScenarioListModel(org, plans, []));
     }
 
