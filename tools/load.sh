@@ -125,8 +125,16 @@ writer=$!
   done ) &
 sampler=$!
 
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$app/stat"; }
+cpu_before=$(cpu_ticks)
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "running wrk: 50 connections, ${seconds} s, $(wc -l <"$work/paths") screens, a write every 10 s ..."
 LOAD_PATHS="$work/paths" wrk -t2 -c50 -d"${seconds}s" --timeout 10s -H "Cookie: $cookie" -s tools/load.lua "$base/" | tee "$work/wrk.out"
+cpu_after=$(cpu_ticks)
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+requests=$(sed -n 's/^RESULT requests=\([0-9]*\).*/\1/p' "$work/wrk.out")
+# Server CPU per request: what the figures would be on an idle machine depends on it, not on other processes' load.
+echo "server CPU during the run: $(( (cpu_after - cpu_before) * 1000 / $(getconf CLK_TCK) )) ms, $(( (cpu_after - cpu_before) * 1000 / $(getconf CLK_TCK) / (requests > 0 ? requests : 1) )) ms per request"
 wait "$writer" || true
 cat "$work/writer.log"
 echo "server peak working set: $(( $(cat "$work/peak") / 1024 )) MB"

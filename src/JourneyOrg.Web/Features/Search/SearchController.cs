@@ -47,7 +47,7 @@ public sealed record SearchResults(string Query, IReadOnlyList<SearchGroup> Grou
         var w = org.Workspace;
         var groups = new[]
         {
-            Group("People", w.People.Where(p => Match(p.DisplayName) || Match(p.Mail) || Match(p.JobTitle)),
+            Group("People", PeopleMatching(org, q),
                 p => new SearchHit(p.DisplayName, $"/people/{Uri.EscapeDataString(p.Id)}", p.JobTitle)),
             Group("Teams", w.Teams.Where(t => Match(t.Name)),
                 t => new SearchHit(t.Name, $"/teams/{Uri.EscapeDataString(t.Id)}", t.ParentId is null ? null : "in " + org.TeamName(t.ParentId))),
@@ -66,6 +66,16 @@ public sealed record SearchResults(string Query, IReadOnlyList<SearchGroup> Grou
                 i => new SearchHit(i.Title, InsightUrl(org, i), i.StepIds.Count > 0 ? "on " + org.TargetName(i.StepIds[0]) : "not on a journey yet")),
         };
         return new SearchResults(q, groups.Where(g => g.Total > 0).ToList());
+    }
+
+    /// <summary>People whose name, mail or job title contains the query, ignoring case (as <c>OrdinalIgnoreCase</c>).</summary>
+    private static IEnumerable<JourneyOrg.Domain.Person> PeopleMatching(OrgView org, string query)
+    {
+        if (query.Contains('\0')) yield break;
+        var upper = query.ToUpperInvariant();
+        var texts = org.PeopleSearchText;
+        for (var i = 0; i < texts.Count; i++)
+            if (texts[i].Contains(upper, StringComparison.Ordinal)) yield return org.Workspace.People[i];
     }
 
     private static string InsightUrl(OrgView org, JourneyOrg.Domain.Insight insight) =>

@@ -159,6 +159,15 @@ public sealed class OrgView
 
     private ILookup<string, Person>? _roleHolders;
 
+    /// <summary>
+    /// Per person (in workspace order) the name, mail and job title upper-cased, separated by a NUL: search compares a
+    /// whole upper-cased query ordinally against one string per person instead of three case-insensitive comparisons.
+    /// </summary>
+    public IReadOnlyList<string> PeopleSearchText => Once(ref _peopleSearchText, () =>
+        Workspace.People.Select(p => string.Join('\0', p.DisplayName, p.Mail, p.JobTitle).ToUpperInvariant()).ToArray())!;
+
+    private string[]? _peopleSearchText;
+
     /// <summary>Teams at the top of the unit hierarchy.</summary>
     public IEnumerable<Team> TopTeams => Workspace.Teams.Where(t => t.ParentId is null || !Teams.ContainsKey(t.ParentId));
 
