@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using System.Text;
 using JourneyOrg.Analysis;
 using JourneyOrg.Scenarios;
-using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace JourneyOrg.Web.Features.Api;
@@ -17,13 +17,20 @@ namespace JourneyOrg.Web.Features.Api;
 [ApiController]
 [Route("api")]
 [Authorize(Policy = Policies.Read)]
-public sealed class AnalysisApiController(IWorkspaceStore store, AlignmentBaselineCache baselines) : ControllerBase
+public sealed class AnalysisApiController(OrgReader reader) : ControllerBase
 {
     [HttpGet("analysis")]
     public async Task<IActionResult> Analysis(bool org, CancellationToken cancellationToken)
     {
-        var baseline = await BaselineAsync(cancellationToken);
-        return Json(AnalysisJson.Serialize(User.CanSeeHrData() ? baseline.Report : baseline.Report.WithoutCost(), org: org ? baseline.OrgAlignment : null), StatusCodes.Status200OK);
+        var view = await reader.LoadAsync(cancellationToken);
+        var withCost = User.CanSeeHrData();
+        // Serialised once per revision and variant (half a megabyte at 100,000 people), not per call.
+        var json = view.PerRevision((nameof(Analysis), withCost, org), () =>
+        {
+            var baseline = view.Baseline;
+            return AnalysisJson.Serialize(withCost ? baseline.Report : baseline.Report.WithoutCost(), org: org ? baseline.OrgAlignment : null);
+        });
+        return Json(json, StatusCodes.Status200OK);
     }
 
     [HttpPost("scenarios/simulate")]
@@ -45,11 +52,8 @@ public sealed class AnalysisApiController(IWorkspaceStore store, AlignmentBaseli
         return Json(SimulationJson.Serialize(result), result.Valid ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
     }
 
-    private async Task<AlignmentBaseline> BaselineAsync(CancellationToken cancellationToken)
-    {
-        var snapshot = await store.LoadAsync(cancellationToken);
-        return baselines.Get(snapshot.Revision, snapshot.Workspace);
-    }
+    private async Task<AlignmentBaseline> BaselineAsync(CancellationToken cancellationToken) =>
+        (await reader.LoadAsync(cancellationToken)).Baseline;
 
     private ContentResult Json(string json, int status) =>
         new() { Content = json, ContentType = "application/json; charset=utf-8", StatusCode = status };

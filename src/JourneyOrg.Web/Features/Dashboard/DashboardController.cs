@@ -17,7 +17,8 @@ public sealed class DashboardController(OrgReader reader) : Controller
     {
         var org = await reader.LoadAsync(cancellationToken);
         ViewData["Revision"] = org.Revision;
-        return View(DashboardModel.From(org));
+        // The same for every reader of a revision (what only HR may see is left out by the view): built once per revision.
+        return View(org.PerRevision(typeof(DashboardModel), () => DashboardModel.From(org)));
     }
 }
 

@@ -33,7 +33,7 @@ public sealed class WorkspaceEditor(IWorkspaceStore store, OrgReader reader)
 
     public async Task<EditResult> ApplyAsync(WorkspaceChangeSet changes, long expectedRevision, CancellationToken cancellationToken = default)
     {
-        var seen = await reader.LoadAsync(cancellationToken);
+        var seen = await reader.LoadCurrentAsync(cancellationToken);
         if (seen.Revision != expectedRevision) return Conflict(expectedRevision);
         var resulting = WorkspaceChanges.ApplyTo(seen.Workspace, changes);
         var errors = WorkspaceRules.Check(resulting);

@@ -109,13 +109,13 @@ public sealed class RoleForm
 public sealed record RolesModel(OrgView Org, IReadOnlyList<string> Errors, RoleForm? Form = null)
 {
     public IReadOnlyList<Scenarios.PlannedOpening> Openings { get; init; } = [];
-    public ILookup<string, Person> Holders { get; } = Org.Workspace.People.Where(p => p.RoleId is not null).ToLookup(p => p.RoleId!);
+    public ILookup<string, Person> Holders => Org.RoleHolders;
 }
 
 public sealed record RolePageModel(OrgView Org, Role Role, IReadOnlyList<string> Errors, RoleForm? Form = null)
 {
     public IReadOnlyList<Scenarios.PlannedOpening> Openings { get; init; } = [];
-    public IReadOnlyList<Person> Holders { get; } = Org.Workspace.People.Where(p => p.RoleId == Role.Id).OrderBy(p => p.DisplayName).ToList();
+    public IReadOnlyList<Person> Holders { get; } = Org.RoleHolders[Role.Id].OrderBy(p => p.DisplayName).ToList();
 
     /// <summary>What the holders cost a year together (HR-only), and how many of them have a cost entry.</summary>
     public (double Total, int Known) HoldersCost

@@ -19,7 +19,7 @@ public sealed class ScenarioOpenings(IWorkspaceStore store)
         foreach (var stored in await store.ListScenariosAsync(cancellationToken))
         {
             if (stored.Status == ScenarioStatus.Discarded) continue;
-            var plan = ScenarioPlan.Load(stored, org.Baseline);
+            var plan = ScenarioSummary.Of(org, stored).Plan;
             if (plan.Simulation is { Valid: true } simulation)
             {
                 var roles = simulation.Workspace!.Roles.ToDictionary(r => r.Id);

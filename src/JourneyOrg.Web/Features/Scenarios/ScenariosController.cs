@@ -22,8 +22,8 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store,
     {
         var org = await reader.LoadAsync(cancellationToken);
         ViewData["Revision"] = org.Revision;
-        var baseline = org.Baseline;
-        var plans = (await store.ListScenariosAsync(cancellationToken)).Select(s => ScenarioPlan.Load(s, baseline)).ToList();
+        // Each scenario is simulated once per revision and version, and shared (ScenarioSummary), not on every visit.
+        var plans = (await store.ListScenariosAsync(cancellationToken)).Select(s => ScenarioSummary.Of(org, s).Plan).ToList();
         return View(new ScenarioListModel(org, plans, []));
     }
 
@@ -47,7 +47,7 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store,
     [HttpGet("/scenarios/{id}")]
     public async Task<IActionResult> Plan(string id, string? op, CancellationToken cancellationToken)
     {
-        var model = await LoadAsync(id, [], cancellationToken);
+        var model = await LoadAsync(id, [], cancellationToken, shared: true);
         ViewData["Op"] = op;
         return model is null ? NotFound() : View(model);
     }
@@ -220,13 +220,15 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store,
         return Request.IsHtmx() ? PartialView("_Workbench", fresh) : View("Plan", fresh);
     }
 
-    private async Task<ScenarioPageModel?> LoadAsync(string id, IReadOnlyList<string> errors, CancellationToken cancellationToken)
+    /// <param name="shared">Only reading: the plan simulated once per revision and scenario version (ScenarioSummary),
+    /// which must not be changed; otherwise a plan of the caller's own to change.</param>
+    private async Task<ScenarioPageModel?> LoadAsync(string id, IReadOnlyList<string> errors, CancellationToken cancellationToken, bool shared = false)
     {
         var stored = await store.GetScenarioAsync(id, cancellationToken);
         if (stored is null) return null;
         var org = await reader.LoadAsync(cancellationToken);
         ViewData["Revision"] = org.Revision;
-        return new ScenarioPageModel(org, ScenarioPlan.Load(stored, org.Baseline), errors);
+        return new ScenarioPageModel(org, shared ? ScenarioSummary.Of(org, stored).Plan : ScenarioPlan.Load(stored, org.Baseline), errors);
     }
 }
 

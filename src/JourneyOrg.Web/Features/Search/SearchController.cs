@@ -35,33 +35,47 @@ public sealed record SearchResults(string Query, IReadOnlyList<SearchGroup> Grou
         var q = (query ?? "").Trim();
         if (q.Length == 0) return new SearchResults("", []);
         bool Match(string? text) => text is not null && text.Contains(q, StringComparison.OrdinalIgnoreCase);
-        SearchGroup Group(string title, IEnumerable<SearchHit> hits)
+        // Only the hits shown are built; the rest are counted (a short query matches tens of thousands of people).
+        SearchGroup Group<T>(string title, IEnumerable<T> matches, Func<T, SearchHit> hit)
         {
-            var all = hits.ToList();
-            return new SearchGroup(title, all.Take(PerGroup).ToList(), all.Count);
+            var shown = new List<SearchHit>(PerGroup);
+            var total = 0;
+            foreach (var match in matches)
+                if (total++ < PerGroup) shown.Add(hit(match));
+            return new SearchGroup(title, shown, total);
         }
         var w = org.Workspace;
         var groups = new[]
         {
-            Group("People", w.People.Where(p => Match(p.DisplayName) || Match(p.Mail) || Match(p.JobTitle))
-                .Select(p => new SearchHit(p.DisplayName, $"/people/{Uri.EscapeDataString(p.Id)}", p.JobTitle))),
-            Group("Teams", w.Teams.Where(t => Match(t.Name))
-                .Select(t => new SearchHit(t.Name, $"/teams/{Uri.EscapeDataString(t.Id)}", t.ParentId is null ? null : "in " + org.TeamName(t.ParentId)))),
-            Group("Journeys", w.Journeys.Where(j => Match(j.Name))
-                .Select(j => new SearchHit(j.Name, $"/journeys/{Uri.EscapeDataString(j.Id)}", j.ParentId is null ? null : "in " + org.JourneyName(j.ParentId)))),
-            Group("Phases", w.Journeys.SelectMany(j => j.Phases.Where(p => Match(p.Name))
-                .Select(p => new SearchHit(p.Name, $"/journeys/{Uri.EscapeDataString(j.Id)}#phase-{DomIds.Safe(p.Id)}", "phase of " + j.Name)))),
-            Group("Steps", w.Journeys.SelectMany(j => j.Phases.SelectMany(p => p.Steps.Where(s => Match(s.Name))
-                .Select(s => new SearchHit(s.Name, Steps.StepUrls.Page(j.Id, s.Id), $"step of {j.Name} › {p.Name}"))))),
-            Group("KPIs", w.Metrics.Where(m => Match(m.Name))
-                .Select(m => new SearchHit(m.Name, $"/metrics/{Uri.EscapeDataString(m.Id)}", m.IsLinked ? "on " + org.TargetName(m.TargetId) : "not on a journey yet"))),
-            Group("Opportunities", w.Opportunities.Where(o => Match(o.Title))
-                .Select(o => new SearchHit(o.Title, $"/opportunities/{Uri.EscapeDataString(o.Id)}", o.Status))),
+            Group("People", PeopleMatching(org, q),
+                p => new SearchHit(p.DisplayName, $"/people/{Uri.EscapeDataString(p.Id)}", p.JobTitle)),
+            Group("Teams", w.Teams.Where(t => Match(t.Name)),
+                t => new SearchHit(t.Name, $"/teams/{Uri.EscapeDataString(t.Id)}", t.ParentId is null ? null : "in " + org.TeamName(t.ParentId))),
+            Group("Journeys", w.Journeys.Where(j => Match(j.Name)),
+                j => new SearchHit(j.Name, $"/journeys/{Uri.EscapeDataString(j.Id)}", j.ParentId is null ? null : "in " + org.JourneyName(j.ParentId))),
+            Group("Phases", w.Journeys.SelectMany(j => j.Phases.Where(p => Match(p.Name)).Select(p => (j, p))),
+                x => new SearchHit(x.p.Name, $"/journeys/{Uri.EscapeDataString(x.j.Id)}#phase-{DomIds.Safe(x.p.Id)}", "phase of " + x.j.Name)),
+            Group("Steps", w.Journeys.SelectMany(j => j.Phases.SelectMany(p => p.Steps.Where(s => Match(s.Name)).Select(s => (j, p, s)))),
+                x => new SearchHit(x.s.Name, Steps.StepUrls.Page(x.j.Id, x.s.Id), $"step of {x.j.Name} › {x.p.Name}")),
+            Group("KPIs", w.Metrics.Where(m => Match(m.Name)),
+                m => new SearchHit(m.Name, $"/metrics/{Uri.EscapeDataString(m.Id)}", m.IsLinked ? "on " + org.TargetName(m.TargetId) : "not on a journey yet")),
+            Group("Opportunities", w.Opportunities.Where(o => Match(o.Title)),
+                o => new SearchHit(o.Title, $"/opportunities/{Uri.EscapeDataString(o.Id)}", o.Status)),
             // An insight has no page of its own: it opens on the (first) step it is evidence for.
-            Group("Insights", w.Insights.Where(i => Match(i.Title))
-                .Select(i => new SearchHit(i.Title, InsightUrl(org, i), i.StepIds.Count > 0 ? "on " + org.TargetName(i.StepIds[0]) : "not on a journey yet"))),
+            Group("Insights", w.Insights.Where(i => Match(i.Title)),
+                i => new SearchHit(i.Title, InsightUrl(org, i), i.StepIds.Count > 0 ? "on " + org.TargetName(i.StepIds[0]) : "not on a journey yet")),
         };
         return new SearchResults(q, groups.Where(g => g.Total > 0).ToList());
+    }
+
+    /// <summary>People whose name, mail or job title contains the query, ignoring case (as <c>OrdinalIgnoreCase</c>).</summary>
+    private static IEnumerable<JourneyOrg.Domain.Person> PeopleMatching(OrgView org, string query)
+    {
+        if (query.Contains('\0')) yield break;
+        var upper = query.ToUpperInvariant();
+        var texts = org.PeopleSearchText;
+        for (var i = 0; i < texts.Count; i++)
+            if (texts[i].Contains(upper, StringComparison.Ordinal)) yield return org.Workspace.People[i];
     }
 
     private static string InsightUrl(OrgView org, JourneyOrg.Domain.Insight insight) =>

@@ -10,29 +10,85 @@ namespace JourneyOrg.Web.Features.Shared;
 /// The workspace with the lookups every screen needs and the alignment analysis. The view of the latest revision is
 /// kept across requests (the model is immutable), so a request costs one revision read until someone changes the
 /// workspace; at 100,000 people a full reload is what would otherwise dominate every page.
+/// <para>
+/// Edits made in this process move the view forward without reading the store (<see cref="Advance"/>). A write by
+/// another instance or the command line is noticed by the revision read and loaded once (single flight): requests that
+/// arrive while that load runs share it instead of each loading the workspace again (50 concurrent loads of 100,000
+/// people took seconds each and gigabytes between them). Meanwhile readers are served the view they would have got a
+/// moment earlier; callers about to write use <see cref="LoadCurrentAsync"/>, and the store refuses a write made
+/// against an older revision in any case, so a stale read can never turn into a lost update.
+/// </para>
 /// </summary>
 public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache baselines)
 {
+    private readonly object _gate = new();
     private OrgView? _latest;
+    private Task<OrgView>? _reload;
 
-    public async Task<OrgView> LoadAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// For reading: the view of the store's revision, or, while a write by another process is being loaded, the view
+    /// before it (no request waits for someone else's reload once a view exists).
+    /// </summary>
+    public Task<OrgView> LoadAsync(CancellationToken cancellationToken = default) => LoadAsync(current: false, cancellationToken);
+
+    /// <summary>For a caller that is about to change the workspace: always the view of the store's current revision.</summary>
+    public Task<OrgView> LoadCurrentAsync(CancellationToken cancellationToken = default) => LoadAsync(current: true, cancellationToken);
+
+    private async Task<OrgView> LoadAsync(bool current, CancellationToken cancellationToken)
     {
+        var revision = await store.GetRevisionAsync(cancellationToken);
         var latest = Volatile.Read(ref _latest);
-        if (latest is not null && latest.Revision == await store.GetRevisionAsync(cancellationToken)) return latest;
+        if (latest is not null && latest.Revision == revision) return latest;
 
-        return Keep(await store.LoadAsync(cancellationToken));
+        var (reload, started) = SharedReload();
+        // The request that noticed the write waits for it (so whoever just ran the command line and opens a page sees
+        // their change); those that arrive while that load runs get the view before it.
+        if (!current && !started && latest is not null && !reload.IsCompleted) return latest;
+        var view = await reload.WaitAsync(cancellationToken);
+        // A load that was already running when this request read the revision may have read the store before that
+        // revision was written: then wait for the next one (bounded: each round is a whole load).
+        for (var round = 0; view.Revision < revision && round < 3; round++)
+            view = await SharedReload().Load.WaitAsync(cancellationToken);
+        return view;
+    }
+
+    /// <summary>The load in progress, or a new one when none is running: at most one load of the store at a time.</summary>
+    private (Task<OrgView> Load, bool Started) SharedReload()
+    {
+        lock (_gate)
+        {
+            if (_reload is { IsCompleted: false } running) return (running, false);
+            var replacing = Volatile.Read(ref _latest);
+            return (_reload = Task.Run(async () =>
+            {
+                var view = Indexed(await store.LoadAsync(CancellationToken.None));
+                // Analysed inside the shared load, so the first pages after it (served the previous view meanwhile)
+                // do not each wait for the analysis.
+                view.Warm();
+                return Keep(view, replacing);
+            }), true);
+        }
     }
 
     /// <summary>
     /// Moves the cached view to a revision this process wrote itself, whose workspace the editor already computed, so
     /// the next request needs no reload. Only another instance's or the command line's writes cost a load.
     /// </summary>
-    public void Advance(WorkspaceSnapshot written) => Keep(written);
-
-    private OrgView Keep(WorkspaceSnapshot snapshot)
+    public void Advance(WorkspaceSnapshot written)
     {
-        var view = new OrgView(snapshot, () => baselines.Get(snapshot.Revision, snapshot.Workspace));
-        // Keep the newest of concurrent loads; an older one must not replace a newer view.
+        var view = Keep(Indexed(written), null);
+        // The edit's own response does not wait for this; the next pages find it done or join it.
+        _ = Task.Run(view.Warm);
+    }
+
+    private OrgView Indexed(WorkspaceSnapshot snapshot) => new(snapshot, () => baselines.Get(snapshot.Revision, snapshot.Workspace));
+
+    /// <param name="replacing">The view a store load set out to replace: a load replaces it even with a lower revision
+    /// (a store that was emptied and imported again starts counting anew).</param>
+    private OrgView Keep(OrgView view, OrgView? replacing)
+    {
+        if (replacing is not null && Interlocked.CompareExchange(ref _latest, view, replacing) == replacing) return view;
+        // Otherwise keep the newest of concurrent loads and edits; an older one must not replace a newer view.
         for (var current = Volatile.Read(ref _latest); current is null || current.Revision < view.Revision; current = Volatile.Read(ref _latest))
             if (Interlocked.CompareExchange(ref _latest, view, current) == current) break;
         return view;
@@ -95,7 +151,23 @@ public sealed class OrgView
     // unit deleted under its children) makes a top too, so nothing falls out of the trees.
 
     /// <summary>People at the top of the reporting tree.</summary>
-    public IEnumerable<Person> TopPeople => Workspace.People.Where(p => p.ManagerId is null || !People.ContainsKey(p.ManagerId));
+    public IEnumerable<Person> TopPeople => Once(ref _topPeople, () => Workspace.People.Where(p => p.ManagerId is null || !People.ContainsKey(p.ManagerId)).ToList())!;
+
+    private List<Person>? _topPeople;
+
+    /// <summary>The people holding each role, by role id (the roles page lists them; 100,000 people scanned once per revision).</summary>
+    public ILookup<string, Person> RoleHolders => Once(ref _roleHolders, () => Workspace.People.Where(p => p.RoleId is not null).ToLookup(p => p.RoleId!))!;
+
+    private ILookup<string, Person>? _roleHolders;
+
+    /// <summary>
+    /// Per person (in workspace order) the name, mail and job title upper-cased, separated by a NUL: search compares a
+    /// whole upper-cased query ordinally against one string per person instead of three case-insensitive comparisons.
+    /// </summary>
+    public IReadOnlyList<string> PeopleSearchText => Once(ref _peopleSearchText, () =>
+        Workspace.People.Select(p => string.Join('\0', p.DisplayName, p.Mail, p.JobTitle).ToUpperInvariant()).ToArray())!;
+
+    private string[]? _peopleSearchText;
 
     /// <summary>Teams at the top of the unit hierarchy.</summary>
     public IEnumerable<Team> TopTeams => Workspace.Teams.Where(t => t.ParentId is null || !Teams.ContainsKey(t.ParentId));
@@ -115,6 +187,48 @@ public sealed class OrgView
     public ILookup<string, Opportunity> OpportunitiesByTarget { get; }
     public ILookup<string, Solution> SolutionsByOpportunity { get; }
 
+    private readonly object _onceGate = new();
+
+    /// <summary>
+    /// Computes a per-revision figure once: under many concurrent requests right after a revision moved, each would
+    /// otherwise compute its own copy (the Team APIs of 1,300 teams, the opportunity ranking) at the same time.
+    /// </summary>
+    private T? Once<T>(ref T? field, Func<T?> compute) where T : class
+    {
+        if (Volatile.Read(ref field) is { } done) return done;
+        lock (_onceGate) return field ??= compute();
+    }
+
+    /// <summary>
+    /// Works out, ahead of the first request that needs them, what most screens ask of a new revision: the analysis,
+    /// accountability, the opportunity ranking and the Team APIs. Run in the background after a load or an edit.
+    /// </summary>
+    public void Warm()
+    {
+        try
+        {
+            _ = Baseline;
+            _ = RankedOpportunities;
+            _ = TeamApis;
+            _ = CommonManagers;
+            _ = Findings;
+        }
+        catch (Exception)
+        {
+            // A workspace the analysis fails on: the screens that need it report the failure when asked.
+        }
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<object>> _perRevision = new();
+
+    /// <summary>
+    /// A result worked out once for this revision and shared by every request that asks while it is the latest
+    /// (the analysis JSON of the API, the scenario list's simulations). <paramref name="key"/> must say everything the
+    /// result depends on besides the workspace; the result must be immutable. Concurrent askers share one computation.
+    /// </summary>
+    public T PerRevision<T>(object key, Func<T> compute) where T : class =>
+        (T)_perRevision.GetOrAdd(key, _ => new Lazy<object>(() => compute())).Value;
+
     /// <summary>The alignment analysis of SPEC §3 for this snapshot.</summary>
     public AlignmentReport? Report => _baseline.Value.Report;
 
@@ -128,19 +242,19 @@ public sealed class OrgView
     private IReadOnlyList<DataQualityFinding>? _findings;
 
     /// <summary>Per phase and journey: the lowest common manager of the leads of its accountable teams.</summary>
-    public IReadOnlyDictionary<string, CommonManager> CommonManagers => _commonManagers ??=
+    public IReadOnlyDictionary<string, CommonManager> CommonManagers => Once(ref _commonManagers, () =>
         Report is { } report
             ? CommonManagerAnalysis.Find(Workspace, report).GroupBy(c => c.TargetId).ToDictionary(g => g.Key, g => g.First())
-            : new Dictionary<string, CommonManager>();
+            : new Dictionary<string, CommonManager>())!;
 
     /// <summary>What in the directory data weakens the analysis or smells of org-design trouble.</summary>
-    public IReadOnlyList<DataQualityFinding> Findings => _findings ??= DataQualityAnalysis.Check(Workspace);
+    public IReadOnlyList<DataQualityFinding> Findings => Once(ref _findings, () => DataQualityAnalysis.Check(Workspace))!;
 
     private IReadOnlyList<Journey>? _journeysWithPhases;
 
     /// <summary>Journeys that have phases (so a map), by name: the choices wherever a screen filters or places by journey.</summary>
-    public IReadOnlyList<Journey> JourneysWithPhases => _journeysWithPhases ??=
-        Workspace.Journeys.Where(j => j.Phases.Count > 0).OrderBy(j => j.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+    public IReadOnlyList<Journey> JourneysWithPhases => Once(ref _journeysWithPhases, () =>
+        Workspace.Journeys.Where(j => j.Phases.Count > 0).OrderBy(j => j.Name, StringComparer.CurrentCultureIgnoreCase).ToList())!;
 
     private Accountability? _accountability;
     private IReadOnlyList<PrioritisedOpportunity>? _rankedOpportunities;
@@ -149,11 +263,11 @@ public sealed class OrgView
     /// Who answers for each journey, phase and step, indexed from <see cref="Report"/> (null while there is none). Built
     /// once per revision like the analysis, not per request: KPI lists, the dashboard and the opportunity pages all ask.
     /// </summary>
-    public Accountability? Accountability => _accountability ??= Report is { } report ? new Accountability(report) : null;
+    public Accountability? Accountability => Once(ref _accountability, () => Report is { } report ? new Accountability(report) : null);
 
     /// <summary>Every opportunity ranked across journeys (null while there is no analysis); filtered lists rank their own.</summary>
     public IReadOnlyList<PrioritisedOpportunity>? RankedOpportunities =>
-        _rankedOpportunities ??= Accountability is { } accountability ? Prioritisation.Rank(Workspace, accountability) : null;
+        Once(ref _rankedOpportunities, () => Accountability is { } accountability ? Prioritisation.Rank(Workspace, accountability) : null);
 
     /// <summary>
     /// The team a planner typed or chose: by id, else by its exact name (ignoring case). Null with a
@@ -245,6 +359,6 @@ public sealed class OrgView
     private IReadOnlyDictionary<string, TeamApiDocument>? _teamApis;
 
     /// <summary>Every team's Team API by team id (null while there is no analysis), built once per revision.</summary>
-    public IReadOnlyDictionary<string, TeamApiDocument>? TeamApis => _teamApis ??=
-        Report is { } report ? TeamApi.Build(Workspace, report, Accountability).GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First()) : null;
+    public IReadOnlyDictionary<string, TeamApiDocument>? TeamApis => Once(ref _teamApis, () =>
+        Report is { } report ? TeamApi.Build(Workspace, report, Accountability).GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.First()) : null);
 }

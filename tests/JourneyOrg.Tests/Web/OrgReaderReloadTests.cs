@@ -1,0 +1,103 @@
+using System.Reflection;
+using JourneyOrg.Analysis;
+using JourneyOrg.Domain;
+using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.Shared;
+using JourneyOrg.Web.Storage.Sqlite;
+using JourneyOrg.Workspaces;
+
+namespace JourneyOrg.Tests.Web;
+
+/// <summary>
+/// A write by another process (here a second store on the same SQLite file, as the command line would be) is loaded
+/// once, however many requests notice it at the same time; readers that arrive meanwhile keep the view they had, and a
+/// caller about to write waits for the new revision.
+/// </summary>
+public sealed class OrgReaderReloadTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("orgreader-").FullName;
+
+    [Fact]
+    public async Task Concurrent_requests_after_another_process_wrote_share_one_load()
+    {
+        var path = Path.Combine(_directory, "org.db");
+        var real = new SqliteWorkspaceStore(path);
+        await real.InitializeAsync();
+        await real.ReplaceAsync(WorkspaceGenerator.Generate(300, 5));
+        var store = GatedStore.Wrap(real, out var gate);
+        var reader = new OrgReader(store, new AlignmentBaselineCache());
+        var before = await reader.LoadAsync();
+        Assert.Equal(1, gate.Loads);
+
+        // The command line renames a team through its own store.
+        var team = before.Workspace.Teams[0];
+        var other = new SqliteWorkspaceStore(path);
+        var written = await other.ApplyAsync(new WorkspaceChangeSet { UpsertTeams = [team with { Name = "Renamed elsewhere" }] }, before.Revision);
+
+        gate.Hold();
+        var noticing = reader.LoadAsync();                 // notices the write and loads it (held in the store)
+        await gate.LoadStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var meanwhile = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => reader.LoadAsync())).WaitAsync(TimeSpan.FromSeconds(30));
+        var writer = reader.LoadCurrentAsync();
+        Assert.All(meanwhile, view => Assert.Same(before, view));
+        Assert.False(noticing.IsCompleted);
+        Assert.False(writer.IsCompleted);
+
+        gate.Release();
+        var after = await noticing;
+        Assert.Equal(written, after.Revision);
+        Assert.Equal("Renamed elsewhere", after.Teams[team.Id].Name);
+        Assert.Same(after, await writer);
+        Assert.Same(after, await reader.LoadAsync());
+        Assert.Equal(2, gate.Loads);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>The real store, with its full loads counted and, while held, kept waiting.</summary>
+    public class GatedStore : DispatchProxy
+    {
+        private IWorkspaceStore _inner = null!;
+        private TaskCompletionSource _open = new();
+        public int Loads;
+        public TaskCompletionSource LoadStarted { get; private set; } = new();
+
+        public static IWorkspaceStore Wrap(IWorkspaceStore inner, out GatedStore gate)
+        {
+            var proxy = Create<IWorkspaceStore, GatedStore>();
+            gate = (GatedStore)(object)proxy;
+            gate._inner = inner;
+            gate._open.SetResult();
+            return proxy;
+        }
+
+        public void Hold()
+        {
+            _open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            LoadStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        public void Release() => _open.TrySetResult();
+
+        protected override object? Invoke(MethodInfo? method, object?[]? args)
+        {
+            if (method!.Name == nameof(IWorkspaceStore.LoadAsync))
+            {
+                Interlocked.Increment(ref Loads);
+                LoadStarted.TrySetResult();
+                return LoadWhenOpen((CancellationToken)args![0]!);
+            }
+            return method.Invoke(_inner, args);
+        }
+
+        private async Task<WorkspaceSnapshot> LoadWhenOpen(CancellationToken cancellationToken)
+        {
+            await _open.Task;
+            return await _inner.LoadAsync(cancellationToken);
+        }
+    }
+}
