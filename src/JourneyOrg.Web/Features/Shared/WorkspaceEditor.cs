@@ -35,7 +35,7 @@ public sealed class WorkspaceEditor(IWorkspaceStore store, OrgReader reader)
         var seen = await reader.LoadAsync(cancellationToken);
         if (seen.Revision != expectedRevision) return Conflict(expectedRevision);
         var resulting = WorkspaceChanges.ApplyTo(seen.Workspace, changes);
-        var errors = WorkspaceRules.Check(resulting);
+        var errors = WorkspaceRules.Check(resulting, seen.Workspace);
         if (errors.Count > 0) return new EditResult(false, expectedRevision, errors);
         try
         {
@@ -46,6 +46,11 @@ public sealed class WorkspaceEditor(IWorkspaceStore store, OrgReader reader)
         catch (ConcurrentChangeException)
         {
             return Conflict(expectedRevision);
+        }
+        catch (DanglingReferenceException refused)
+        {
+            // The rules above passed, so the store saw something else than this editor did; say what it refused.
+            return EditResult.Refused(expectedRevision, refused.Message);
         }
     }
 
