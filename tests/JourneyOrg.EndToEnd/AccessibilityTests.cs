@@ -37,9 +37,26 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         ("link to journeys", "/links"),
         ("search", "/search?q=under"),
         ("change password", "/account/password"),
+        // This round's screens: the organisation as the scenario would make it, side by side, and the new read pages.
+        ("scenario journey map as it would be", scenario + "/journeys/j-mortgage"),
+        ("scenario org chart as it would be", scenario + "/org"),
+        ("scenario team hierarchy as it would be", scenario + "/org/teams"),
+        ("scenario matrix as it would be", scenario + "/matrix"),
+        ("scenario team page as it would be", scenario + "/teams/t-apply"),
+        ("scenarios compared", "/scenarios/compare?ids=" + scenario.Split('/')[^1] + "&ids=" + scenario.Split('/')[^1]),
+        ("team scorecard KPIs", "/metrics?team=t-apply"),
+        ("role page", "/roles/r-eng"),
+        ("a manager's alignment", "/org/people/u-ada/alignment"),
+        ("insights", "/insights"),
     ];
 
-    private static readonly (string What, string Url)[] PlannerScreens = [("journey editor", "/journeys/j-mortgage/edit")];
+    /// <summary>HR data (SPEC §5): HR and admins only.</summary>
+    private static readonly (string What, string Url)[] HrScreens = [("people cost", "/costs")];
+
+    private static readonly (string What, string Url)[] PlannerScreens =
+    [
+        ("journey editor", "/journeys/j-mortgage/edit"), ("journey templates", "/journeys/templates"), ("a journey template", "/journeys/templates/insurance"),
+    ];
 
     private static readonly (string What, string Url)[] AdminScreens =
     [
@@ -60,6 +77,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         var screens = ReadScreens(scenario, opportunity).ToList();
         if (role == AppRoles.Planner) screens.AddRange(PlannerScreens);
         if (role == AppRoles.Admin) screens.AddRange(AdminScreens);
+        if (role is AppRoles.HR or AppRoles.Admin) screens.AddRange(HrScreens);
 
         foreach (var (what, url) in screens)
         {
@@ -80,7 +98,13 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GotoAsync("/org/teams");
         await page.GetByRole(AriaRole.Link, new() { Name = "Show teams inside Lending" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Applications", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Hide teams inside Lending" })).ToHaveAttributeAsync("aria-expanded", "true");
         await Check("team hierarchy with a team expanded");
+
+        await page.GotoAsync(scenario + "/org/teams");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Show teams inside Lending" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Hide teams inside Lending" })).ToBeVisibleAsync();
+        await Check("scenario team hierarchy with a team expanded");
 
         await page.GotoAsync("/search");
         await page.GetByLabel("People, teams, journeys, phases and steps").FillAsync("mortgage");
@@ -189,6 +213,27 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         await Expect(page.GetByLabel("Business value weight")).ToHaveValueAsync("1");
     }
 
+    [BrowserFact]
+    public async Task The_team_hierarchy_toggle_says_whether_it_is_open_and_keeps_the_keyboard_on_it()
+    {
+        var page = await app.NewPageAsync(BrowserApp.RoleUser(AppRoles.Viewer));
+        await page.GotoAsync("/org/teams");
+        var show = page.GetByRole(AriaRole.Link, new() { Name = "Show teams inside Lending" });
+        await Expect(show).ToHaveAttributeAsync("aria-expanded", "false");
+        await page.TabToAsync(show);
+        await page.Keyboard.PressAsync("Enter");
+        var hide = page.GetByRole(AriaRole.Link, new() { Name = "Hide teams inside Lending" });
+        await Expect(hide).ToBeFocusedAsync();
+        await Expect(hide).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Applications", Exact = true })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync("team hierarchy expanded by keyboard");
+
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(show).ToBeFocusedAsync();
+        await Expect(show).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Applications", Exact = true })).ToHaveCountAsync(0);
+    }
+
     /// <summary>1440 CSS pixels at 200% zoom: the window is 720 CSS pixels wide.</summary>
     private const int ZoomedWidth = 720;
 
@@ -198,7 +243,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         var (scenario, opportunity) = await EnsureScenarioAndOpportunityAsync();
         var page = await app.NewPageAsync(BrowserApp.AdminUser, ZoomedWidth);
         var problems = new List<string>();
-        foreach (var (what, url) in ReadScreens(scenario, opportunity).Concat(PlannerScreens).Concat(AdminScreens))
+        foreach (var (what, url) in ReadScreens(scenario, opportunity).Concat(PlannerScreens).Concat(AdminScreens).Concat(HrScreens))
         {
             await page.GotoAsync(url);
             var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using JourneyOrg.Tests.Security;
 using JourneyOrg.Web.Features.DirectorySync;
@@ -56,5 +57,65 @@ public sealed class DirectoryPageTests : IAsyncLifetime
         var people = (await _bed.WorkspaceAsync()).People;
         Assert.Equal(13, people.Count(p => p.Source == JourneyOrg.Domain.RecordSource.Entra));
         Assert.Contains(people, p => p.Source == JourneyOrg.Domain.RecordSource.Local);
+    }
+}
+
+/// <summary>The schedule starts its runs through the coordinator like "Sync now" does (review defect 4).</summary>
+public sealed class ScheduledSyncTests : IAsyncLifetime
+{
+    private SyncTestBed _bed = null!;
+    private WebApplicationFactory<Program> _app = null!;
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task InitializeAsync()
+    {
+        _bed = await SyncTestBed.StartAsync();
+        _bed.SeedBank();
+        _bed.Graph.Release = _release.Task;
+        _app = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("JourneyOrg:Store", "sqlite:" + _bed.Store.Path)
+            .UseSetting("JourneyOrg:Directory:GraphUrl", _bed.Graph.BaseUrl)
+            .UseSetting("JourneyOrg:Directory:Credential:Kind", "token")
+            .UseSetting("JourneyOrg:Directory:Credential:Token", "test-token")
+            .UseSetting("JourneyOrg:Directory:Schedule:Enabled", "true")
+            .UseSetting("JourneyOrg:Directory:Schedule:InitialDelay", "00:00:00")
+            .WithTestSignIn());
+    }
+
+    public async Task DisposeAsync()
+    {
+        _release.TrySetResult();
+        await _app.DisposeAsync();
+        await _bed.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_scheduled_run_shows_its_progress_and_Sync_now_during_it_starts_no_second_run()
+    {
+        var client = _app.CreateClient();
+        var coordinator = _app.Services.GetRequiredService<DirectorySyncCoordinator>();
+        // The schedule's first run has asked Graph for its first page and waits there.
+        for (var i = 0; i < 200 && _bed.Graph.Requests == 0; i++) await Task.Delay(50);
+        Assert.True(_bed.Graph.Requests > 0, "the scheduled sync did not start");
+
+        Assert.True(coordinator.IsRunning);
+        var progress = await client.GetStringAsync("/admin/directory/progress");
+        Assert.Contains("hx-trigger=\"every 1s\"", progress);
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "/admin/directory/sync") { Content = new FormUrlEncodedContent([]) };
+        request.Headers.Add("HX-Request", "true");
+        request.Headers.Add(JourneyOrg.Web.Features.Shared.Htmx.AntiforgeryHeader, await JourneyOrg.Tests.Web.WebAppFactory.AntiforgeryTokenAsync(client, "/admin/directory"));
+        var syncNow = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, syncNow.StatusCode);
+        Assert.Equal("sync-already-running", syncNow.Headers.GetValues("HX-Trigger").Single());
+        Assert.Contains("hx-trigger=\"every 1s\"", await syncNow.Content.ReadAsStringAsync());
+
+        _release.SetResult();
+        for (var i = 0; i < 200 && coordinator.IsRunning; i++) await Task.Delay(50);
+        Assert.False(coordinator.IsRunning);
+        var runs = await SyncState.ListRunsAsync(_bed.Store, 10);
+        var run = Assert.Single(runs);
+        Assert.Equal("schedule", run.Trigger);
+        Assert.Null(coordinator.LastMessage);
     }
 }

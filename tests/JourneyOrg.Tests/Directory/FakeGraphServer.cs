@@ -26,6 +26,8 @@ public sealed class FakeGraphServer : IAsyncDisposable
     /// <summary>Delta tokens below this are answered 410 Gone (syncStateNotFound).</summary>
     public long ExpireTokensBefore { get; set; }
     public int Requests;
+    /// <summary>Every request waits for this before it is answered: a test holds a run in the middle with it.</summary>
+    public Task Release { get; set; } = Task.CompletedTask;
     public List<string> Log { get; } = [];
 
     private FakeGraphServer(WebApplication app, string baseUrl) { _app = app; BaseUrl = baseUrl; }
@@ -51,6 +53,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         Interlocked.Increment(ref Requests);
+        await Release;
         var path = context.Request.Path.Value!["/v1.0/".Length..];
         var query = context.Request.Query;
         if (context.Request.Headers.Authorization.ToString() != "Bearer test-token")

@@ -63,7 +63,7 @@ public sealed class Neo4jWorkspaceStoreTests : WorkspaceStoreContract, IStoreAva
         var revision = await store.ReplaceAsync(SmallWorkspace());
         store.FailBeforeStatement = nameof(Neo4jCypher.AddMemberships);
 
-        var error = await Assert.ThrowsAsync<Neo4jException>(() => store.ReplaceAsync(SmallWorkspace() with { Journeys = [] }));
+        var error = await Assert.ThrowsAsync<Neo4jException>(() => store.ReplaceAsync(SmallWorkspace() with { Journeys = [], Ownership = [], Metrics = [] }));
         Assert.StartsWith("Neo.ClientError.", error.Code);
 
         var after = await store.LoadAsync();
@@ -80,7 +80,7 @@ public sealed class Neo4jWorkspaceStoreTests : WorkspaceStoreContract, IStoreAva
 
         await Assert.ThrowsAsync<Neo4jException>(() => store.ApplyAsync(new WorkspaceChangeSet
         {
-            DeleteJourneys = ["j-id"],
+            DeleteMetrics = ["m-1"],
             UpsertPeople = [new Person("u-9", "Nine", null, null, null, "u-1", null, true)],
             UpsertOwnership = [new Ownership("t-loans", "j-loan", OwnershipKind.Accountable)],
         }, revision));

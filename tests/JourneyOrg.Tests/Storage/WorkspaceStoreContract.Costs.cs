@@ -46,7 +46,7 @@ public abstract partial class WorkspaceStoreContract
         await store.ApplyAsync(new WorkspaceChangeSet
         {
             DeletePeople = ["u-2"],
-            UpsertTeams = [SmallWorkspace().Teams[0], SmallWorkspace().Teams[1] with { Members = [new Membership("u-3", 1.0)] }],
+            UpsertTeams = [SmallWorkspace().Teams[0], SmallWorkspace().Teams[1] with { LeadId = null, Members = [new Membership("u-3", 1.0)] }],
         }, revision);
         Assert.Equal(["u-1"], (await store.LoadAsync()).Workspace.Costs.Select(c => c.PersonId));
     }

@@ -14,7 +14,7 @@ public abstract partial class WorkspaceStoreContract
         await store.SetStateAsync(MirrorStateKeys.GroupsDeltaLink, "https://graph.example/groups/delta?token=1");
         await store.SetStateAsync("directory.allocation/u-1/t-lending", "0.5");
 
-        await store.ReplaceAsync(SmallWorkspace() with { Journeys = [] });
+        await store.ReplaceAsync(SmallWorkspace() with { Journeys = [], Ownership = [], Metrics = [] });
 
         Assert.Null(await store.GetStateAsync(MirrorStateKeys.UsersDeltaLink));
         Assert.Null(await store.GetStateAsync(MirrorStateKeys.GroupsDeltaLink));

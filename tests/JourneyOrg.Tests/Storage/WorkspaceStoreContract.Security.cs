@@ -57,7 +57,7 @@ public abstract partial class WorkspaceStoreContract
         using (AuditContext.Begin("bo", "POST /teams/t-loans/rename", "corr-2"))
             await store.ApplyAsync(new WorkspaceChangeSet
             {
-                UpsertTeams = [SmallWorkspace().Teams[1] with { Name = "Loans" }],
+                UpsertTeams = [SmallWorkspace().Teams[1] with { Name = "Loans", Members = [SmallWorkspace().Teams[1].Members[0]] }],
                 UpsertPeople = [new Person("u-9", "Nine", null, null, null, null, null, true)],
                 DeletePeople = ["u-3"],
             }, revision);

@@ -130,7 +130,8 @@ public abstract partial class WorkspaceStoreContract
     {
         var store = await CreateStoreAsync();
         var revision = await store.ReplaceAsync(SmallWorkspace());
-        await store.ApplyAsync(new WorkspaceChangeSet { DeleteTeams = ["t-lending"] }, revision);
+        // The team under it moves up in the same write: a team may not stay under one that is gone.
+        await store.ApplyAsync(new WorkspaceChangeSet { DeleteTeams = ["t-lending"], UpsertTeams = [SmallWorkspace().Teams[1] with { ParentId = null }] }, revision);
         var loaded = (await store.LoadAsync()).Workspace;
         Assert.Equal(["t-loans"], loaded.Teams.Select(t => t.Id));
         Assert.DoesNotContain(loaded.Ownership, o => o.TeamId == "t-lending");

@@ -66,7 +66,7 @@ public sealed class JourneyEditingTests : IDisposable
     {
         var response = await PostAsync("/journeys/j-mortgage/edit/steps", ("PhaseId", "p-complete"), ("NewId", "t-apply"), ("Name", "Clash"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("used twice", await response.Content.ReadAsStringAsync());
+        Assert.Contains("The id 't-apply' is already used by team “Applications”", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 
     [Fact]

@@ -47,6 +47,26 @@ public sealed class ScenarioPlannerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_change_that_cannot_apply_names_the_people_and_teams_as_the_list_does()
+    {
+        var id = await CreateAsync("Moves");
+        // Eli Stone is in Underwriting, not in Identity platform: the second change cannot apply.
+        var stored = (await _factory.Store.GetScenarioAsync(id))!;
+        await _factory.Store.SaveScenarioAsync(stored with
+        {
+            Document = """{"name":"Moves","operations":[{"op":"renameTeam","teamId":"t-reporting","name":"Reports"},{"op":"movePerson","personId":"u-eli","fromTeamId":"t-identity","toTeamId":"t-reporting"}]}""",
+        }, stored.Version);
+
+        var html = System.Net.WebUtility.HtmlDecode(await _client.GetStringAsync($"/scenarios/{id}"));
+        Assert.Contains("Cannot apply:</strong> person “Eli Stone” is not a member of team “Identity platform”", html);
+        Assert.Contains("Change 2 (move Eli Stone from Identity platform to Reporting): person “Eli Stone” is not a member of team “Identity platform”", html);
+        var list = System.Net.WebUtility.HtmlDecode(await _client.GetStringAsync("/scenarios"));
+        Assert.Contains("Change 2 (move Eli Stone from Identity platform to Reporting)", list);
+        Assert.DoesNotContain("person 'u-eli'", html);
+        Assert.DoesNotContain("'t-identity'", html);
+    }
+
+    [Fact]
     public async Task An_operation_that_cannot_apply_is_shown_with_its_reason_and_others_stay_editable()
     {
         var id = await CreateAsync("Broken");
@@ -59,7 +79,8 @@ public sealed class ScenarioPlannerTests : IDisposable
         Assert.Contains("Cannot apply:", html);
         Assert.Contains("Not checked", html);
         // Numbered and named as the list shows the changes, not as the JSON has them.
-        Assert.Contains("Change 1 (delete team): ", System.Net.WebUtility.HtmlDecode(html));
+        // An id that names nothing any more can only be quoted.
+        Assert.Contains("Change 1 (delete t-ghost): team 't-ghost' does not exist", System.Net.WebUtility.HtmlDecode(html));
         Assert.DoesNotContain("operation 0", html);
         var removed = await PostAsync($"/scenarios/{id}/operations/0/remove", true, ("version", await VersionAsync(id)));
         var after = await removed.Content.ReadAsStringAsync();

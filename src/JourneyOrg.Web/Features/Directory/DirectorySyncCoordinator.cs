@@ -28,20 +28,30 @@ public sealed class DirectorySyncCoordinator(IWorkspaceStore store, IOptionsMoni
     public bool IsRunning { get { lock (_gate) return _running is not null; } }
 
     /// <summary>Starts a run in the background unless one already runs here; returns false in that case.</summary>
-    public bool TryStart(string trigger, bool full = false)
+    public bool TryStart(string trigger, bool full = false) => TryStart(trigger, full, CancellationToken.None, out _);
+
+    /// <summary>
+    /// Starts a run unless one already runs here, and hands back the running task so the schedule can await it. Every
+    /// run starts here, under the gate: a run the schedule starts shows its progress on the admin page, and "Sync now"
+    /// during it is refused instead of starting a second run.
+    /// </summary>
+    public bool TryStart(string trigger, bool full, CancellationToken cancellationToken, out Task run)
     {
         lock (_gate)
         {
-            if (_running is not null) return false;
+            if (_running is not null)
+            {
+                run = Task.CompletedTask;
+                return false;
+            }
             _progress = new SyncProgress("", "starting", 0, 0, 0, 0, 0, null, 0, "Starting…");
             _lastMessage = null;
-            _running = Task.Run(() => RunAsync(trigger, full, CancellationToken.None));
+            run = _running = Task.Run(() => RunAsync(trigger, full, cancellationToken), CancellationToken.None);
             return true;
         }
     }
 
-    /// <summary>Runs one sync to its end (the schedule awaits this).</summary>
-    public async Task RunAsync(string trigger, bool full, CancellationToken cancellationToken)
+    private async Task RunAsync(string trigger, bool full, CancellationToken cancellationToken)
     {
         // Audited as whoever started it (the admin behind "Sync now", or system for the schedule).
         using var audit = AuditContext.BeginAction($"directory sync ({trigger}{(full ? ", full" : "")})");
@@ -86,7 +96,7 @@ public sealed class DirectorySyncSchedule(DirectorySyncCoordinator coordinator, 
         while (!stoppingToken.IsCancellationRequested)
         {
             // "Sync now" may be running: then this tick is skipped rather than queued.
-            if (!coordinator.IsRunning) await coordinator.RunAsync("schedule", full: false, stoppingToken);
+            if (coordinator.TryStart("schedule", full: false, stoppingToken, out var run)) await run;
             var interval = options.CurrentValue.Schedule.Interval;
             await Task.Delay(interval > TimeSpan.FromMinutes(1) ? interval : TimeSpan.FromMinutes(1), time, stoppingToken);
         }

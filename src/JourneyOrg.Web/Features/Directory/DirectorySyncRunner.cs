@@ -38,7 +38,7 @@ public sealed class DirectorySyncRunner(IWorkspaceStore store, DirectorySyncOpti
 
         var runId = Guid.NewGuid().ToString("N")[..10];
         var holder = $"{Environment.MachineName}/{Environment.ProcessId}/{runId}";
-        if (!await store.TryAcquireLeaseAsync(SyncStateKeys.LeaseName, holder, LeaseDuration, cancellationToken))
+        if (!await SyncLease.AcquireAsync(store, holder, LeaseDuration, cancellationToken))
             throw new SyncAlreadyRunningException("Another directory sync is running (the store's sync lease is taken). Try again when it has finished.");
 
         var counters = new SyncCounters();

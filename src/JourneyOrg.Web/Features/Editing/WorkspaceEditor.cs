@@ -36,7 +36,7 @@ public sealed class WorkspaceEditor(IWorkspaceStore store, OrgReader reader)
         var seen = await reader.LoadCurrentAsync(cancellationToken);
         if (seen.Revision != expectedRevision) return Conflict(expectedRevision);
         var resulting = WorkspaceChanges.ApplyTo(seen.Workspace, changes);
-        var errors = WorkspaceRules.Check(resulting);
+        var errors = WorkspaceRules.Check(resulting, seen.Workspace);
         if (errors.Count > 0) return new EditResult(false, expectedRevision, errors);
         try
         {
@@ -47,6 +47,11 @@ public sealed class WorkspaceEditor(IWorkspaceStore store, OrgReader reader)
         catch (ConcurrentChangeException)
         {
             return Conflict(expectedRevision);
+        }
+        catch (DanglingReferenceException refused)
+        {
+            // The rules above passed, so the store saw something else than this editor did; say what it refused.
+            return EditResult.Refused(expectedRevision, refused.Message);
         }
     }
 

@@ -94,6 +94,29 @@ public sealed class OrgController(OrgReader reader) : Controller
         if (!Request.IsHtmx()) return Redirect($"/org/teams?root={Uri.EscapeDataString(id)}");
         return PartialView("_TeamNodes", TeamNodes.Page(org, org.TeamChildren[id], skip, $"/org/teams/{Uri.EscapeDataString(id)}/children"));
     }
+
+    /// <summary>
+    /// Hides a unit's child teams: the list empties and the control turns back into "Show teams" (out of band).
+    /// <paramref name="scenario"/> names the scenario whose hierarchy is shown, so the control loads from it again.
+    /// </summary>
+    [HttpGet("/org/teams/{id}/collapse")]
+    public async Task<IActionResult> CollapseTeam(string id, string? scenario, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        var lensBase = scenario is { Length: > 0 } ? "/scenarios/" + Uri.EscapeDataString(scenario) : "";
+        if (!Request.IsHtmx()) return Redirect(lensBase + "/org/teams");
+        var name = org.Teams.TryGetValue(id, out var team) ? team.Name : id; // a team the scenario creates is not in today's org
+        return PartialView("_TeamToggle", new TeamToggle(id, name, Expanded: false, Oob: true, lensBase));
+    }
+}
+
+/// <summary>The show / hide control of a unit's child teams; <see cref="LensBase"/> is "" for today's hierarchy or a scenario's address.</summary>
+public sealed record TeamToggle(string TeamId, string TeamName, bool Expanded, bool Oob, string LensBase)
+{
+    public string ChildrenUrl => $"{LensBase}/org/teams/{Uri.EscapeDataString(TeamId)}/children";
+
+    public string CollapseUrl => $"/org/teams/{Uri.EscapeDataString(TeamId)}/collapse"
+        + (LensBase.Length == 0 ? "" : "?scenario=" + LensBase["/scenarios/".Length..]);
 }
 
 public sealed record OrgToggle(Person Person, bool Expanded, bool Oob);
@@ -127,8 +150,14 @@ public sealed record TeamNodes(OrgView Org, IReadOnlyList<Team> Teams, int Remai
         skip = Math.Max(0, skip);
         var page = all.Skip(skip).Take(OrgController.PageSize).ToList();
         var remaining = Math.Max(0, all.Count - skip - page.Count);
-        return new TeamNodes(org, page, remaining, remaining > 0 ? $"{url}?skip={skip + page.Count}" : null);
+        return new TeamNodes(org, page, remaining, remaining > 0 ? $"{url}?skip={skip + page.Count}" : null) { FirstPage = skip == 0 };
     }
+
+    /// <summary>Whether this is the first page of its level (then the unit above it has just been expanded).</summary>
+    public bool FirstPage { get; init; }
+
+    /// <summary>The unit whose children these are, when they are its first page: its control turns into "Hide teams".</summary>
+    public Team? ExpandedParent => FirstPage && Teams.Count > 0 && Teams[0].ParentId is { } parent && Org.Teams.TryGetValue(parent, out var team) ? team : null;
 
     /// <summary>Distinct people in the team and every unit below it.</summary>
     public static int Headcount(OrgView org, Team team)

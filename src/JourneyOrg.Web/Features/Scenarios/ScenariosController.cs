@@ -120,7 +120,7 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store,
             // The document's shape (required fields, numbers) must be right before it is stored; whether the change
             // makes sense for the org is for the simulation to say, next to the operation.
             var parsed = ScenarioJson.Parse(trial.ToJsonString());
-            if (!parsed.Succeeded) return parsed.Errors.Select(ScenarioErrorText.For).ToList();
+            if (!parsed.Succeeded) return parsed.Errors.Select(e => ScenarioErrorText.For(e)).ToList();
             plan.Operations.Add(json.DeepClone());
             return [];
         }, cancellationToken,

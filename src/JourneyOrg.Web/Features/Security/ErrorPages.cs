@@ -68,6 +68,11 @@ public static class ErrorPages
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("JourneyOrg.Errors")
             .LogError(error, "Unhandled error, correlation id {CorrelationId}, {Method} {Path}", correlationId, context.Request.Method, context.Request.Path);
+        if (Unavailable(error) is { } unavailable)
+        {
+            await WriteUnavailableAsync(context, unavailable, correlationId);
+            return;
+        }
         context.Response.StatusCode = StatusCodes.Status500InternalServerError;
         if (context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.Accept.ToString().Contains("application/json"))
         {
@@ -82,6 +87,35 @@ public static class ErrorPages
             <body><main class="error-page" role="alert"><h1>Something went wrong</h1>
             <p>The server could not complete this request. If it happens again, tell your administrator this reference:</p>
             <p><code class="correlation-id">{id}</code></p><p><a href="/">Back to the dashboard</a></p></main></body></html>
+            """);
+    }
+
+    /// <summary>What to tell the user when the store is away or busy (a fault of the moment, not of the request), or null.</summary>
+    private static string? Unavailable(Exception? error) => error switch
+    {
+        JourneyOrg.Storage.StoreUnavailableException away => away.Message,
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } =>
+            "The workspace store is busy: another process has been writing to it for too long. Nothing of this request was saved; try again in a moment.",
+        _ => null,
+    };
+
+    private static async Task WriteUnavailableAsync(HttpContext context, string message, string correlationId)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "10";
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.Accept.ToString().Contains("application/json"))
+        {
+            await context.Response.WriteAsJsonAsync(new { error = message, correlationId });
+            return;
+        }
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync($"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>Store not available · JourneyOrg</title><link rel="stylesheet" href="/css/site.css"></head>
+            <body><main class="error-page" role="alert"><h1>The workspace store is not available</h1>
+            <p>{WebUtility.HtmlEncode(message)}</p>
+            <p class="muted">Reference <code class="correlation-id">{WebUtility.HtmlEncode(correlationId)}</code></p>
+            <p><a href="{WebUtility.HtmlEncode(context.Request.Path + context.Request.QueryString)}">Try again</a> · <a href="/">Back to the dashboard</a></p></main></body></html>
             """);
     }
 }

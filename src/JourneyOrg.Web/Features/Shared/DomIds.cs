@@ -34,6 +34,8 @@ public static class DomIds
     public static string OrgToggle(string personId) => "toggle-" + Safe(personId);
     /// <summary>The list of child units under a team in the team hierarchy.</summary>
     public static string TeamChildren(string teamId) => "children-" + Safe(teamId);
+    /// <summary>The show / hide control of a unit's child teams in the team hierarchy.</summary>
+    public static string TeamToggle(string teamId) => "team-toggle-" + Safe(teamId);
     /// <summary>A name field of a scenario operation form (_PickField), swapped whole when a match is chosen.</summary>
     public static string PickField(string field) => "pick-" + Safe(field);
     /// <summary>The matches under a name field (_PickResults).</summary>

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using JourneyOrg.Storage;
 
 namespace JourneyOrg.Web.Storage.Neo4j;
 
@@ -18,6 +19,7 @@ public sealed class Neo4jHttp : IDisposable
     private readonly HttpClient _http;
     private readonly string _database;
     private readonly SemaphoreSlim _discoveryLock = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _abandoned = new();
     private Neo4jEndpoint? _endpoint;
 
     /// <param name="server">The server's base address; user:password in it become Basic authentication, a path names the database.</param>
@@ -118,7 +120,30 @@ public sealed class Neo4jHttp : IDisposable
                 ["resultDataContents"] = new JsonArray("row"),
             })]),
         };
+        if (!_abandoned.IsEmpty) await RollBackAbandonedAsync();
         using var content = new StringContent(body.ToJsonString(Json), Encoding.UTF8, "application/json");
+        try
+        {
+            return await SendAsync(path, content, statements, cancellationToken);
+        }
+        catch (Exception error) when (IsNetworkFailure(error, cancellationToken))
+        {
+            var committing = path.EndsWith("/commit", StringComparison.Ordinal);
+            throw new StoreUnavailableException(
+                $"Neo4j at {_http.BaseAddress} stopped answering ({error.GetBaseException().Message}). " + (committing
+                    ? "The change may or may not have been saved: reload to see, and try again if it is missing."
+                    : "Nothing of this change was saved; try again when the server is back."),
+                error, mayHaveCommitted: committing);
+        }
+    }
+
+    /// <summary>A broken or refused connection, or a request that timed out (not one the caller cancelled).</summary>
+    private static bool IsNetworkFailure(Exception error, CancellationToken cancellationToken) =>
+        error is HttpRequestException or IOException || (error is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private async Task<(IReadOnlyList<Neo4jResult> Results, Uri? Location)> SendAsync(
+        string path, HttpContent content, IReadOnlyList<Neo4jStatement> statements, CancellationToken cancellationToken)
+    {
         using var response = await _http.PostAsync(path, content, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Unauthorized)
             throw new Neo4jException("Neo.ClientError.Security.Unauthorized", $"Neo4j at {_http.BaseAddress} refused the credentials.");
@@ -157,9 +182,28 @@ public sealed class Neo4jHttp : IDisposable
         {
             using var response = await _http.DeleteAsync(path);
         }
-        catch (HttpRequestException)
+        catch (Exception error) when (IsNetworkFailure(error, CancellationToken.None))
         {
-            // Rolling back is best effort: Neo4j rolls back an abandoned transaction when it times out.
+            // The server went away mid-transaction. It would roll back by itself only when the transaction times out
+            // (a minute by default), holding the workspace lock until then; so the rollback is sent again before the
+            // next request, and the app can write again as soon as the server is back.
+            _abandoned.TryAdd(path, 0);
+        }
+    }
+
+    private async Task RollBackAbandonedAsync()
+    {
+        foreach (var path in _abandoned.Keys)
+        {
+            try
+            {
+                using var response = await _http.DeleteAsync(path);
+                _abandoned.TryRemove(path, out _);
+            }
+            catch (Exception error) when (IsNetworkFailure(error, CancellationToken.None))
+            {
+                return; // still away: the request that follows fails and says so
+            }
         }
     }
 

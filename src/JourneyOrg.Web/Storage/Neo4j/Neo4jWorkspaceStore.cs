@@ -142,6 +142,7 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
 
     public async Task<long> ReplaceAsync(Workspace workspace, CancellationToken cancellationToken = default)
     {
+        StoredReferences.ThrowIfAny(StoredReferences.ProblemsOfWhole(workspace));
         await using var write = await BeginWriteAsync(cancellationToken);
         var before = await CountAsync(write, cancellationToken);
         foreach (var (name, text) in new[]
@@ -169,6 +170,7 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
         if (expectedRevision is { } expected && expected != write.Revision)
             throw new ConcurrentChangeException(
                 $"The workspace changed since it was read (revision {expected}, now {write.Revision}). Reload and try again.");
+        await RefuseDanglingReferencesAsync(write, changes, cancellationToken);
         var audit = WorkspaceAudit.ForChanges(changes, await PriorNamesAsync(write, changes, cancellationToken));
         await WriteAsync(write, changes, replacing: false, cancellationToken);
         var state = changes.State.ToList();

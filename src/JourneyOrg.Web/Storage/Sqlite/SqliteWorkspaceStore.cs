@@ -124,6 +124,7 @@ public sealed partial class SqliteWorkspaceStore : IWorkspaceStore
 
     public Task<long> ReplaceAsync(Workspace workspace, CancellationToken cancellationToken = default)
     {
+        StoredReferences.ThrowIfAny(StoredReferences.ProblemsOfWhole(workspace));
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         var before = CountWorkspace(connection, transaction);
@@ -165,6 +166,7 @@ public sealed partial class SqliteWorkspaceStore : IWorkspaceStore
         if (expectedRevision is { } expected && expected != current)
             throw new ConcurrentChangeException(
                 $"The workspace changed since it was read (revision {expected}, now {current}). Reload and try again.");
+        RefuseDanglingReferences(connection, transaction, changes);
 
         var audit = WorkspaceAudit.ForChanges(changes, PriorNames(connection, transaction, changes));
         var writer = new RowWriter(connection, transaction);
