@@ -92,6 +92,7 @@ public sealed class HrDataLeakTests : IClassFixture<HrDataLeakTests.CostApp>
         {
             ["id"] = ids,
             ["journeyId"] = ["j-mortgage", "j-identity"],
+            ["teamId"] = [.. w.Teams.Select(t => t.Id)],
             ["stepId"] = ["s-form", "s-offer"],
             ["kind"] = ["metric", "insight", "opportunity"],
         };

@@ -162,6 +162,22 @@ public sealed class ScenarioDecisionTests : IDisposable
     }
 
     [Fact]
+    public async Task Applied_openings_leave_the_plans_on_the_role_page_and_the_applied_scenario_lists_them_to_recruit()
+    {
+        var hr = Client("harriet", AppRoles.HR);
+        var id = await CreateAsync(hr, "Grow identity", [("op", "addOpening"), ("teamId", "t-identity"), ("roleId", "r-eng"), ("count", "3")]);
+        Assert.Contains("Grow identity", await hr.GetStringAsync("/roles/r-eng"));
+        Assert.Equal(HttpStatusCode.Redirect, await SetStatusAsync(hr, id, "approved"));
+        var admin = Client("ada", AppRoles.Admin);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/scenarios/{id}/apply")).StatusCode);
+
+        Assert.DoesNotContain("Grow identity", await hr.GetStringAsync("/roles/r-eng"));
+        var applied = WebUtility.HtmlDecode(await hr.GetStringAsync($"/scenarios/{id}"));
+        Assert.Contains("Openings to recruit", applied);
+        Assert.Contains("3 × Engineer in <a href=\"/teams/t-identity\">Identity platform</a> (3 FTE)", applied);
+    }
+
+    [Fact]
     public async Task Only_a_discarded_scenario_is_deleted()
     {
         var planner = Client("pia", AppRoles.Planner);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using JourneyOrg.Storage;
+using JourneyOrg.Tests.Security;
+using JourneyOrg.Web.Features.Security;
 
 namespace JourneyOrg.Tests.Web;
 
@@ -55,7 +57,8 @@ public sealed class ScenarioViewTests : IDisposable
         Assert.DoesNotContain("Underwriting", children);
         Assert.Contains("Document checks", children);
         Assert.Contains("new team", children);
-        Assert.Contains("Vacant: 2 × Engineer", children);
+        Assert.Matches(new Regex(@"data-opening><span class=""flag"">vacant</span> 2 × Engineer \(2 FTE\)"), children);
+        Assert.Contains("+2 FTE planned", children);
         Assert.Contains("joins</span> Eli Stone", children);
 
         var matrix = await _client.GetStringAsync($"/scenarios/{id}/matrix");
@@ -70,6 +73,33 @@ public sealed class ScenarioViewTests : IDisposable
         var plan = WebUtility.HtmlDecode(await _client.GetStringAsync($"/scenarios/{id}"));
         Assert.Contains($"/scenarios/{id}/journeys/j-mortgage", plan);
         Assert.Matches(new Regex(@"data-coverage=""j-mortgage"">\d+ ?% → 100 ?%"), plan);
+    }
+
+    [Fact]
+    public async Task Openings_are_vacant_positions_under_their_team_with_planned_fte_and_cost_for_hr_only()
+    {
+        var workspace = (await _factory.Store.LoadAsync()).Workspace;
+        await _factory.Store.ReplaceAsync(workspace with { Roles = [.. workspace.Roles.Select(r => r.Id == "r-eng" ? r with { AnnualCost = 90_000 } : r)], Currency = "EUR" });
+        var id = await ScenarioAsync();
+        var url = $"/scenarios/{id}/org/teams/t-lending/children";
+
+        var hr = _factory.CreateClient().As("harriet", AppRoles.HR);
+        var children = WebUtility.HtmlDecode(await (await hr.SendAsync(WebAppFactory.Htmx(HttpMethod.Get, url))).Content.ReadAsStringAsync());
+        var doc = Regex.Match(children, "data-team=\"t-doc\".*?</li>", RegexOptions.Singleline).Value;
+        Assert.Contains("+2 FTE planned · EUR 180,000 a year", doc);
+        Assert.Contains("vacant</span> 2 × Engineer (2 FTE, EUR 180,000 a year)", doc);
+        var team = WebUtility.HtmlDecode(await hr.GetStringAsync($"/scenarios/{id}/teams/t-doc"));
+        Assert.Contains("2 × Engineer (2 FTE, EUR 180,000 a year)", team);
+
+        foreach (var role in new[] { AppRoles.Planner, AppRoles.Viewer })
+        {
+            var reader = _factory.CreateClient().As("reader-" + role, role);
+            var seen = await (await reader.SendAsync(WebAppFactory.Htmx(HttpMethod.Get, url))).Content.ReadAsStringAsync();
+            Assert.Contains("Document checks", seen);
+            Assert.DoesNotContain("data-opening", seen);
+            Assert.DoesNotContain("planned", seen);
+            Assert.DoesNotContain("180,000", seen);
+        }
     }
 
     public void Dispose() => _factory.Dispose();

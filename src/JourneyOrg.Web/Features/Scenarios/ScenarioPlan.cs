@@ -157,6 +157,17 @@ public sealed record ScenarioPlan(StoredScenario Stored, JsonObject Document, Js
     /// <summary>A team's name today, or as the scenario creates it.</summary>
     public string TeamName(OrgView today, string id) => today.Teams.ContainsKey(id) ? today.TeamName(id) : NewTeams.GetValueOrDefault(id) ?? id;
 
+    /// <summary>
+    /// The openings the document plans, read from its operations without simulating (an applied scenario is not simulated
+    /// again: applying creates no people, so its openings are positions left to recruit).
+    /// </summary>
+    public IReadOnlyList<Opening> DocumentOpenings => Operations.OfType<JsonObject>()
+        .Where(o => o["op"]?.ToString() == "addOpening" && o["teamId"] is not null && o["roleId"] is not null)
+        .Select(o => new Opening(o["teamId"]!.ToString(), o["roleId"]!.ToString(),
+            o["count"] is JsonValue c && c.TryGetValue<int>(out var n) ? n : 0,
+            o["allocation"] is JsonValue a && a.TryGetValue<double>(out var x) ? x : 1.0))
+        .ToList();
+
     /// <summary>Approved and applied scenarios take no more changes.</summary>
     public bool ReadOnly => ScenarioLifecycle.IsReadOnly(Stored.Status);
 

@@ -69,7 +69,7 @@ public sealed class ScenarioViewsController(ScenarioLenses lenses, OrgReader rea
         {
             if (!lens.After.Teams.TryGetValue(teamId, out var team))
                 return lens.Today.Teams.ContainsKey(teamId) ? Redirect($"{lens.Base}?gone={Uri.EscapeDataString(teamId)}") : NotFound();
-            var openings = lens.Openings[teamId].Select(o => new PlannedOpening(lens.Scenario, o)).ToList();
+            var openings = lens.Openings[teamId].Select(o => new PlannedOpening(lens.Scenario, o, lens.After.Roles.GetValueOrDefault(o.RoleId)?.AnnualCost)).ToList();
             return View("~/Features/Teams/Team.cshtml", TeamPageModel.Build(lens.After, team) with { Openings = openings, Lens = lens });
         }, cancellationToken);
 
