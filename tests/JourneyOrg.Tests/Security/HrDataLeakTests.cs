@@ -93,6 +93,7 @@ public sealed class HrDataLeakTests : IClassFixture<HrDataLeakTests.CostApp>
             ["id"] = ids,
             ["journeyId"] = ["j-mortgage", "j-identity"],
             ["teamId"] = [.. w.Teams.Select(t => t.Id)],
+            ["personId"] = [.. w.People.Select(p => p.Id).Take(3)],
             ["stepId"] = ["s-form", "s-offer"],
             ["kind"] = ["metric", "insight", "opportunity"],
         };

@@ -102,5 +102,33 @@ public sealed class ScenarioViewTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task The_reporting_lines_as_they_would_be_show_span_people_and_who_moves_per_manager()
+    {
+        var document = """
+            { "name": "Fay to Ben", "operations": [ { "op": "setManager", "personId": "u-fay", "managerId": "u-ben" } ] }
+            """;
+        var now = DateTimeOffset.UtcNow;
+        await _factory.Store.SaveScenarioAsync(new StoredScenario("sc-lines", "Fay to Ben", ScenarioStatus.Draft, document, null, now, now, 0), null);
+
+        var top = WebUtility.HtmlDecode(await _client.GetStringAsync("/scenarios/sc-lines/org/people"));
+        Assert.Contains("As it would be:", top);
+        Assert.Contains("data-person=\"u-ada\"", top);
+        // Ada keeps Fay in her organisation (one layer further down): her span drops, her people do not.
+        Assert.Matches(new Regex(@"data-manager-figures>span 4 → 3 · 6 people"), top);
+        Assert.Contains("href=\"/scenarios/sc-lines/org/people?root=u-ada\"", top);
+
+        var request = WebAppFactory.Htmx(HttpMethod.Get, "/scenarios/sc-lines/org/people/u-ada/reports");
+        var reports = WebUtility.HtmlDecode(await (await _client.SendAsync(request)).Content.ReadAsStringAsync());
+        var ben = Regex.Match(reports, "<div class=\"org-node[^\"]*\" data-person=\"u-ben\".*?(?=data-person=|$)", RegexOptions.Singleline).Value;
+        Assert.StartsWith("<div class=\"org-node changed\"", ben);
+        Assert.Contains("span 2 → 3 · 3 → 4 people", ben);
+        Assert.Contains("</span> · 1 move in</span>", ben);
+        Assert.Contains("hx-get=\"/scenarios/sc-lines/org/people/u-ben/reports\"", ben);
+        Assert.DoesNotContain("data-person=\"u-fay\"", reports);
+        var benReports = WebUtility.HtmlDecode(await (await _client.SendAsync(WebAppFactory.Htmx(HttpMethod.Get, "/scenarios/sc-lines/org/people/u-ben/reports"))).Content.ReadAsStringAsync());
+        Assert.Contains("new manager</span> <span class=\"muted\">was under Ada Park", benReports);
+    }
+
     public void Dispose() => _factory.Dispose();
 }

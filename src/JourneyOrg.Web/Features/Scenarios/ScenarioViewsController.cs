@@ -55,6 +55,42 @@ public sealed class ScenarioViewsController(ScenarioLenses lenses, OrgReader rea
                 $"{lens.Base}/org/teams/{Uri.EscapeDataString(teamId)}/children") with { Lens = lens });
         }, cancellationToken);
 
+    [HttpGet("/scenarios/{id}/org/people")]
+    public Task<IActionResult> OrgPeople(string id, string? root, int skip, CancellationToken cancellationToken) =>
+        WithLensAsync(id, lens =>
+        {
+            var org = lens.After;
+            var focus = root is not null && org.People.TryGetValue(root, out var p) ? p : null;
+            var level = focus is null ? org.TopPeople : org.Reports[focus.Id];
+            var url = focus is null ? $"{lens.Base}/org/people/roots" : $"{lens.Base}/org/people/{Uri.EscapeDataString(focus.Id)}/reports";
+            return View("~/Features/Org/Index.cshtml", new OrgChartModel(org, focus, PersonNodes.Page(org, level, skip, url) with { Lens = lens }));
+        }, cancellationToken);
+
+    [HttpGet("/scenarios/{id}/org/people/roots")]
+    public Task<IActionResult> OrgPeopleRoots(string id, int skip, CancellationToken cancellationToken) =>
+        WithLensAsync(id, lens => PartialView("~/Features/Org/_PersonNodes.cshtml",
+            PersonNodes.Page(lens.After, lens.After.TopPeople, skip, $"{lens.Base}/org/people/roots") with { Lens = lens }), cancellationToken);
+
+    [HttpGet("/scenarios/{id}/org/people/{personId}/reports")]
+    public Task<IActionResult> OrgReports(string id, string personId, int skip, CancellationToken cancellationToken) =>
+        WithLensAsync(id, lens =>
+        {
+            if (!lens.After.People.TryGetValue(personId, out var person)) return NotFound();
+            if (!Request.IsHtmx()) return Redirect($"{lens.Base}/org/people?root={Uri.EscapeDataString(personId)}");
+            if (skip == 0) ViewData["Expanded"] = person;
+            return PartialView("~/Features/Org/_PersonNodes.cshtml", PersonNodes.Page(lens.After, lens.After.Reports[personId], skip,
+                $"{lens.Base}/org/people/{Uri.EscapeDataString(personId)}/reports") with { Lens = lens });
+        }, cancellationToken);
+
+    [HttpGet("/scenarios/{id}/org/people/{personId}/collapse")]
+    public Task<IActionResult> OrgCollapse(string id, string personId, CancellationToken cancellationToken) =>
+        WithLensAsync(id, lens =>
+        {
+            if (!lens.After.People.TryGetValue(personId, out var person)) return NotFound();
+            if (!Request.IsHtmx()) return Redirect($"{lens.Base}/org/people");
+            return PartialView("~/Features/Org/_OrgToggle.cshtml", new OrgToggle(person, false, true, lens.Base));
+        }, cancellationToken);
+
     [HttpGet("/scenarios/{id}/matrix")]
     public Task<IActionResult> Matrix(string id, [FromQuery] MatrixQuery query, CancellationToken cancellationToken) =>
         WithLensAsync(id, lens =>
