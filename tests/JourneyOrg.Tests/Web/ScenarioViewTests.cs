@@ -130,5 +130,24 @@ public sealed class ScenarioViewTests : IDisposable
         Assert.Contains("new manager</span> <span class=\"muted\">was under Ada Park", benReports);
     }
 
+    [Fact]
+    public async Task A_change_today_has_overtaken_says_so_next_to_it()
+    {
+        // Ben already reports to Ada: the first change does nothing; the second still moves Fay.
+        var document = """
+            { "name": "Overtaken", "operations": [
+              { "op": "setManager", "personId": "u-ben", "managerId": "u-ada" },
+              { "op": "setManager", "personId": "u-fay", "managerId": "u-ben" } ] }
+            """;
+        var now = DateTimeOffset.UtcNow;
+        await _factory.Store.SaveScenarioAsync(new StoredScenario("sc-old", "Overtaken", ScenarioStatus.Draft, document, null, now, now, 0), null);
+
+        var page = WebUtility.HtmlDecode(await _client.GetStringAsync("/scenarios/sc-old"));
+        var changes = Regex.Matches(page, "<li class=\"operation[^\"]*\">.*?</li>", RegexOptions.Singleline).Select(m => m.Value).ToList();
+        Assert.Equal(2, changes.Count);
+        Assert.Contains("data-effect=\"nothing\">Does nothing any more", changes[0]);
+        Assert.DoesNotContain("data-effect", changes[1]);
+    }
+
     public void Dispose() => _factory.Dispose();
 }

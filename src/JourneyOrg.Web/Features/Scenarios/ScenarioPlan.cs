@@ -142,6 +142,11 @@ public sealed record ScenarioPlan(StoredScenario Stored, JsonObject Document, Js
 {
     public string Name => Stored.Name;
 
+    /// <summary>Changes that do nothing to today's organisation any more, or now make an overlap, by index (<see cref="ScenarioEffects"/>).</summary>
+    public IReadOnlyDictionary<int, ChangeEffect> Effects => _effects?.Value ?? new Dictionary<int, ChangeEffect>();
+
+    private Lazy<IReadOnlyDictionary<int, ChangeEffect>>? _effects;
+
     /// <summary>When and by whom the scenario was applied; null while it is not.</summary>
     public AppliedRecord? Applied { get; init; }
 
@@ -188,9 +193,15 @@ public sealed record ScenarioPlan(StoredScenario Stored, JsonObject Document, Js
         var applied = ScenarioExchange.ReadApplied(document[ScenarioExchange.AppliedField]);
         // An applied scenario is part of today's organisation: simulating it again on its own result means nothing.
         if (applied is not null) return new ScenarioPlan(stored, document, operations, null, []) { Applied = applied };
-        return parsed.Succeeded
-            ? new ScenarioPlan(stored, document, operations, ScenarioSimulation.Simulate(baseline, parsed.Scenario!), [])
-            : new ScenarioPlan(stored, document, operations, null, parsed.Errors);
+        if (!parsed.Succeeded) return new ScenarioPlan(stored, document, operations, null, parsed.Errors);
+        var simulation = ScenarioSimulation.Simulate(baseline, parsed.Scenario!);
+        return new ScenarioPlan(stored, document, operations, simulation, [])
+        {
+            // Lists load every scenario; only the scenario page reads the notes, so they are checked on first use.
+            _effects = new Lazy<IReadOnlyDictionary<int, ChangeEffect>>(() => simulation.Valid
+                ? ScenarioEffects.Check(baseline, parsed.Scenario!).ToDictionary(e => e.Index)
+                : new Dictionary<int, ChangeEffect>()),
+        };
     }
 
     public static JsonObject NewDocument(string name, string? description) =>
