@@ -149,5 +149,29 @@ public sealed class ScenarioViewTests : IDisposable
         Assert.DoesNotContain("data-effect", changes[1]);
     }
 
+    [Fact]
+    public async Task Scenarios_compare_journey_by_journey()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await _factory.Store.SaveScenarioAsync(new StoredScenario("sc-merge", "Merge", ScenarioStatus.Draft, """
+            { "name": "Merge", "operations": [ { "op": "mergeTeams", "sourceTeamId": "t-underwriting", "targetTeamId": "t-apply" } ] }
+            """, null, now, now, 0), null);
+        await _factory.Store.SaveScenarioAsync(new StoredScenario("sc-close", "Close the gap", ScenarioStatus.Draft, """
+            { "name": "Close the gap", "operations": [ { "op": "assignOwnership", "teamId": "t-underwriting", "targetId": "p-complete", "kind": "accountable" } ] }
+            """, null, now, now, 0), null);
+
+        var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/scenarios/compare?ids=sc-merge&ids=sc-close"));
+        var mortgage = Regex.Match(html, "data-compare-journey=\"j-mortgage\".*?</section>", RegexOptions.Singleline).Value;
+        string Row(string label) => Regex.Replace(Regex.Match(mortgage, $"<th scope=\"row\">{Regex.Escape(label)}</th>.*?</tr>", RegexOptions.Singleline).Value, @">\s+<", "><");
+        Assert.Contains("<td>1</td><td class=\"\">1</td><td class=\"changed\">0</td>", Row("Steps nobody is accountable for (gaps)"));
+        Assert.Contains("<td>1</td><td class=\"changed\">0</td><td class=\"\">1</td>", Row("Steps with several accountable teams (overlaps)"));
+        var teams = Regex.Match(Row("Teams serving it"), @"<td>(\d+)</td><td class=""changed"">(\d+)</td>");
+        Assert.Equal(int.Parse(teams.Groups[1].Value) - 1, int.Parse(teams.Groups[2].Value));
+        Assert.Matches(new Regex("<th scope=\"row\">FTE · [^<]*Decide</th>"), mortgage);
+        Assert.Contains("href=\"/scenarios/sc-merge/journeys/j-mortgage\"", mortgage);
+        // Verify identity changes in neither scenario.
+        Assert.DoesNotContain("data-compare-journey=\"j-identity\"", html);
+    }
+
     public void Dispose() => _factory.Dispose();
 }
