@@ -109,6 +109,33 @@ public sealed class ScenarioViewsController(ScenarioLenses lenses, OrgReader rea
             return View("~/Features/Teams/Team.cshtml", TeamPageModel.Build(lens.After, team) with { Openings = openings, Lens = lens });
         }, cancellationToken);
 
+    /// <summary>
+    /// The scenario on paper (A4 landscape): its changes, what they change, and the journeys they touch as they would be.
+    /// A scenario that does not apply (or was applied) prints its changes and why there is no "after".
+    /// </summary>
+    [HttpGet("/scenarios/{id}/print")]
+    public async Task<IActionResult> Print(string id, CancellationToken cancellationToken)
+    {
+        if (await lenses.LoadAsync(id, cancellationToken) is not { } loaded) return NotFound();
+        var today = loaded.Lens?.Today ?? await reader.LoadAsync(cancellationToken);
+        ViewData["Revision"] = today.Revision;
+        var journeys = new List<JourneyMapModel>();
+        if (loaded.Lens is { } lens && loaded.Plan.Simulation?.Diff is { } diff)
+        {
+            var unitJourney = loaded.Plan.Simulation.Baseline.Units.ToDictionary(u => u.Id, u => u.JourneyId);
+            var touched = diff.OwnerChanges.Select(c => unitJourney[c.UnitId]).Concat(diff.Handoffs.Select(h => h.JourneyId))
+                .Concat(diff.NewlyUnowned.Concat(diff.ResolvedUnowned).Concat(diff.NewlyOverlapping).Concat(diff.ResolvedOverlapping).Select(u => unitJourney[u]))
+                .Distinct().Take(PrintedJourneys);
+            foreach (var journeyId in touched)
+                if (lens.After.Journeys.TryGetValue(journeyId, out var journey))
+                    journeys.Add(JourneyMapModel.Build(lens.After, journey) with { Lens = lens });
+        }
+        return View("~/Features/Scenarios/Print.cshtml", new ScenarioPrintModel(new ScenarioPageModel(today, loaded.Plan, []), journeys));
+    }
+
+    /// <summary>Enough for a board pack; a scenario touching more journeys links to the rest.</summary>
+    public const int PrintedJourneys = 12;
+
     private async Task<IActionResult> WithLensAsync(string id, Func<ScenarioLens, IActionResult> render, CancellationToken cancellationToken)
     {
         if (await lenses.LoadAsync(id, cancellationToken) is not { } loaded) return NotFound();
@@ -123,3 +150,6 @@ public sealed class ScenarioViewsController(ScenarioLenses lenses, OrgReader rea
         return View("~/Features/Scenarios/Plan.cshtml", new ScenarioPageModel(today, loaded.Plan, [why]));
     }
 }
+
+/// <summary>The print view of a scenario: the page's model and the maps, as they would be, of the journeys it touches.</summary>
+public sealed record ScenarioPrintModel(ScenarioPageModel Page, IReadOnlyList<JourneyMapModel> Journeys);
