@@ -11,7 +11,17 @@ namespace JourneyOrg.Scenarios;
 /// </summary>
 public sealed record ScenarioChangeRow(
     string Change, string Id, string Name, string Mail,
-    string TeamsBefore, string TeamsAfter, string ManagerBefore, string ManagerAfter, string RoleBefore, string RoleAfter, string Note);
+    string TeamsBefore, string TeamsAfter, string ManagerBefore, string ManagerAfter, string RoleBefore, string RoleAfter, string Note)
+{
+    /// <summary>
+    /// People cost a year before and after (HR data, SPEC §5): a person's own cost (a scenario does not change it), a team's
+    /// cost (Σ allocation × cost of its own members), an opening's planned cost, and the organisation's total. Null: none.
+    /// </summary>
+    public double? CostBefore { get; init; }
+
+    /// <inheritdoc cref="CostBefore"/>
+    public double? CostAfter { get; init; }
+}
 
 /// <summary>Builds the change list of a valid scenario from the organisation before and after it.</summary>
 public static class ScenarioChangeList
@@ -19,12 +29,18 @@ public static class ScenarioChangeList
     public static readonly IReadOnlyList<string> Header =
         ["change", "id", "name", "mail", "teams before", "teams after", "manager before", "manager after", "role before", "role after", "note"];
 
+    /// <summary>The columns only HR and Admins get (the same rows with <c>includeCost</c>).</summary>
+    public static readonly IReadOnlyList<string> CostHeader = ["cost before", "cost after"];
+
     /// <summary>
     /// The lines for a scenario that turned <paramref name="before"/> into <paramref name="after"/> with
     /// <paramref name="scenario"/>'s operations (which say where merged teams went) and planned <paramref name="openings"/>.
     /// Openings are HR data: they are listed only with <paramref name="includeOpenings"/>.
     /// </summary>
-    public static IReadOnlyList<ScenarioChangeRow> Build(Workspace before, Workspace after, Scenario scenario, IReadOnlyList<Opening> openings, bool includeOpenings)
+    /// <remarks>With <paramref name="includeCost"/> (HR data, only for HR and Admins) the rows carry cost before and after, and a
+    /// last row gives the organisation's total people cost (SPEC §5 <c>totalCost</c>).</remarks>
+    public static IReadOnlyList<ScenarioChangeRow> Build(Workspace before, Workspace after, Scenario scenario, IReadOnlyList<Opening> openings, bool includeOpenings,
+        bool includeCost = false)
     {
         var rows = new List<ScenarioChangeRow>();
         var teamsBefore = before.Teams.ToDictionary(t => t.Id);
@@ -97,10 +113,35 @@ public static class ScenarioChangeList
         if (includeOpenings)
             foreach (var o in openings)
                 rows.Add(new ScenarioChangeRow("opening", o.TeamId, teamsAfter.TryGetValue(o.TeamId, out var t) ? t.Name : o.TeamId, "", "", "", "", "", "",
-                    RoleName(o.RoleId, rolesAfter), $"{o.Count} × {o.Allocation.ToString("0.##", CultureInfo.InvariantCulture)} FTE"));
-        return rows;
+                    RoleName(o.RoleId, rolesAfter), $"{o.Count} × {o.Allocation.ToString("0.##", CultureInfo.InvariantCulture)} FTE")
+                {
+                    CostAfter = includeCost && rolesAfter.GetValueOrDefault(o.RoleId)?.AnnualCost is { } each ? o.Fte * each : null,
+                });
+        return includeCost && (before.HasCosts || after.HasCosts) ? WithCost(rows, before, after) : rows;
 
         static ScenarioChangeRow TeamRow(string change, Team team, string note) => new(change, team.Id, team.Name, "", "", "", "", "", "", "", note);
+    }
+
+    private static IReadOnlyList<ScenarioChangeRow> WithCost(List<ScenarioChangeRow> rows, Workspace before, Workspace after)
+    {
+        var cost = after.Costs.Concat(before.Costs).GroupBy(c => c.PersonId).ToDictionary(g => g.Key, g => g.First().AnnualCost);
+        double Team(Workspace w, string id) => w.Teams.FirstOrDefault(t => t.Id == id)?.Members.Sum(m => m.Allocation * cost.GetValueOrDefault(m.PersonId)) ?? 0;
+        bool Has(Workspace w, string id) => w.Teams.Any(t => t.Id == id);
+        double Total(Workspace w)
+        {
+            var allocation = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var m in w.Teams.SelectMany(t => t.Members)) allocation[m.PersonId] = allocation.GetValueOrDefault(m.PersonId) + m.Allocation;
+            return allocation.Sum(a => cost.GetValueOrDefault(a.Key) * Math.Min(1, a.Value));
+        }
+        var priced = rows.Select(r => r.Change switch
+        {
+            "person" => cost.TryGetValue(r.Id, out var c) ? r with { CostBefore = c, CostAfter = c } : r,
+            "opening" => r,
+            _ => r with { CostBefore = Has(before, r.Id) ? Team(before, r.Id) : null, CostAfter = Has(after, r.Id) ? Team(after, r.Id) : null },
+        }).ToList();
+        priced.Add(new ScenarioChangeRow("total people cost", "", "", "", "", "", "", "", "", "", "people in teams, each counted once (SPEC §5 totalCost)")
+            { CostBefore = Total(before), CostAfter = Total(after) });
+        return priced;
     }
 
     private static Dictionary<string, List<(string TeamId, double Allocation)>> Memberships(IReadOnlyList<Team> teams)
@@ -116,13 +157,18 @@ public static class ScenarioChangeList
     }
 
     /// <summary>RFC 4180 CSV with a header line; cells a spreadsheet would run as a formula get a leading apostrophe.</summary>
-    public static string ToCsv(IReadOnlyList<ScenarioChangeRow> rows)
+    /// <param name="rows">The lines, as <see cref="Build"/> made them.</param>
+    /// <param name="withCost">Adds the cost columns (HR and Admins only; without it no cost figure is written).</param>
+    public static string ToCsv(IReadOnlyList<ScenarioChangeRow> rows, bool withCost = false)
     {
         var csv = new StringBuilder();
-        csv.AppendJoin(',', Header.Select(Cell)).Append("\r\n");
+        csv.AppendJoin(',', (withCost ? Header.Concat(CostHeader) : Header).Select(Cell)).Append("\r\n");
+        static string Amount(double? a) => a is { } x ? Math.Round(x, 2).ToString("0.##", CultureInfo.InvariantCulture) : "";
         foreach (var r in rows)
-            csv.AppendJoin(',', new[] { r.Change, r.Id, r.Name, r.Mail, r.TeamsBefore, r.TeamsAfter, r.ManagerBefore, r.ManagerAfter, r.RoleBefore, r.RoleAfter, r.Note }
-                .Select(Cell)).Append("\r\n");
+        {
+            string[] cells = [r.Change, r.Id, r.Name, r.Mail, r.TeamsBefore, r.TeamsAfter, r.ManagerBefore, r.ManagerAfter, r.RoleBefore, r.RoleAfter, r.Note];
+            csv.AppendJoin(',', (withCost ? [.. cells, Amount(r.CostBefore), Amount(r.CostAfter)] : cells).Select(Cell)).Append("\r\n");
+        }
         return csv.ToString();
     }
 

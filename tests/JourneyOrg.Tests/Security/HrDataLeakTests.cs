@@ -92,6 +92,8 @@ public sealed class HrDataLeakTests : IClassFixture<HrDataLeakTests.CostApp>
         {
             ["id"] = ids,
             ["journeyId"] = ["j-mortgage", "j-identity"],
+            ["teamId"] = [.. w.Teams.Select(t => t.Id)],
+            ["personId"] = [.. w.People.Select(p => p.Id).Take(3)],
             ["stepId"] = ["s-form", "s-offer"],
             ["kind"] = ["metric", "insight", "opportunity"],
         };
@@ -173,6 +175,13 @@ public sealed class HrDataLeakTests : IClassFixture<HrDataLeakTests.CostApp>
         Assert.Contains("GRADE-QX6", await hr.GetStringAsync("/roles"));
         Assert.Contains("Etafamily", await hr.GetStringAsync("/roles/r-eng"));
         Assert.Contains("r-zanzibar (new in the scenario)", await hr.GetStringAsync("/roles"));
+        // The change list: cost before → after per line, openings priced, the organisation's total last.
+        var csv = (await hr.GetStringAsync($"/scenarios/{CostApp.ScenarioId}/changes.csv")).Split("\r\n");
+        Assert.EndsWith(",note,cost before,cost after", csv[0]);
+        Assert.Contains(csv, l => l.StartsWith("person,u-dev,", StringComparison.Ordinal) && l.EndsWith(",141421.36,141421.36", StringComparison.Ordinal));
+        Assert.Contains(csv, l => l.StartsWith("opening,t-apply,", StringComparison.Ordinal) && l.EndsWith(",,432099.5", StringComparison.Ordinal));
+        var totalText = total.ToString("0.##", CultureInfo.InvariantCulture);
+        Assert.Contains(csv, l => l.StartsWith("total people cost,", StringComparison.Ordinal) && l.Contains($",{totalText},", StringComparison.Ordinal));
         var admin = _app.CreateClient().As("ada-admin", AppRoles.Admin);
         Assert.Contains("\"unmappedCost\"", await admin.GetStringAsync("/api/analysis"));
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using JourneyOrg.Domain;
 using JourneyOrg.Storage;
 using JourneyOrg.Tests.Security;
 using JourneyOrg.Web.Features.Security;
@@ -159,6 +160,39 @@ public sealed class ScenarioDecisionTests : IDisposable
         Assert.Contains("by <strong>ada</strong>", applied);
         Assert.DoesNotContain("Apply to the organisation", applied);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PostAsync(admin, $"/scenarios/{id}/status", ("status", "draft"), ("version", await VersionAsync(admin, id)))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Applied_openings_leave_the_plans_on_the_role_page_and_the_applied_scenario_lists_them_to_recruit()
+    {
+        var hr = Client("harriet", AppRoles.HR);
+        var id = await CreateAsync(hr, "Grow identity", [("op", "addOpening"), ("teamId", "t-identity"), ("roleId", "r-eng"), ("count", "3")]);
+        Assert.Contains("Grow identity", await hr.GetStringAsync("/roles/r-eng"));
+        Assert.Equal(HttpStatusCode.Redirect, await SetStatusAsync(hr, id, "approved"));
+        var admin = Client("ada", AppRoles.Admin);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/scenarios/{id}/apply")).StatusCode);
+
+        Assert.DoesNotContain("Grow identity", await hr.GetStringAsync("/roles/r-eng"));
+        var applied = WebUtility.HtmlDecode(await hr.GetStringAsync($"/scenarios/{id}"));
+        Assert.Contains("Openings to recruit", applied);
+        Assert.Contains("3 × Engineer in <a href=\"/teams/t-identity\">Identity platform</a> (3 FTE)", applied);
+    }
+
+    [Fact]
+    public async Task Applying_to_people_from_entra_records_overrides_the_directory_page_lists_as_pending()
+    {
+        var workspace = (await _factory.Store.LoadAsync()).Workspace;
+        await _factory.Store.ReplaceAsync(workspace with { People = [.. workspace.People.Select(p => p.Id == "u-fay" ? p with { Source = RecordSource.Entra } : p)] });
+        var admin = Client("ada", AppRoles.Admin, AppRoles.Planner, AppRoles.HR);
+        var id = await CreateAsync(admin, "Fay to Ben", [("op", "setManager"), ("personId", "u-fay"), ("managerId", "u-ben")]);
+        Assert.Equal(HttpStatusCode.Redirect, await SetStatusAsync(admin, id, "approved"));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/scenarios/{id}/apply")).StatusCode);
+
+        var directory = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/directory"));
+        var pending = Regex.Match(directory, "<table data-pending-overrides.*?</table>", RegexOptions.Singleline).Value;
+        Assert.Contains("Fay Chen", pending);
+        Assert.Contains("Manager: u-ada → u-ben", pending);
+        Assert.Contains("Fay to Ben", pending);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using JourneyOrg.Domain;
+using JourneyOrg.Web.Features.Editing;
 using JourneyOrg.Web.Features.Shared;
 
 namespace JourneyOrg.Tests.Web;

@@ -59,14 +59,18 @@ public sealed record DirectoryPage(
     DirectorySyncOptions Options, IReadOnlyList<string> Problems, string Fingerprint, string? StoredFingerprint, string Store,
     DirectoryProgressModel Progress, DirectoryHistoryModel History)
 {
+    /// <summary>Local decisions about synced records (applied scenarios) that Entra does not show yet.</summary>
+    public IReadOnlyList<DirectoryOverride> Pending { get; init; } = [];
+
     public static async Task<DirectoryPage> LoadAsync(DirectorySyncCoordinator coordinator, CancellationToken cancellationToken)
     {
         var options = coordinator.Options;
+        var pending = await DirectoryOverrides.ListAsync(coordinator.Store, cancellationToken);
         return new DirectoryPage(options, options.Problems(tokenGiven: false), options.Fingerprint(),
             await coordinator.Store.GetStateAsync(SyncStateKeys.Fingerprint, cancellationToken),
             StoreLocation.Redact(coordinator.Store.Description),
             await LoadProgressAsync(coordinator, cancellationToken),
-            await LoadHistoryAsync(coordinator, swapOutOfBand: false, cancellationToken));
+            await LoadHistoryAsync(coordinator, swapOutOfBand: false, cancellationToken)) { Pending = pending };
     }
 
     public static async Task<DirectoryProgressModel> LoadProgressAsync(DirectorySyncCoordinator coordinator, CancellationToken cancellationToken)

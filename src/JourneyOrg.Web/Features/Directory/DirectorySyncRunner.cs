@@ -131,7 +131,7 @@ public sealed class DirectorySyncRunner(IWorkspaceStore store, DirectorySyncOpti
                         .ToDictionary(e => e.Key[SyncStateKeys.PendingManagerPrefix.Length..], e => e.Value),
                     await SyncState.ReadAllocationOverridesAsync(store, cancellationToken),
                     (await SyncState.ListSetAsideOwnershipAsync(store, cancellationToken)).ToDictionary(s => s.TeamId),
-                    runId, _time.GetUtcNow()));
+                    runId, _time.GetUtcNow()) { Overrides = await DirectoryOverrides.ReadAsync(store, cancellationToken) });
                 // The planner repairs what Entra can get wrong (missing managers, cycles); an error here is a bug, and
                 // the run fails rather than store a graph the rest of the product cannot trust.
                 var validation = WorkspaceValidator.Validate(plan.Result);

@@ -12,7 +12,11 @@ public sealed record MirrorPlanInput(
     IReadOnlyDictionary<(string PersonId, string TeamId), double> AllocationOverrides,
     IReadOnlyDictionary<string, SetAsideOwnership> SetAside,
     string RunId,
-    DateTimeOffset Now);
+    DateTimeOffset Now)
+{
+    /// <summary>Local decisions about synced records (applied scenarios) that the mirror keeps until Entra agrees.</summary>
+    public DirectoryOverrides Overrides { get; init; } = DirectoryOverrides.None;
+}
 
 /// <summary>The changes one run makes: workspace upserts/deletes, the sync's state entries, counts and findings.</summary>
 public sealed record MirrorPlan(
@@ -39,6 +43,7 @@ public static class MirrorPlanner
         p.PlanPeople();
         p.ResolveManagers();
         if (input.Options.UsesGroups) p.PlanGroupTeams(); else p.PlanDepartmentTeams();
+        p.KeepLocalTeamDecisions();
         p.ResolveTeamParents();
         p.PlanMemberships();
         return p.Finish();
@@ -119,6 +124,7 @@ public static class MirrorPlanner
                     _ when staged is not null && (_stage.UsersFull || !_mirrorPeople.ContainsKey(id)) => null,
                     _ => input.PendingManagers.GetValueOrDefault(id) ?? person.ManagerId,
                 };
+                wanted = KeepLocalManager(id, staged, wanted);
                 string? managerId = null;
                 if (wanted is not null && (_people.ContainsKey(wanted) || _localPeople.ContainsKey(wanted)) && wanted != id)
                     managerId = wanted;
@@ -132,6 +138,58 @@ public static class MirrorPlanner
                 if (managerId != person.ManagerId) _people[id] = person with { ManagerId = managerId };
             }
             BreakReportingCycles();
+        }
+
+        /// <summary>
+        /// A manager decided locally (an applied scenario) stays until Entra names the same one; Entra has spoken when
+        /// this run read the user's manager (a full read, or a manager change in a delta).
+        /// </summary>
+        private string? KeepLocalManager(string id, StagedUser? staged, string? entra)
+        {
+            if (input.Overrides.Get(OverrideKinds.Manager, id) is not { } local) return entra;
+            var said = staged is not null && (_stage.UsersFull || staged.ManagerChange != ManagerChange.Unchanged);
+            if (!said || entra != local.Value) return local.Value;
+            _state[local.Key] = null;
+            return entra;
+        }
+
+        /// <summary>
+        /// Team names, members and removals decided locally stay until Entra shows the same: a full read, or a delta
+        /// that carries the group's name, its complete member list or its removal. Department teams are computed whole
+        /// every run, so what the directory says about them is always known.
+        /// </summary>
+        public void KeepLocalTeamDecisions()
+        {
+            var full = !_options.UsesGroups || _stage.GroupsFull;
+            foreach (var local in input.Overrides.All.Values)
+            {
+                var staged = _options.UsesGroups ? _stage.Groups.GetValueOrDefault(local.Id) : null;
+                var gone = full || staged is { Removed: true };
+                switch (local.Kind)
+                {
+                    case OverrideKinds.TeamRemoved:
+                        if (!_teams.Remove(local.Id) && gone) _state[local.Key] = null;
+                        break;
+                    case OverrideKinds.TeamName or OverrideKinds.TeamMembers when !_teams.ContainsKey(local.Id):
+                        // Entra removed the team since: nothing is left to keep.
+                        if (gone) _state[local.Key] = null;
+                        break;
+                    case OverrideKinds.TeamName:
+                        var named = _teams[local.Id];
+                        if ((full || staged is { HasDisplayName: true }) && named.Name == local.Value) _state[local.Key] = null;
+                        else named.Name = local.Value ?? named.Name;
+                        break;
+                    case OverrideKinds.TeamMembers:
+                        var team = _teams[local.Id];
+                        var keep = local.MemberIds().ToHashSet(StringComparer.OrdinalIgnoreCase);
+                        if ((full || staged is { MembersComplete: true }) && team.Members.SetEquals(keep)) _state[local.Key] = null;
+                        else team.Members = keep;
+                        break;
+                }
+            }
+            // A person who left the directory takes their manager override along.
+            foreach (var local in input.Overrides.All.Values.Where(o => o.Kind == OverrideKinds.Manager && !_people.ContainsKey(o.Id)))
+                _state[local.Key] = null;
         }
 
         private void BreakReportingCycles()

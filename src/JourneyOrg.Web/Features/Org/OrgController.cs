@@ -119,13 +119,17 @@ public sealed record TeamToggle(string TeamId, string TeamName, bool Expanded, b
         + (LensBase.Length == 0 ? "" : "?scenario=" + LensBase["/scenarios/".Length..]);
 }
 
-public sealed record OrgToggle(Person Person, bool Expanded, bool Oob);
+/// <summary>The show / hide control of a person's reports; <see cref="Base"/> is "" today and the scenario's path in a scenario.</summary>
+public sealed record OrgToggle(Person Person, bool Expanded, bool Oob, string Base = "");
 public sealed record OrgChartModel(OrgView Org, Person? Focus, PersonNodes Nodes);
 public sealed record TeamChartModel(OrgView Org, Team? Focus, TeamNodes Nodes);
 
 /// <summary>One page of people at one level of the tree; <see cref="MoreUrl"/> fetches the next page.</summary>
 public sealed record PersonNodes(OrgView Org, IReadOnlyList<Person> People, int Remaining, string? MoreUrl)
 {
+    /// <summary>Set for the reporting lines a scenario would draw: per manager span, people, and who moves in or out.</summary>
+    public Scenarios.ScenarioLens? Lens { get; init; }
+
     public static PersonNodes Page(OrgView org, IEnumerable<Person> level, int skip, string url)
     {
         var all = level.OrderByDescending(p => org.OrgAlignment.Manager(p.Id)?.People ?? 0).ThenBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase).ToList();

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using JourneyOrg.Analysis;
 using JourneyOrg.Scenarios;
 using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.DirectorySync;
 using JourneyOrg.Web.Features.Editing;
 using JourneyOrg.Web.Features.Shared;
 
@@ -50,10 +51,13 @@ public sealed class ScenarioApplier(IWorkspaceStore store, WorkspaceEditor edito
                 $"Change {(e.Index ?? 0) + 1} ({e.Op}) no longer applies to today's organisation: {(e.Field is null ? "" : e.Field + ": ")}{e.Reason}").ToArray());
 
         var applied = new AppliedRecord(DateTimeOffset.UtcNow, appliedBy, snapshot.Revision + 1);
-        var changes = ScenarioChanges.Between(snapshot.Workspace, result.Workspace!) with
+        // Changes to people and teams that come from Entra are recorded as overrides in the same transaction, so the
+        // next directory sync keeps them until the directory agrees (DirectoryOverrides).
+        var state = new Dictionary<string, string?>(DirectoryOverrides.For(snapshot.Workspace, result.Workspace!, stored.Name, applied.At))
         {
-            State = new Dictionary<string, string?> { [StateKey(id)] = ScenarioExchange.ToJson(applied).ToJsonString() },
+            [StateKey(id)] = ScenarioExchange.ToJson(applied).ToJsonString(),
         };
+        var changes = ScenarioChanges.Between(snapshot.Workspace, result.Workspace!) with { State = state };
         EditResult edit;
         using (AuditContext.BeginAction(AuditAction(stored, parsed.Scenario!)))
             edit = await editor.ApplyAsync(changes, snapshot.Revision, cancellationToken);

@@ -61,8 +61,10 @@ public sealed class ScenarioDecisionsController(OrgReader reader, IWorkspaceStor
             return Content("No change list: the scenario does not apply to today's organisation.\n" + string.Join("\n", reasons), "text/plain; charset=utf-8");
         }
         var parsed = ScenarioJson.Parse(stored.Document).Scenario!;
-        var rows = ScenarioChangeList.Build(org.Workspace, simulation.Workspace!, parsed, simulation.Openings, User.CanSeeHrData() || User.IsAdmin());
-        return File(Encoding.UTF8.GetBytes(ScenarioChangeList.ToCsv(rows)), "text/csv; charset=utf-8", $"scenario-{FileName(stored.Name)}-changes.csv");
+        // Openings and cost are HR data (SPEC §5): other readers get neither the rows nor the columns.
+        var hr = User.CanSeeHrData() || User.IsAdmin();
+        var rows = ScenarioChangeList.Build(org.Workspace, simulation.Workspace!, parsed, simulation.Openings, hr, includeCost: hr);
+        return File(Encoding.UTF8.GetBytes(ScenarioChangeList.ToCsv(rows, withCost: hr && (org.Workspace.HasCosts || simulation.Workspace!.Roles.Any(r => r.AnnualCost is not null)))), "text/csv; charset=utf-8", $"scenario-{FileName(stored.Name)}-changes.csv");
     }
 
     [HttpPost("/scenarios/{id}/apply")]

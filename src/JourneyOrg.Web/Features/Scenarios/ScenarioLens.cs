@@ -54,6 +54,12 @@ public sealed class ScenarioLens
     /// <summary>People who are members of the keyed team after the scenario and are not today.</summary>
     public Dictionary<string, IReadOnlyList<string>> Joiners { get; } = [];
 
+    private IReadOnlyDictionary<string, ReportingMove>? _moves;
+
+    /// <summary>Per manager, the people who join or leave their organisation in the scenario (computed on first use).</summary>
+    public ReportingMove MovesFor(string managerId) =>
+        (_moves ??= ReportingMoves.Between(Today.Workspace, After.Workspace)).GetValueOrDefault(managerId);
+
     /// <summary>A team's page in the scenario (new teams exist only there).</summary>
     public string TeamHref(string teamId) => $"{Base}/teams/{Uri.EscapeDataString(teamId)}";
 

@@ -142,6 +142,11 @@ public sealed record ScenarioPlan(StoredScenario Stored, JsonObject Document, Js
 {
     public string Name => Stored.Name;
 
+    /// <summary>Changes that do nothing to today's organisation any more, or now make an overlap, by index (<see cref="ScenarioEffects"/>).</summary>
+    public IReadOnlyDictionary<int, ChangeEffect> Effects => _effects?.Value ?? new Dictionary<int, ChangeEffect>();
+
+    private Lazy<IReadOnlyDictionary<int, ChangeEffect>>? _effects;
+
     /// <summary>When and by whom the scenario was applied; null while it is not.</summary>
     public AppliedRecord? Applied { get; init; }
 
@@ -156,6 +161,17 @@ public sealed record ScenarioPlan(StoredScenario Stored, JsonObject Document, Js
 
     /// <summary>A team's name today, or as the scenario creates it.</summary>
     public string TeamName(OrgView today, string id) => today.Teams.ContainsKey(id) ? today.TeamName(id) : NewTeams.GetValueOrDefault(id) ?? id;
+
+    /// <summary>
+    /// The openings the document plans, read from its operations without simulating (an applied scenario is not simulated
+    /// again: applying creates no people, so its openings are positions left to recruit).
+    /// </summary>
+    public IReadOnlyList<Opening> DocumentOpenings => Operations.OfType<JsonObject>()
+        .Where(o => o["op"]?.ToString() == "addOpening" && o["teamId"] is not null && o["roleId"] is not null)
+        .Select(o => new Opening(o["teamId"]!.ToString(), o["roleId"]!.ToString(),
+            o["count"] is JsonValue c && c.TryGetValue<int>(out var n) ? n : 0,
+            o["allocation"] is JsonValue a && a.TryGetValue<double>(out var x) ? x : 1.0))
+        .ToList();
 
     /// <summary>Approved and applied scenarios take no more changes.</summary>
     public bool ReadOnly => ScenarioLifecycle.IsReadOnly(Stored.Status);
@@ -177,9 +193,15 @@ public sealed record ScenarioPlan(StoredScenario Stored, JsonObject Document, Js
         var applied = ScenarioExchange.ReadApplied(document[ScenarioExchange.AppliedField]);
         // An applied scenario is part of today's organisation: simulating it again on its own result means nothing.
         if (applied is not null) return new ScenarioPlan(stored, document, operations, null, []) { Applied = applied };
-        return parsed.Succeeded
-            ? new ScenarioPlan(stored, document, operations, ScenarioSimulation.Simulate(baseline, parsed.Scenario!), [])
-            : new ScenarioPlan(stored, document, operations, null, parsed.Errors);
+        if (!parsed.Succeeded) return new ScenarioPlan(stored, document, operations, null, parsed.Errors);
+        var simulation = ScenarioSimulation.Simulate(baseline, parsed.Scenario!);
+        return new ScenarioPlan(stored, document, operations, simulation, [])
+        {
+            // Lists load every scenario; only the scenario page reads the notes, so they are checked on first use.
+            _effects = new Lazy<IReadOnlyDictionary<int, ChangeEffect>>(() => simulation.Valid
+                ? ScenarioEffects.Check(baseline, parsed.Scenario!).ToDictionary(e => e.Index)
+                : new Dictionary<int, ChangeEffect>()),
+        };
     }
 
     public static JsonObject NewDocument(string name, string? description) =>

@@ -55,6 +55,42 @@ public sealed class ScenarioViewsController(ScenarioLenses lenses, OrgReader rea
                 $"{lens.Base}/org/teams/{Uri.EscapeDataString(teamId)}/children") with { Lens = lens });
         }, cancellationToken);
 
+    [HttpGet("/scenarios/{id}/org/people")]
+    public Task<IActionResult> OrgPeople(string id, string? root, int skip, CancellationToken cancellationToken) =>
+        WithLensAsync(id, lens =>
+        {
+            var org = lens.After;
+            var focus = root is not null && org.People.TryGetValue(root, out var p) ? p : null;
+            var level = focus is null ? org.TopPeople : org.Reports[focus.Id];
+            var url = focus is null ? $"{lens.Base}/org/people/roots" : $"{lens.Base}/org/people/{Uri.EscapeDataString(focus.Id)}/reports";
+            return View("~/Features/Org/Index.cshtml", new OrgChartModel(org, focus, PersonNodes.Page(org, level, skip, url) with { Lens = lens }));
+        }, cancellationToken);
+
+    [HttpGet("/scenarios/{id}/org/people/roots")]
+    public Task<IActionResult> OrgPeopleRoots(string id, int skip, CancellationToken cancellationToken) =>
+        WithLensAsync(id, lens => PartialView("~/Features/Org/_PersonNodes.cshtml",
+            PersonNodes.Page(lens.After, lens.After.TopPeople, skip, $"{lens.Base}/org/people/roots") with { Lens = lens }), cancellationToken);
+
+    [HttpGet("/scenarios/{id}/org/people/{personId}/reports")]
+    public Task<IActionResult> OrgReports(string id, string personId, int skip, CancellationToken cancellationToken) =>
+        WithLensAsync(id, lens =>
+        {
+            if (!lens.After.People.TryGetValue(personId, out var person)) return NotFound();
+            if (!Request.IsHtmx()) return Redirect($"{lens.Base}/org/people?root={Uri.EscapeDataString(personId)}");
+            if (skip == 0) ViewData["Expanded"] = person;
+            return PartialView("~/Features/Org/_PersonNodes.cshtml", PersonNodes.Page(lens.After, lens.After.Reports[personId], skip,
+                $"{lens.Base}/org/people/{Uri.EscapeDataString(personId)}/reports") with { Lens = lens });
+        }, cancellationToken);
+
+    [HttpGet("/scenarios/{id}/org/people/{personId}/collapse")]
+    public Task<IActionResult> OrgCollapse(string id, string personId, CancellationToken cancellationToken) =>
+        WithLensAsync(id, lens =>
+        {
+            if (!lens.After.People.TryGetValue(personId, out var person)) return NotFound();
+            if (!Request.IsHtmx()) return Redirect($"{lens.Base}/org/people");
+            return PartialView("~/Features/Org/_OrgToggle.cshtml", new OrgToggle(person, false, true, lens.Base));
+        }, cancellationToken);
+
     [HttpGet("/scenarios/{id}/matrix")]
     public Task<IActionResult> Matrix(string id, [FromQuery] MatrixQuery query, CancellationToken cancellationToken) =>
         WithLensAsync(id, lens =>
@@ -69,9 +105,36 @@ public sealed class ScenarioViewsController(ScenarioLenses lenses, OrgReader rea
         {
             if (!lens.After.Teams.TryGetValue(teamId, out var team))
                 return lens.Today.Teams.ContainsKey(teamId) ? Redirect($"{lens.Base}?gone={Uri.EscapeDataString(teamId)}") : NotFound();
-            var openings = lens.Openings[teamId].Select(o => new PlannedOpening(lens.Scenario, o)).ToList();
+            var openings = lens.Openings[teamId].Select(o => new PlannedOpening(lens.Scenario, o, lens.After.Roles.GetValueOrDefault(o.RoleId)?.AnnualCost)).ToList();
             return View("~/Features/Teams/Team.cshtml", TeamPageModel.Build(lens.After, team) with { Openings = openings, Lens = lens });
         }, cancellationToken);
+
+    /// <summary>
+    /// The scenario on paper (A4 landscape): its changes, what they change, and the journeys they touch as they would be.
+    /// A scenario that does not apply (or was applied) prints its changes and why there is no "after".
+    /// </summary>
+    [HttpGet("/scenarios/{id}/print")]
+    public async Task<IActionResult> Print(string id, CancellationToken cancellationToken)
+    {
+        if (await lenses.LoadAsync(id, cancellationToken) is not { } loaded) return NotFound();
+        var today = loaded.Lens?.Today ?? await reader.LoadAsync(cancellationToken);
+        ViewData["Revision"] = today.Revision;
+        var journeys = new List<JourneyMapModel>();
+        if (loaded.Lens is { } lens && loaded.Plan.Simulation?.Diff is { } diff)
+        {
+            var unitJourney = loaded.Plan.Simulation.Baseline.Units.ToDictionary(u => u.Id, u => u.JourneyId);
+            var touched = diff.OwnerChanges.Select(c => unitJourney[c.UnitId]).Concat(diff.Handoffs.Select(h => h.JourneyId))
+                .Concat(diff.NewlyUnowned.Concat(diff.ResolvedUnowned).Concat(diff.NewlyOverlapping).Concat(diff.ResolvedOverlapping).Select(u => unitJourney[u]))
+                .Distinct().Take(PrintedJourneys);
+            foreach (var journeyId in touched)
+                if (lens.After.Journeys.TryGetValue(journeyId, out var journey))
+                    journeys.Add(JourneyMapModel.Build(lens.After, journey) with { Lens = lens });
+        }
+        return View("~/Features/Scenarios/Print.cshtml", new ScenarioPrintModel(new ScenarioPageModel(today, loaded.Plan, []), journeys));
+    }
+
+    /// <summary>Enough for a board pack; a scenario touching more journeys links to the rest.</summary>
+    public const int PrintedJourneys = 12;
 
     private async Task<IActionResult> WithLensAsync(string id, Func<ScenarioLens, IActionResult> render, CancellationToken cancellationToken)
     {
@@ -87,3 +150,6 @@ public sealed class ScenarioViewsController(ScenarioLenses lenses, OrgReader rea
         return View("~/Features/Scenarios/Plan.cshtml", new ScenarioPageModel(today, loaded.Plan, [why]));
     }
 }
+
+/// <summary>The print view of a scenario: the page's model and the maps, as they would be, of the journeys it touches.</summary>
+public sealed record ScenarioPrintModel(ScenarioPageModel Page, IReadOnlyList<JourneyMapModel> Journeys);
