@@ -30,6 +30,7 @@ public static class ScenarioPicking
             "team" => org.Workspace.Teams.Select(t => (t.Id, t.Name, (Func<string>)(() => TeamDetail(org, t)))),
             "role" => org.Workspace.Roles.Select(r => (r.Id, r.Title, (Func<string>)(() => string.Join(" · ", new[] { r.Family, r.Level }.Where(x => !string.IsNullOrEmpty(x)))))),
             "target" => Targets(org),
+            "journey" => org.Workspace.Journeys.Select(j => (j.Id, j.Name, (Func<string>)(() => JourneyDetail(org, j)))),
             _ => [],
         };
         var starts = new List<(string Id, string Name, Func<string> Detail)>();
@@ -54,6 +55,7 @@ public static class ScenarioPicking
         "team" => org.TeamName(id),
         "role" => org.Roles.TryGetValue(id, out var r) ? r.Title : id,
         "target" => org.TargetName(id),
+        "journey" => org.JourneyName(id),
         _ => id,
     };
 
@@ -64,6 +66,7 @@ public static class ScenarioPicking
         "team" => org.Teams.ContainsKey(id),
         "role" => org.Roles.ContainsKey(id),
         "target" => org.Journeys.ContainsKey(id) || org.Phases.ContainsKey(id) || org.Steps.ContainsKey(id),
+        "journey" => org.Journeys.ContainsKey(id),
         _ => false,
     };
 
@@ -92,7 +95,7 @@ public static class ScenarioPicking
         return null;
     }
 
-    public static string Noun(string kind) => kind switch { "person" => "person", "team" => "team", "role" => "role", "target" => "journey, phase or step", _ => kind };
+    public static string Noun(string kind) => kind switch { "person" => "person", "team" => "team", "role" => "role", "target" => "journey, phase or step", "journey" => "journey", _ => kind };
 
     /// <summary>A readable, unique id for a new team or role, from its name: <c>t-document-checks</c>, then <c>-2</c>, <c>-3</c>…</summary>
     public static string NewId(string prefix, string name, Func<string, bool> taken)
@@ -118,6 +121,9 @@ public static class ScenarioPicking
 
     private static string TeamDetail(OrgView org, Team t) =>
         $"{(t.ParentId is null ? "top level" : "in " + org.TeamName(t.ParentId))} · {t.Members.Count} people";
+
+    private static string JourneyDetail(OrgView org, Journey j) =>
+        $"{(j.ParentId is null ? "top level" : "in " + org.JourneyName(j.ParentId))} · {j.Phases.Count} phases";
 
     private static IEnumerable<(string, string, Func<string>)> Targets(OrgView org)
     {
