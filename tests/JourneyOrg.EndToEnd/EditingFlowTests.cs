@@ -4,9 +4,11 @@ using static Microsoft.Playwright.Assertions;
 
 namespace JourneyOrg.EndToEnd;
 
-/// <summary>Editing the journeys and who owns them, as a planner does it in the browser.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class EditingFlowTests(BrowserApp app)
+/// <summary>
+/// Editing the journeys and who owns them, as a planner does it in the browser. Its own app: these flows change the
+/// sample organisation (the unowned phase gets an owner, a journey goes) that the shared browser flows count on.
+/// </summary>
+public sealed class EditingFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [BrowserFact]
     public async Task A_planner_owns_a_whole_journey_removes_a_step_owner_and_undoes_it()
@@ -36,5 +38,49 @@ public sealed class EditingFlowTests(BrowserApp app)
         await Expect(done).ToContainTextAsync("Undone: Applications accountable for Get a mortgage › Decide › Make an offer again.");
         Assert.Contains(new Ownership("t-apply", "s-offer", OwnershipKind.Accountable), (await app.Store.LoadAsync()).Workspace.Ownership);
         await page.AssertAccessibleAsync("journey map after an ownership change and its undo");
+
+        // The matrix shows each kind as what it is: a phase owner as A, a step owner who also contributes to the phase as
+        // A + C, an owner through the journey or a sub-journey as I.
+        await page.GotoAsync("/matrix?journey=j-mortgage");
+        await Expect(page.Locator("#cell-t-underwriting--p-decide")).ToHaveAttributeAsync("title", "accountable (overlap)");
+        await Expect(page.Locator("#cell-t-apply--p-decide")).ToHaveAttributeAsync("title", "accountable + contributing (overlap)");
+        await Expect(page.Locator("#cell-t-apply--p-complete")).ToHaveAttributeAsync("title", "inherited");
+        await Expect(page.Locator("#cell-t-identity--p-apply")).ToHaveAttributeAsync("title", "inherited");
+        await Expect(page.Locator("#cell-t-underwriting--p-decide span[aria-hidden]")).ToHaveTextAsync("A ⚠");
+        await Expect(page.Locator("#cell-t-apply--p-decide span[aria-hidden]")).ToHaveTextAsync("A+C ⚠");
+        await Expect(page.Locator("#cell-t-apply--p-complete span[aria-hidden]")).ToHaveTextAsync("I");
+    }
+
+    [BrowserFact]
+    public async Task A_planner_builds_a_phase_by_name_moves_a_step_and_deletes_a_journey_after_seeing_what_goes_with_it()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/journeys/j-switch/edit");
+        await page.GetByLabel("Name", new() { Exact = true }).Last.FillAsync("Decide");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add phase" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Phase 2: Decide" })).ToBeVisibleAsync();
+        Assert.Contains((await app.Store.LoadAsync()).Workspace.Journeys.Single(j => j.Id == "j-switch").Phases, p => p.Id == "p-decide-2");
+
+        await page.GetByLabel("Move Confirm identity to phase").SelectOptionAsync(new SelectOptionValue { Label = "Decide" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move Confirm identity to that phase" }).ClickAsync();
+        await Expect(page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Phase 2: Decide" }) }).GetByLabel("Step name")).ToHaveValueAsync("Confirm identity");
+        await BrowserApp.ScreenshotAsync(page, "journey-editor");
+        await page.AssertAccessibleAsync("journey editor");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Delete this journey…" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Delete “Switch mortgage”?" })).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-goes=ownership]")).ToContainTextAsync("0 ownership assignments");
+        await BrowserApp.ScreenshotAsync(page, "journey-delete");
+        await page.AssertAccessibleAsync("journey deletion");
+        await page.GetByLabel("Yes, delete “Switch mortgage” and what goes with it").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete journey" }).ClickAsync();
+        await Expect(page.GetByText("Deleted the journey “Switch mortgage”.")).ToBeVisibleAsync();
+        Assert.EndsWith("/journeys/j-home", page.Url);
+        Assert.DoesNotContain((await app.Store.LoadAsync()).Workspace.Journeys, j => j.Id == "j-switch");
+
+        // A sub-journey in use is not offered for deletion; the page lists who uses it.
+        await page.GotoAsync("/journeys/j-identity/delete");
+        await Expect(page.Locator("[data-section=used-by]")).ToContainTextAsync("Get a mortgage › Verify identity");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Delete journey" })).ToHaveCountAsync(0);
     }
 }
