@@ -202,5 +202,39 @@ public sealed class JourneyEditingTests : IDisposable
         Assert.Equal(2, workspace.Ownership.Count(o => o.TargetId == "s-offer"));
     }
 
+    [Fact]
+    public async Task The_workspace_names_its_levels_and_the_framework_and_breadcrumbs_use_them()
+    {
+        var client = _factory.CreateClient();
+        var framework = await client.GetStringAsync("/journeys");
+        Assert.Contains("<span class=\"level-tag\" data-level=\"lifecycle\">lifecycle</span>", framework);
+
+        var response = await PostAsync("/journeys/levels", ("Levels", "Life event > Need, Journey"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("[\"Life event\",\"Need\",\"Journey\"]", await _factory.Store.GetStateAsync("settings.framework.levels"));
+        framework = await client.GetStringAsync("/journeys");
+        Assert.Contains("data-level=\"Life event\"", framework);
+        Assert.Contains("data-level=\"Need\"", framework);
+        var map = await client.GetStringAsync("/journeys/j-mortgage");
+        Assert.Contains("<a href=\"/journeys/j-home\">Own a home</a> <span class=\"level-tag\">Life event</span>", map);
+        Assert.Contains("data-level=\"Need\">Need</span>", map);
+
+        // A setting, audited as an edit, and not part of the journeyorg/v1 export.
+        var audit = await _factory.Store.ListAuditAsync(new JourneyOrg.Storage.AuditQuery(Text: "settings.framework.levels"));
+        Assert.Single(audit);
+        Assert.DoesNotContain("Life event", await client.GetStringAsync("/workspace/export"));
+    }
+
+    [Fact]
+    public async Task Levels_named_twice_are_refused_next_to_the_field()
+    {
+        var response = await PostAsync("/journeys/levels", ("Levels", "Domain > domain"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("“Domain” is named twice", html);
+        Assert.Contains("value=\"Domain > domain\"", html);
+        Assert.Null(await _factory.Store.GetStateAsync("settings.framework.levels"));
+    }
+
     public void Dispose() => _factory.Dispose();
 }

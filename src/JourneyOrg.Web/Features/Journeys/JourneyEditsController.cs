@@ -17,6 +17,26 @@ namespace JourneyOrg.Web.Features.Journeys;
 [Authorize(Policy = Policies.Plan)]
 public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor editor) : Controller
 {
+    /// <summary>Names the levels of the framework (a workspace setting, see <see cref="FrameworkLevels"/>).</summary>
+    [HttpPost("/journeys/levels")]
+    public async Task<IActionResult> NameLevels(string? levels, long revision, CancellationToken cancellationToken)
+    {
+        var named = FrameworkLevels.FromTyped(levels, out var problem);
+        var result = await editor.ApplyAsync(problem is null ? [] : [problem],
+            () => new WorkspaceChangeSet { State = new Dictionary<string, string?> { [FrameworkLevels.StateKey] = named!.ToStored() } },
+            revision, cancellationToken);
+        if (result.Applied)
+        {
+            TempData["Done"] = $"The framework's levels are now {named}.";
+            return Redirect("/journeys");
+        }
+        var org = await reader.LoadAsync(cancellationToken);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        ViewData["Revision"] = org.Revision;
+        ViewData[LevelsForm.Key] = new LevelsForm(levels, result.Errors);
+        return View("~/Features/Journeys/Index.cshtml", org);
+    }
+
     private const string EditView = "~/Features/Journeys/Edit.cshtml";
 
     [HttpGet("/journeys/{id}/edit")]
@@ -219,6 +239,12 @@ public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor edi
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+/// <summary>A refused form naming the levels: what was typed, and why.</summary>
+public sealed record LevelsForm(string? Typed, IReadOnlyList<string> Errors)
+{
+    public const string Key = "LevelsForm";
 }
 
 /// <summary>A refused new-journey form: what was typed, and why it was refused (shown next to the form).</summary>
