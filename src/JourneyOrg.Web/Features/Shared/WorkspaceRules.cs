@@ -5,7 +5,8 @@ namespace JourneyOrg.Web.Features.Shared;
 
 /// <summary>
 /// The checks an edit must pass before it is stored. The common mistakes are explained in the editor's words first;
-/// then the import validator runs on the whole resulting workspace, so an edit can never store what an import would refuse.
+/// then the import validator runs on the whole resulting workspace, so an edit can never store what an import would refuse
+/// (its errors say where as a person counts, see <see cref="WorkspacePlaces"/>).
 /// </summary>
 public static class WorkspaceRules
 {
@@ -14,7 +15,7 @@ public static class WorkspaceRules
         var explained = Explain(workspace);
         return explained.Count > 0
             ? explained
-            : WorkspaceValidator.Validate(workspace).Select(e => e.ToString()).ToList();
+            : WorkspaceValidator.Validate(workspace).Select(e => WorkspacePlaces.Explain(e, workspace)).ToList();
     }
 
     private static List<string> Explain(Workspace workspace)
