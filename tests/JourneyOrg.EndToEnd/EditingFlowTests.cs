@@ -49,12 +49,29 @@ public sealed class EditingFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.Locator("#cell-t-underwriting--p-decide span[aria-hidden]")).ToHaveTextAsync("A ⚠");
         await Expect(page.Locator("#cell-t-apply--p-decide span[aria-hidden]")).ToHaveTextAsync("A+C ⚠");
         await Expect(page.Locator("#cell-t-apply--p-complete span[aria-hidden]")).ToHaveTextAsync("I");
+
+        // A team's page: what it answers for, each assignment switched between kinds or removed in place.
+        await page.GotoAsync("/teams/t-apply");
+        var section = page.Locator("#team-ownership");
+        await section.Locator("tr[data-edge=p-decide] [data-owner-action=kind]").ClickAsync();
+        await Expect(section.Locator("[data-edit-done]")).ToContainTextAsync("Applications is now accountable for Get a mortgage › Decide (was contributing to it).");
+        await Expect(section.Locator("tr[data-edge=p-decide] td").Nth(1)).ToHaveTextAsync("accountable");
+        await BrowserApp.ScreenshotAsync(page, "team-ownership");
+        await page.AssertAccessibleAsync("team page after changing the kind of an assignment");
     }
 
     [BrowserFact]
     public async Task A_planner_builds_a_phase_by_name_moves_a_step_and_deletes_a_journey_after_seeing_what_goes_with_it()
     {
         var page = await app.NewPageAsync();
+        await page.GotoAsync("/journeys");
+        await page.GetByLabel("Levels, broadest first").FillAsync("Life event › Need › Journey");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save levels" }).ClickAsync();
+        await Expect(page.GetByText("The framework's levels are now Life event › Need › Journey.")).ToBeVisibleAsync();
+        await Expect(page.Locator(".tree [data-level='Life event']").First).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "framework-levels");
+        await page.AssertAccessibleAsync("framework with named levels");
+
         await page.GotoAsync("/journeys/j-switch/edit");
         await page.GetByLabel("Name", new() { Exact = true }).Last.FillAsync("Decide");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add phase" }).ClickAsync();
