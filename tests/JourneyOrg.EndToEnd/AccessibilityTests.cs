@@ -131,7 +131,7 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         // Tab to the phase's team chooser, pick the team by typing its name, Tab to Assign and press Enter.
         await page.TabToAsync(page.GetByLabel("Team for Complete"));
         await page.Keyboard.TypeAsync("Underwriting");
-        await Expect(page.GetByLabel("Team for Complete")).ToHaveValueAsync("t-underwriting");
+        await Expect(page.GetByLabel("Team for Complete")).ToHaveValueAsync("Underwriting");
         await page.TabToAsync(page.Locator("#owners-p-complete").GetByRole(AriaRole.Button, new() { Name = "Assign" }));
         await page.Keyboard.PressAsync("Enter");
 

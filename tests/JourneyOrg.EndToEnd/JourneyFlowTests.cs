@@ -33,7 +33,10 @@ public sealed class JourneyFlowTests(BrowserApp app)
         await page.AssertAccessibleAsync("journey map");
 
         var phase = page.Locator("#owners-p-complete");
-        await phase.GetByLabel("Team for Complete").SelectOptionAsync(new SelectOptionValue { Label = "Underwriting" });
+        // The team is picked by name: the server answers the typed letters with matches to choose from.
+        await phase.GetByLabel("Team for Complete").FillAsync("writ");
+        await phase.GetByRole(AriaRole.Button, new() { Name = "Underwriting" }).ClickAsync();
+        await Expect(phase.GetByLabel("Team for Complete")).ToHaveValueAsync("Underwriting");
         await phase.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
         // htmx swaps the map in place: the phase now lists its accountable team.
         await Expect(page.Locator("#owners-p-complete").GetByRole(AriaRole.Link, new() { Name = "Underwriting" })).ToBeVisibleAsync();

@@ -15,8 +15,17 @@ public sealed record WorkspaceError(string Path, string Message)
     /// <summary>1-based column (byte offset in the line) of a JSON syntax error.</summary>
     public int? Column { get; init; }
 
-    /// <summary>The error as one line: <c>path: message</c>.</summary>
+    /// <summary>Where, as a person counts and names it ("person 2, Ada Park's manager"; "line 3, column 5"); null when not worked out.</summary>
+    public string? Where { get; init; }
+
+    /// <summary>The message with any paths in it put in words; null when not worked out.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The error as one line for tools: <c>path: message</c> (SPEC §2: path and reason).</summary>
     public override string ToString() => $"{Path}: {Message}";
+
+    /// <summary>The error as one line for people: <c>where: reason</c>, falling back to the path.</summary>
+    public string ToText() => $"{Where ?? Path}: {Reason ?? Message}";
 }
 
 /// <summary>The result of reading or importing a workspace: the workspace when it is valid, else every error found.</summary>

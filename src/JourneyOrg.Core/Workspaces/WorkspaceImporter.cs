@@ -47,7 +47,7 @@ public sealed class WorkspaceImporter(IWorkspaceStore store)
             var snapshot = await store.LoadAsync(cancellationToken);
             var merge = WorkspaceMerge.Of(snapshot.Workspace, parsed.Workspace);
             var errors = WorkspaceValidator.ValidateDocument(merge.Workspace, merge.Paths);
-            if (errors.Count > 0) return Rejected(errors);
+            if (errors.Count > 0) return Rejected(WorkspacePlaces.InWords(errors, parsed.Workspace));
             try
             {
                 // Passing the revision we merged into means a concurrent edit is never overwritten: the merge is redone on

@@ -27,7 +27,7 @@ public static class WorkspaceReader
         // A field the reader already rejected (wrong type, not an object) is not reported again by the validator.
         var rejected = parsed.Errors.Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
         errors.AddRange(WorkspaceValidator.ValidateDocument(parsed.Workspace).Where(e => !JsonPath.IsWithinAny(e.Path, rejected)));
-        return errors.Count == 0 ? parsed : new WorkspaceReadResult(null, errors);
+        return errors.Count == 0 ? parsed : new WorkspaceReadResult(null, InWords(errors, parsed.Workspace));
     }
 
     /// <summary>Reads and validates a workspace held in a string (tests, small documents).</summary>
@@ -51,11 +51,13 @@ public static class WorkspaceReader
         }
         catch (JsonException ex)
         {
-            var line = (int)(ex.LineNumber ?? 0) + 1;
-            var column = (int)(ex.BytePositionInLine ?? 0) + 1;
+            var explained = JsonSyntaxText.Explain(ex, out var line, out var column);
             return new WorkspaceReadResult(null,
             [
-                new WorkspaceError(JsonPath.Root, $"malformed JSON at line {line}, column {column}: {Reason(ex)}") { Line = line, Column = column },
+                new WorkspaceError(JsonPath.Root, $"malformed JSON at {explained}")
+                {
+                    Line = line, Column = column, Where = $"line {line}, column {column}", Reason = JsonSyntaxText.Reason(ex.Message),
+                },
             ]);
         }
 
@@ -63,21 +65,13 @@ public static class WorkspaceReader
         {
             var reader = new DocumentReader();
             var workspace = reader.ReadWorkspace(document.RootElement);
-            return new WorkspaceReadResult(workspace, reader.Errors);
+            return new WorkspaceReadResult(workspace, InWords(reader.Errors, workspace));
         }
     }
 
-    // JsonException messages end with " Path: $ | LineNumber: 2 | BytePositionInLine: 10."; the error says that itself.
-    private static string Reason(JsonException ex)
-    {
-        var message = ex.Message;
-        foreach (var marker in new[] { " Path: ", " LineNumber: " })
-        {
-            var at = message.IndexOf(marker, StringComparison.Ordinal);
-            if (at > 0) message = message[..at];
-        }
-        return message.Trim();
-    }
+    // Places in words are read off the workspace as parsed: broken records are kept as placeholders, so positions and
+    // the names around them are right.
+    private static List<WorkspaceError> InWords(IEnumerable<WorkspaceError> errors, Workspace workspace) => WorkspacePlaces.InWords(errors, workspace);
 
     private sealed class DocumentReader
     {

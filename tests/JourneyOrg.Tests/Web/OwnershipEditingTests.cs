@@ -72,7 +72,7 @@ public sealed class OwnershipEditingTests : IDisposable
         var response = await client.SendAsync(Post("/journeys/j-mortgage/owners", token, htmx: true,
             ("TeamId", "t-ghost"), ("TargetId", "p-complete"), ("Kind", "accountable"), ("Revision", revision.ToString())));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("no team is called or has the id", await response.Content.ReadAsStringAsync());
+        Assert.Contains("no team is called &#x27;t-ghost&#x27;", await response.Content.ReadAsStringAsync());
         Assert.Equal(revision, (await _factory.Store.LoadAsync()).Revision);
     }
 

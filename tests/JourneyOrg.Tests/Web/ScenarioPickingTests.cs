@@ -7,13 +7,13 @@ using JourneyOrg.Storage;
 namespace JourneyOrg.Tests.Web;
 
 /// <summary>Building a scenario by name: active search, chosen records, names refused at the field, ids made from names.</summary>
-public sealed class ScenarioPickingTests : IDisposable
+public sealed class NameSearchTests : IDisposable
 {
     private readonly WebAppFactory _factory = new();
     private readonly HttpClient _client;
     private string _token = "";
 
-    public ScenarioPickingTests() => _client = _factory.CreateClient(new() { AllowAutoRedirect = false });
+    public NameSearchTests() => _client = _factory.CreateClient(new() { AllowAutoRedirect = false });
 
     private async Task<HttpResponseMessage> PostAsync(string url, params (string, string)[] fields)
     {

@@ -74,7 +74,7 @@ public sealed class WorkspaceRulesMessageTests
     public void What_only_the_validator_catches_is_said_of_the_record_not_of_a_json_path()
     {
         var message = Only(Before with { People = [Before.People[0], Before.People[1] with { DisplayName = "Bo\u0001Chen" }] });
-        Assert.StartsWith("Person “Bo\u0001Chen”, display name: contains a control character (U+0001) at position 3", message);
+        Assert.StartsWith("Person 2: name: contains a control character (U+0001) at position 3", message);
         Assert.DoesNotContain("$.", message);
     }
 }

@@ -128,38 +128,20 @@ public static partial class WorkspaceRules
         }
 
         /// <summary>
-        /// A validator error in these words: its path (<c>$.teams[3].members[0].personId</c>) becomes the record it points
-        /// at, and quoted ids in its message become names where they name something.
+        /// A validator error in these words: its path becomes the place as a person counts it
+        /// (<see cref="WorkspacePlaces"/>, as imports say it), and quoted ids in its message become names where they name something.
         /// </summary>
         public string Describe(WorkspaceError error)
         {
-            var where = Where(error.Path);
-            var message = QuotedId().Replace(error.Message, m =>
+            var message = QuotedId().Replace(WorkspacePlaces.InWords(error.Message, workspace), m =>
             {
                 var id = m.Groups["id"].Value;
                 var any = Any(id);
                 return any == "another record" ? m.Value : any;
             });
-            return where is null ? Sentence(message) : $"{where}: {message}.";
-        }
-
-        private string? Where(string path)
-        {
-            var match = PathPattern().Match(path);
-            if (!match.Success) return null;
-            var index = int.Parse(match.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            var field = match.Groups["rest"].Value.Split('.', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
-            var record = match.Groups["section"].Value switch
-            {
-                "teams" when index < workspace.Teams.Count => "Team " + Team(workspace.Teams[index].Id, index),
-                "journeys" when index < workspace.Journeys.Count => "Journey " + Journey(workspace.Journeys[index].Id, index),
-                "people" when index < workspace.People.Count => "Person " + Person(workspace.People[index].Id),
-                "roles" when index < workspace.Roles.Count => $"Role “{workspace.Roles[index].Title}”",
-                "metrics" when index < workspace.Metrics.Count => $"Metric “{workspace.Metrics[index].Name}”",
-                "ownership" when index < workspace.Ownership.Count => $"The ownership of {Target(workspace.Ownership[index].TargetId)} by team {Team(workspace.Ownership[index].TeamId)}",
-                var section => $"Record {index + 1} of {section}",
-            };
-            return field is null || field.Contains('[') ? record : $"{record}, {FieldWords().Replace(field, m => " " + m.Value.ToLowerInvariant())}";
+            if (error.Path == JsonPath.Root) return Sentence(message);
+            var where = WorkspacePlaces.Describe(error.Path, workspace);
+            return $"{char.ToUpperInvariant(where[0])}{where[1..]}: {message}.";
         }
 
         private static string Sentence(string message) => message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..] + ".";
@@ -190,12 +172,6 @@ public static partial class WorkspaceRules
             }
             return targets;
         }
-
-        [GeneratedRegex(@"^\$\.(?<section>[a-zA-Z]+)\[(?<index>\d+)\](?<rest>.*)$")]
-        private static partial Regex PathPattern();
-
-        [GeneratedRegex("[A-Z]")]
-        private static partial Regex FieldWords();
 
         [GeneratedRegex("'(?<id>[^']{1,200})'")]
         private static partial Regex QuotedId();

@@ -4,18 +4,40 @@ using Microsoft.AspNetCore.Authorization;
 using JourneyOrg.Domain;
 using JourneyOrg.Storage;
 using JourneyOrg.Web.Features.Shared;
+using JourneyOrg.Workspaces;
 using Microsoft.AspNetCore.Mvc;
 
 namespace JourneyOrg.Web.Features.Journeys;
 
 /// <summary>
-/// Editing the journey framework: journeys, phases and steps (create, rename, reorder, delete) and sub-journey links.
-/// Each edit rewrites the one journey it touches, validated like an import and applied atomically.
+/// Editing the journey framework: journeys, phases and steps (create, rename, reorder, move, delete, duplicate) and
+/// sub-journey links. New ids are made from names (<see cref="WorkspaceIds"/>) unless typed under "Advanced". Each edit
+/// is one change set, validated like an import and applied atomically.
 /// </summary>
 [AutoValidateAntiforgeryToken]
 [Authorize(Policy = Policies.Plan)]
 public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor editor) : Controller
 {
+    /// <summary>Names the levels of the framework (a workspace setting, see <see cref="FrameworkLevels"/>).</summary>
+    [HttpPost("/journeys/levels")]
+    public async Task<IActionResult> NameLevels(string? levels, long revision, CancellationToken cancellationToken)
+    {
+        var named = FrameworkLevels.FromTyped(levels, out var problem);
+        var result = await editor.ApplyAsync(problem is null ? [] : [problem],
+            () => new WorkspaceChangeSet { State = new Dictionary<string, string?> { [FrameworkLevels.StateKey] = named!.ToStored() } },
+            revision, cancellationToken);
+        if (result.Applied)
+        {
+            TempData["Done"] = $"The framework's levels are now {named}.";
+            return Redirect("/journeys");
+        }
+        var org = await reader.LoadAsync(cancellationToken);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        ViewData["Revision"] = org.Revision;
+        ViewData[LevelsForm.Key] = new LevelsForm(levels, result.Errors);
+        return View("~/Features/Journeys/Index.cshtml", org);
+    }
+
     private const string EditView = "~/Features/Journeys/Edit.cshtml";
 
     [HttpGet("/journeys/{id}/edit")]
@@ -31,13 +53,13 @@ public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor edi
     public async Task<IActionResult> Create(JourneyEditForm form, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        var id = (form.NewId ?? "").Trim();
-        if (id.Length == 0) return RefusedNew(org, form, "Give the journey an id (for example j-claims).");
-        if (new JourneyOrg.Workspaces.WorkspaceIds(org.Workspace).IsTaken(id))
-            return RefusedNew(org, form, org.Journeys.TryGetValue(id, out var existing)
-                ? $"The journey “{existing.Name}” already has the id '{id}': choose another id."
-                : $"The id '{id}' is already used in the workspace: choose another id.");
-        var journey = new Journey(id, (form.Name ?? "").Trim(), Blank(form.ParentId), (form.Description ?? "").Trim(), []);
+        var name = (form.Name ?? "").Trim();
+        if (name.Length == 0) return RefusedNew(org, form, "Give the journey a name.");
+        if (IdProblem(org, form.NewId) is { } taken) return RefusedNew(org, form, taken);
+        var parentId = ParentOf(org, form, out var parentProblem);
+        if (parentProblem is not null) return RefusedNew(org, form, parentProblem);
+        var id = Blank(form.NewId) ?? new WorkspaceIds(org.Workspace).New("j-", name);
+        var journey = new Journey(id, name, parentId, (form.Description ?? "").Trim(), []);
         var result = await editor.ApplyAsync(new WorkspaceChangeSet { UpsertJourneys = [journey] }, form.Revision, cancellationToken);
         if (result.Applied) return Redirect($"/journeys/{Uri.EscapeDataString(journey.Id)}/edit");
         return RefusedNew(await reader.LoadAsync(cancellationToken), form, [.. result.Errors]);
@@ -48,18 +70,30 @@ public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor edi
     {
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         ViewData["Revision"] = org.Revision;
-        ViewData[NewJourneyForm.Key] = new NewJourneyForm(form.NewId, form.Name, form.ParentId, errors);
+        ViewData[NewJourneyForm.Key] = new NewJourneyForm(form.NewId, form.Name, form.ParentId, errors) { ParentText = form.ParentText };
         return View("~/Features/Journeys/Index.cshtml", org);
     }
 
+    /// <summary>Renames the journey, changes its description, and places it under another journey picked by name.</summary>
     [HttpPost("/journeys/{id}/edit/details")]
-    public Task<IActionResult> Details(string id, JourneyEditForm form, CancellationToken cancellationToken) =>
-        Change(id, form.Revision, j => j with { Name = (form.Name ?? "").Trim(), Description = (form.Description ?? "").Trim(), ParentId = Blank(form.ParentId) }, cancellationToken);
+    public async Task<IActionResult> Details(string id, JourneyEditForm form, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        if (!org.Journeys.TryGetValue(id, out var journey)) return NotFound();
+        var parentId = ParentOf(org, form, out var problem);
+        if (problem is not null) return Refused(org, journey, problem);
+        return await Change(id, form.Revision, j => j with { Name = (form.Name ?? "").Trim(), Description = (form.Description ?? "").Trim(), ParentId = parentId }, cancellationToken);
+    }
 
     [HttpPost("/journeys/{id}/edit/phases")]
-    public Task<IActionResult> AddPhase(string id, JourneyEditForm form, CancellationToken cancellationToken) =>
-        Change(id, form.Revision, j => j with { Phases = [.. j.Phases, new Phase((form.NewId ?? "").Trim(), (form.Name ?? "").Trim(), [])] },
-            cancellationToken, requireNewId: form.NewId);
+    public async Task<IActionResult> AddPhase(string id, JourneyEditForm form, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        if (!org.Journeys.TryGetValue(id, out var journey)) return NotFound();
+        if (NewPartProblem(org, form) is { } problem) return Refused(org, journey, problem);
+        var phaseId = Blank(form.NewId) ?? new WorkspaceIds(org.Workspace).New("p-", form.Name!);
+        return await Change(id, form.Revision, j => j with { Phases = [.. j.Phases, new Phase(phaseId, form.Name!.Trim(), [])] }, cancellationToken);
+    }
 
     [HttpPost("/journeys/{id}/edit/phases/{phaseId}")]
     public Task<IActionResult> RenamePhase(string id, string phaseId, JourneyEditForm form, CancellationToken cancellationToken) =>
@@ -76,13 +110,41 @@ public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor edi
             : RefusedAsync(id, "Tick the box to confirm the deletion.", cancellationToken);
 
     [HttpPost("/journeys/{id}/edit/steps")]
-    public Task<IActionResult> AddStep(string id, JourneyEditForm form, CancellationToken cancellationToken) =>
-        Change(id, form.Revision, j => j with
+    public async Task<IActionResult> AddStep(string id, JourneyEditForm form, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        if (!org.Journeys.TryGetValue(id, out var journey)) return NotFound();
+        if (NewPartProblem(org, form) is { } problem) return Refused(org, journey, problem);
+        if (journey.Phases.All(p => p.Id != form.PhaseId)) return Refused(org, journey, "Choose the phase the step belongs to.");
+        var stepId = Blank(form.NewId) ?? new WorkspaceIds(org.Workspace).New("s-", form.Name!);
+        return await Change(id, form.Revision, j => j with
         {
             Phases = j.Phases.Select(p => p.Id == form.PhaseId
-                ? p with { Steps = [.. p.Steps, new Step((form.NewId ?? "").Trim(), (form.Name ?? "").Trim(), Blank(form.SubjourneyId))] }
+                ? p with { Steps = [.. p.Steps, new Step(stepId, form.Name!.Trim(), Blank(form.SubjourneyId))] }
                 : p).ToList(),
-        }, cancellationToken, requireNewId: form.NewId);
+        }, cancellationToken);
+    }
+
+    /// <summary>Moves a step to the end of another phase of the same journey; its id, owners and links go with it.</summary>
+    [HttpPost("/journeys/{id}/edit/steps/{stepId}/phase")]
+    public async Task<IActionResult> MoveStepToPhase(string id, string stepId, JourneyEditForm form, CancellationToken cancellationToken)
+    {
+        var org = await reader.LoadAsync(cancellationToken);
+        if (!org.Journeys.TryGetValue(id, out var journey)) return NotFound();
+        var from = journey.Phases.FirstOrDefault(p => p.Steps.Any(s => s.Id == stepId));
+        if (from is null) return NotFound();
+        var to = journey.Phases.FirstOrDefault(p => p.Id == form.PhaseId);
+        if (to is null) return Refused(org, journey, "Choose the phase the step should move to.");
+        if (to.Id == from.Id) return Refused(org, journey, $"“{from.Steps.First(s => s.Id == stepId).Name}” is already in {to.Name}.");
+        var step = from.Steps.First(s => s.Id == stepId);
+        return await Change(id, form.Revision, j => j with
+        {
+            Phases = j.Phases.Select(p =>
+                p.Id == from.Id ? p with { Steps = p.Steps.Where(s => s.Id != stepId).ToList() }
+                : p.Id == to.Id ? p with { Steps = [.. p.Steps, step] }
+                : p).ToList(),
+        }, cancellationToken);
+    }
 
     /// <summary>Renames a step and sets (or clears) the sub-journey it uses.</summary>
     [HttpPost("/journeys/{id}/edit/steps/{stepId}")]
@@ -105,11 +167,32 @@ public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor edi
             ? Change(id, form.Revision, j => j with { Phases = j.Phases.Select(p => p with { Steps = p.Steps.Where(s => s.Id != stepId).ToList() }).ToList() }, cancellationToken)
             : RefusedAsync(id, "Tick the box to confirm the deletion.", cancellationToken);
 
-    private async Task<IActionResult> Change(string id, long revision, Func<Journey, Journey> change, CancellationToken cancellationToken, string? requireNewId = null)
+    /// <summary>Why a typed id cannot be used (it is taken), or null; an empty id is made from the name.</summary>
+    private static string? IdProblem(OrgView org, string? typed)
+    {
+        var id = Blank(typed);
+        if (id is null || !new WorkspaceIds(org.Workspace).IsTaken(id)) return null;
+        return org.Journeys.TryGetValue(id, out var journey) ? $"The journey “{journey.Name}” already has the id '{id}': choose another id, or leave it empty to have one made from the name."
+            : $"The id '{id}' is already used in the workspace: choose another id, or leave it empty to have one made from the name.";
+    }
+
+    private static string? NewPartProblem(OrgView org, JourneyEditForm form) =>
+        string.IsNullOrWhiteSpace(form.Name) ? "Give it a name." : IdProblem(org, form.NewId);
+
+    /// <summary>The journey to place a journey under: picked by name (or id), or none for the top of the framework.</summary>
+    private static string? ParentOf(OrgView org, JourneyEditForm form, out string? problem)
+    {
+        problem = null;
+        // The picker's text box emptied means the top, even while its hidden field still holds the old parent.
+        if (form.ParentText is not null && form.ParentText.Trim().Length == 0) return null;
+        if (string.IsNullOrWhiteSpace(form.ParentId) && string.IsNullOrWhiteSpace(form.ParentText)) return null;
+        return NamePick.Resolve(org, "journey", "Part of", form.ParentId, form.ParentText, out problem);
+    }
+
+    private async Task<IActionResult> Change(string id, long revision, Func<Journey, Journey> change, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
         if (!org.Journeys.TryGetValue(id, out var before)) return NotFound();
-        if (requireNewId is not null && string.IsNullOrWhiteSpace(requireNewId)) return Refused(org, before, "Give it an id, unique in the workspace.");
         var after = change(before);
         // Ownership and metrics on phases or steps that no longer exist go with them.
         var kept = after.Phases.SelectMany(p => p.Steps.Select(s => s.Id).Append(p.Id)).Append(after.Id).ToHashSet();
@@ -159,9 +242,16 @@ public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor edi
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
+/// <summary>A refused form naming the levels: what was typed, and why.</summary>
+public sealed record LevelsForm(string? Typed, IReadOnlyList<string> Errors)
+{
+    public const string Key = "LevelsForm";
+}
+
 /// <summary>A refused new-journey form: what was typed, and why it was refused (shown next to the form).</summary>
 public sealed record NewJourneyForm(string? NewId, string? Name, string? ParentId, IReadOnlyList<string> Errors)
 {
+    public string? ParentText { get; init; }
     public const string Key = "NewJourneyForm";
 }
 
@@ -172,6 +262,10 @@ public sealed class JourneyEditForm
     public string? Name { get; set; }
     public string? Description { get; set; }
     public string? ParentId { get; set; }
+    /// <summary>What was typed in the "part of" journey picker.</summary>
+    [ModelBinder(Name = "ParentId" + NamePick.TextSuffix)]
+    [System.ComponentModel.DataAnnotations.DisplayFormat(ConvertEmptyStringToNull = false)]
+    public string? ParentText { get; set; }
     public string? PhaseId { get; set; }
     public string? SubjourneyId { get; set; }
     /// <summary>up or down</summary>

@@ -1,5 +1,6 @@
 using JourneyOrg.Analysis;
 using JourneyOrg.Domain;
+using JourneyOrg.Web.Features.Editing;
 using JourneyOrg.Web.Features.Shared;
 
 namespace JourneyOrg.Web.Features.Journeys;
@@ -12,7 +13,6 @@ public sealed record JourneyMapModel(
     JourneyAlignment? Alignment,
     IReadOnlyList<PhaseColumn> Phases,
     IReadOnlyList<StripUnit> Strip,
-    IReadOnlyList<Team> TeamChoices,
     IReadOnlyList<string> Errors)
 {
     /// <summary>Set when the map shows a scenario's organisation: changes are marked against today's and nothing is editable.</summary>
@@ -21,8 +21,21 @@ public sealed record JourneyMapModel(
     /// <summary>Where a team's name links: its page today, or its page in the scenario.</summary>
     public string TeamHref(string teamId) => Lens?.TeamHref(teamId) ?? $"/teams/{teamId}";
 
-    /// <summary>The ownership edit just saved: confirmed on the map, and the phase it touched takes the keyboard focus.</summary>
-    public OwnershipEditDone? Done { get; init; }
+    /// <summary>The ownership edit just saved: confirmed on the map with its effects and undo; the phase it touched takes the keyboard focus.</summary>
+    public OwnershipOutcome? Done { get; init; }
+
+    /// <summary>An ownership edit refused: its reasons are shown next to the form that posted it, with what was typed.</summary>
+    public OwnershipOutcome? Refusal { get; init; }
+
+    /// <summary>The refusal of the assign form <paramref name="form"/> (a phase id, or the journey id), if that form posted it.</summary>
+    public OwnershipOutcome? RefusalOf(string form) => Refusal is { } r && r.Form.Place == form ? r : null;
+
+    /// <summary>The team picker of the assign form <paramref name="form"/>: empty, or as posted with the reason it was refused.</summary>
+    public NamePick TeamPick(string form, string label)
+    {
+        var pick = new NamePick("team", "owner-" + form, "TeamId", label) { QuietLabel = true };
+        return RefusalOf(form) is { } r ? pick.Refused(r.Form.TeamId, r.Form.TeamText, r.TeamProblem ?? "") with { Problem = r.TeamProblem } : pick;
+    }
 
     public static JourneyMapModel Build(OrgView org, Journey journey, IReadOnlyList<string>? errors = null)
     {
@@ -59,7 +72,6 @@ public sealed record JourneyMapModel(
             org.JourneyAncestry(journey.Id).Skip(1).Reverse().ToList(),
             report?.Journeys.FirstOrDefault(j => j.Id == journey.Id),
             phases, strip,
-            org.Workspace.Teams.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToList(),
             errors ?? []);
     }
 
@@ -109,5 +121,5 @@ public sealed record StripUnit(string Id, string Name, IReadOnlyList<string> Own
     public string? Colour { get; init; }
 }
 
-/// <summary>An ownership edit that was saved: what to tell the planner, and which team and target it was about.</summary>
-public sealed record OwnershipEditDone(string Message, string TeamId, string TargetId);
+/// <summary>The change-kind and remove buttons of one OWNS edge on the journey map. Rendered by _OwnerButtons.</summary>
+public sealed record OwnerButtons(string JourneyId, string TeamId, string TeamName, string TargetId, string TargetName, OwnershipKind Kind, long Revision);

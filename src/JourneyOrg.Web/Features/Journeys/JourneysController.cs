@@ -38,32 +38,35 @@ public sealed class JourneysController(OrgReader reader, OwnershipEdits ownershi
         return Request.IsHtmx() ? PartialView("_JourneyMap", model) : View(model);
     }
 
-    /// <summary>Assigns (or changes the kind of) a team's ownership of the journey, one of its phases or steps.</summary>
+    /// <summary>Assigns a team to the journey, one of its phases or steps, or changes the kind of an edge it has there.</summary>
     [HttpPost("/journeys/{id}/owners")]
     [Authorize(Policy = Policies.Plan)]
-    public async Task<IActionResult> AssignOwner(string id, OwnershipForm form, CancellationToken cancellationToken)
-    {
-        var result = await ownership.AssignAsync(form, cancellationToken);
-        return await MapAfterEdit(id, result, form, org => $"{org.TeamName(form.TeamId!)} is now {form.Kind ?? "accountable"} for {org.TargetName(form.TargetId!)}.", cancellationToken);
-    }
+    public async Task<IActionResult> AssignOwner(string id, OwnershipForm form, CancellationToken cancellationToken) =>
+        await MapAfterEdit(id, await ownership.AssignAsync(form, cancellationToken), cancellationToken);
 
     [HttpPost("/journeys/{id}/owners/remove")]
     [Authorize(Policy = Policies.Plan)]
-    public async Task<IActionResult> RemoveOwner(string id, OwnershipForm form, CancellationToken cancellationToken)
-    {
-        var result = await ownership.RemoveAsync(form, cancellationToken);
-        return await MapAfterEdit(id, result, form, org => $"{org.TeamName(form.TeamId!)} is no longer accountable for {org.TargetName(form.TargetId!)}.", cancellationToken);
-    }
+    public async Task<IActionResult> RemoveOwner(string id, OwnershipForm form, CancellationToken cancellationToken) =>
+        await MapAfterEdit(id, await ownership.RemoveAsync(form, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> MapAfterEdit(string id, EditResult result, OwnershipForm form, Func<OrgView, string> done, CancellationToken cancellationToken)
+    /// <summary>Puts back the ownership the last change on this map replaced (the Undo button after a change).</summary>
+    [HttpPost("/journeys/{id}/owners/undo")]
+    [Authorize(Policy = Policies.Plan)]
+    public async Task<IActionResult> UndoOwner(string id, OwnershipUndoForm form, CancellationToken cancellationToken) =>
+        await MapAfterEdit(id, await ownership.UndoAsync(form, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> MapAfterEdit(string id, OwnershipOutcome outcome, CancellationToken cancellationToken)
     {
-        if (result.Applied && !Request.IsHtmx()) return Redirect($"/journeys/{Uri.EscapeDataString(id)}");
+        if (outcome.Applied && !Request.IsHtmx()) return Redirect($"/journeys/{Uri.EscapeDataString(id)}");
         var org = await reader.LoadAsync(cancellationToken);
         if (!org.Journeys.TryGetValue(id, out var journey)) return NotFound();
         ViewData["Revision"] = org.Revision;
-        var model = JourneyMapModel.Build(org, journey, result.Errors);
-        if (result.Applied) model = model with { Done = new OwnershipEditDone(done(org), form.TeamId!, form.TargetId!) };
-        if (!result.Applied) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        var model = JourneyMapModel.Build(org, journey) with
+        {
+            Done = outcome.Applied ? outcome : null,
+            Refusal = outcome.Applied ? null : outcome,
+        };
+        if (!outcome.Applied) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Request.IsHtmx() ? PartialView("_JourneyMap", model) : View("Map", model);
     }
 }

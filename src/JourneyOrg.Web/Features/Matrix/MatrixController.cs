@@ -35,18 +35,25 @@ public sealed class MatrixController(OrgReader reader, OwnershipEdits ownership)
         return Content(csv.ToString(), "text/csv; charset=utf-8");
     }
 
-    /// <summary>Assigns ownership from a matrix cell; answers with the re-rendered matrix (column statuses change too).</summary>
+    /// <summary>Assigns ownership from the matrix; answers with the re-rendered matrix (column statuses change too).</summary>
     [HttpPost("/matrix/owners")]
     [Authorize(Policy = Policies.Plan)]
-    public async Task<IActionResult> AssignOwner([FromForm] OwnershipForm form, [FromQuery] MatrixQuery query, CancellationToken cancellationToken)
+    public async Task<IActionResult> AssignOwner([FromForm] OwnershipForm form, [FromQuery] MatrixQuery query, CancellationToken cancellationToken) =>
+        await MatrixAfterEdit(await ownership.AssignAsync(form, cancellationToken), query, cancellationToken);
+
+    /// <summary>Puts back what the last assignment from the matrix replaced.</summary>
+    [HttpPost("/matrix/owners/undo")]
+    [Authorize(Policy = Policies.Plan)]
+    public async Task<IActionResult> UndoOwner([FromForm] OwnershipUndoForm form, [FromQuery] MatrixQuery query, CancellationToken cancellationToken) =>
+        await MatrixAfterEdit(await ownership.UndoAsync(form, cancellationToken), query, cancellationToken);
+
+    private async Task<IActionResult> MatrixAfterEdit(OwnershipOutcome outcome, MatrixQuery query, CancellationToken cancellationToken)
     {
-        var result = await ownership.AssignAsync(form, cancellationToken);
-        if (result.Applied && !Request.IsHtmx()) return Redirect(MatrixModel.Build(await reader.LoadAsync(cancellationToken), query).Link(query.Page));
+        if (outcome.Applied && !Request.IsHtmx()) return Redirect(MatrixModel.Build(await reader.LoadAsync(cancellationToken), query).Link(query.Page));
         var org = await reader.LoadAsync(cancellationToken);
         ViewData["Revision"] = org.Revision;
-        ViewData["Errors"] = result.Errors;
-        if (!result.Applied) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        var model = MatrixModel.Build(org, query);
+        if (!outcome.Applied) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        var model = MatrixModel.Build(org, query) with { Done = outcome.Applied ? outcome : null, Refusal = outcome.Applied ? null : outcome };
         return Request.IsHtmx() ? PartialView("_MatrixTable", model) : View("Index", model);
     }
 

@@ -1,5 +1,6 @@
 using JourneyOrg.Analysis;
 using JourneyOrg.Domain;
+using JourneyOrg.Web.Features.Editing;
 using JourneyOrg.Web.Features.Shared;
 
 namespace JourneyOrg.Web.Features.Matrix;
@@ -35,6 +36,12 @@ public sealed record MatrixModel(
 {
     public const int RowsPerPage = 100;
     public const int MaxColumns = 60;
+
+    /// <summary>The assignment just saved from the matrix, shown above it with its effects and undo.</summary>
+    public OwnershipOutcome? Done { get; init; }
+
+    /// <summary>An assignment refused: its reasons are shown in the assign form, with what was typed.</summary>
+    public OwnershipOutcome? Refusal { get; init; }
 
     /// <summary>Set for a scenario's matrix: <see cref="Org"/> is the organisation after it, cells that differ from today are marked.</summary>
     public Scenarios.ScenarioLens? Lens { get; init; }

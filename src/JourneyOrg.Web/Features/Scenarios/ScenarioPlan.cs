@@ -46,7 +46,7 @@ public static class OperationForms
     public static string? Refusal(System.Security.Claims.ClaimsPrincipal user, string op) => MayEdit(user, op) ? null
         : HrOperations.Contains(op) ? "Roles and openings are planned by HR." : "Only planners change teams, people and ownership in a scenario.";
 
-    /// <summary>The kinds of field that name a record and are picked by name (<see cref="ScenarioPicking"/>).</summary>
+    /// <summary>The kinds of field that name a record and are picked by name (<see cref="NameSearch"/>).</summary>
     public static bool IsPicked(OperationField field) => field.Refers is "team" or "person" or "role" or "target";
 
     /// <summary>
@@ -67,10 +67,10 @@ public static class OperationForms
                 var typed = form[field.Name + PickedText].ToString();
                 if (value.Length == 0 && typed.Trim().Length == 0)
                 {
-                    if (field.Required) errors.Add($"{field.Label}: choose a {ScenarioPicking.Noun(field.Refers)}.");
+                    if (field.Required) errors.Add($"{field.Label}: choose a {NameSearch.Noun(field.Refers)}.");
                     continue;
                 }
-                if (ScenarioPicking.Resolve(org, field.Refers, field.Label, value, typed, out var problem) is { } id) json[field.Name] = id;
+                if (NameSearch.Resolve(org, field.Refers, field.Label, value, typed, out var problem) is { } id) json[field.Name] = id;
                 else errors.Add(problem!);
                 continue;
             }
@@ -84,7 +84,7 @@ public static class OperationForms
             {
                 // Never typed: made from the new record's name (a posted id is kept for scripts that send their own).
                 var name = form[op == "createRole" ? "title" : "name"].ToString().Trim();
-                json[field.Name] = value.Length > 0 ? value : ScenarioPicking.NewId(op == "createRole" ? "r-" : "t-", name, taken);
+                json[field.Name] = value.Length > 0 ? value : NameSearch.NewId(op == "createRole" ? "r-" : "t-", name, taken);
                 continue;
             }
             if (value.Length == 0) continue;
@@ -100,7 +100,7 @@ public static class OperationForms
     }
 
     /// <summary>The suffix of the form field that carries what was typed in a name field (the field itself carries the chosen id).</summary>
-    public const string PickedText = "__name";
+    public const string PickedText = NamePick.TextSuffix;
 
     /// <summary>Every id the scenario's operations create, so a generated id never repeats one.</summary>
     public static IEnumerable<string> CreatedIds(JsonArray operations) =>

@@ -70,7 +70,7 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store,
     {
         if (await PickFieldAsync(id, op, field, cancellationToken) is not { } pick) return NotFound();
         var typed = Request.Query[pick.Field.Name + OperationForms.PickedText].ToString();
-        var (options, total) = ScenarioPicking.Search(pick.Org, pick.Field.Refers, typed);
+        var (options, total) = NameSearch.Search(pick.Org, pick.Field.Refers, typed);
         return PartialView("_PickResults", new PickResults(pick.Field with { }, id, op!, typed, options, total));
     }
 
@@ -80,9 +80,9 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store,
     public async Task<IActionResult> Choose(string id, string? op, string? field, string? value, CancellationToken cancellationToken)
     {
         if (await PickFieldAsync(id, op, field, cancellationToken) is not { } pick) return NotFound();
-        if (value is null || !ScenarioPicking.Exists(pick.Org, pick.Field.Refers, value)) return NotFound();
+        if (value is null || !NameSearch.Exists(pick.Org, pick.Field.Refers, value)) return NotFound();
         ViewData["PickOrg"] = pick.Org;
-        var chosen = new PickField(id, op!, pick.Field, value, ScenarioPicking.LabelOf(pick.Org, pick.Field.Refers, value), null);
+        var chosen = new PickField(id, op!, pick.Field, value, NameSearch.LabelOf(pick.Org, pick.Field.Refers, value), null);
         if (op == "splitTeam" && pick.Field.Name == "teamId") ViewData["SplitLists"] = new SplitLists(pick.Org, pick.Org.Teams[value]);
         return PartialView("_PickField", chosen);
     }
@@ -111,8 +111,8 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store,
             var created = OperationForms.CreatedIds(plan.Operations).ToHashSet(StringComparer.Ordinal);
             var errors = new List<string>();
             var json = OperationForms.Build(op, Request.Form, pickOrg,
-                candidate => created.Contains(candidate) || ScenarioPicking.Exists(pickOrg, "team", candidate) || ScenarioPicking.Exists(pickOrg, "person", candidate)
-                    || ScenarioPicking.Exists(pickOrg, "role", candidate) || ScenarioPicking.Exists(pickOrg, "target", candidate)
+                candidate => created.Contains(candidate) || NameSearch.Exists(pickOrg, "team", candidate) || NameSearch.Exists(pickOrg, "person", candidate)
+                    || NameSearch.Exists(pickOrg, "role", candidate) || NameSearch.Exists(pickOrg, "target", candidate)
                     || pickOrg.Workspace.Metrics.Any(m => m.Id == candidate), errors);
             if (errors.Count > 0) return errors;
             var trial = plan.Document.DeepClone().AsObject();

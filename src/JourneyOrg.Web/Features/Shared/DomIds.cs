@@ -27,6 +27,8 @@ public static class DomIds
     public const string StepJourneyManagement = "step-journey-management";
     public const string AuditRows = "audit-rows";
     public const string MetricBody = "metric-body";
+    /// <summary>The "what it answers for" section of a team's page, with its ownership forms.</summary>
+    public const string TeamOwnership = "team-ownership";
 
     /// <summary>The list of direct reports under a person in the org chart.</summary>
     public static string OrgReports(string personId) => "reports-" + Safe(personId);

@@ -1,3 +1,4 @@
+using JourneyOrg.Web.Features.Editing;
 using JourneyOrg.Web.Features.Security;
 using Microsoft.AspNetCore.Authorization;
 using JourneyOrg.Analysis;
@@ -153,6 +154,10 @@ public sealed record TeamPageModel(
     public IReadOnlyList<string> Errors { get; init; } = [];
     /// <summary>Positions the stored scenarios plan in this team.</summary>
     public IReadOnlyList<Scenarios.PlannedOpening> Openings { get; init; } = [];
+    /// <summary>The ownership change just saved from this page, shown with its effects and undo.</summary>
+    public OwnershipOutcome? OwnershipDone { get; init; }
+    /// <summary>An ownership change refused: its reasons are shown next to the form that posted it.</summary>
+    public OwnershipOutcome? OwnershipRefusal { get; init; }
     /// <summary>Set for the team as a scenario would make it: joiners and new teams marked, nothing editable.</summary>
     public Scenarios.ScenarioLens? Lens { get; init; }
 

@@ -2,19 +2,19 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using JourneyOrg.Domain;
-using JourneyOrg.Web.Features.Shared;
 
-namespace JourneyOrg.Web.Features.Scenarios;
+namespace JourneyOrg.Web.Features.Shared;
 
 /// <summary>One match of a name search: the record's id, its name, and what tells namesakes apart (team, mail, place).</summary>
 public sealed record PickOption(string Id, string Label, string Detail);
 
 /// <summary>
-/// Picking people, teams, roles and journey parts by name in the operation forms. Searches run on the server over the
-/// organisation the scenario has built so far (so a team created by an earlier change can be picked), return a handful of
-/// matches, and never send a list of everyone: a 100,000-person organisation costs one scan per pause in typing.
+/// Picking people, teams, roles and journey parts by name, on the edit forms and the scenario operation forms. Searches
+/// run on the server over the organisation given (for a scenario, the one it has built so far, so a team created by an
+/// earlier change can be picked), return a handful of matches, and never send a list of everyone: a 100,000-person
+/// organisation costs one scan per pause in typing.
 /// </summary>
-public static class ScenarioPicking
+public static class NameSearch
 {
     public const int MaxResults = 10;
 
@@ -30,6 +30,7 @@ public static class ScenarioPicking
             "team" => org.Workspace.Teams.Select(t => (t.Id, t.Name, (Func<string>)(() => TeamDetail(org, t)))),
             "role" => org.Workspace.Roles.Select(r => (r.Id, r.Title, (Func<string>)(() => string.Join(" · ", new[] { r.Family, r.Level }.Where(x => !string.IsNullOrEmpty(x)))))),
             "target" => Targets(org),
+            "journey" => org.Workspace.Journeys.Select(j => (j.Id, j.Name, (Func<string>)(() => JourneyDetail(org, j)))),
             _ => [],
         };
         var starts = new List<(string Id, string Name, Func<string> Detail)>();
@@ -54,6 +55,7 @@ public static class ScenarioPicking
         "team" => org.TeamName(id),
         "role" => org.Roles.TryGetValue(id, out var r) ? r.Title : id,
         "target" => org.TargetName(id),
+        "journey" => org.JourneyName(id),
         _ => id,
     };
 
@@ -64,6 +66,7 @@ public static class ScenarioPicking
         "team" => org.Teams.ContainsKey(id),
         "role" => org.Roles.ContainsKey(id),
         "target" => org.Journeys.ContainsKey(id) || org.Phases.ContainsKey(id) || org.Steps.ContainsKey(id),
+        "journey" => org.Journeys.ContainsKey(id),
         _ => false,
     };
 
@@ -92,7 +95,7 @@ public static class ScenarioPicking
         return null;
     }
 
-    public static string Noun(string kind) => kind switch { "person" => "person", "team" => "team", "role" => "role", "target" => "journey, phase or step", _ => kind };
+    public static string Noun(string kind) => kind switch { "person" => "person", "team" => "team", "role" => "role", "target" => "journey, phase or step", "journey" => "journey", _ => kind };
 
     /// <summary>A readable, unique id for a new team or role, from its name: <c>t-document-checks</c>, then <c>-2</c>, <c>-3</c>…</summary>
     public static string NewId(string prefix, string name, Func<string, bool> taken)
@@ -119,6 +122,9 @@ public static class ScenarioPicking
     private static string TeamDetail(OrgView org, Team t) =>
         $"{(t.ParentId is null ? "top level" : "in " + org.TeamName(t.ParentId))} · {t.Members.Count} people";
 
+    private static string JourneyDetail(OrgView org, Journey j) =>
+        $"{(j.ParentId is null ? "top level" : "in " + org.JourneyName(j.ParentId))} · {j.Phases.Count} phases";
+
     private static IEnumerable<(string, string, Func<string>)> Targets(OrgView org)
     {
         foreach (var j in org.Workspace.Journeys)
@@ -131,18 +137,4 @@ public static class ScenarioPicking
             }
         }
     }
-}
-
-/// <summary>One name field of an operation form, empty, being typed, or with a record chosen. Rendered by _PickField.</summary>
-public sealed record PickField(string ScenarioId, string Op, OperationField Field, string? ChosenId, string? Text, string? Problem)
-{
-    public string Kind => Field.Refers;
-    public string DomId => Shared.DomIds.PickField(Field.Name);
-}
-
-/// <summary>The members and owned journey parts of the team being split, to tick the ones that move. Rendered by _SplitLists.</summary>
-public sealed record SplitLists(OrgView Org, Team? Team)
-{
-    public const int MaxShown = 500;
-    public const string DomId = "split-lists";
 }
