@@ -290,7 +290,30 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GetByLabel("Password").FillAsync("wrong password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        // Both fields are marked and point to the reason, so a screen reader reads it with either field.
+        foreach (var field in new[] { "User name", "Password" })
+        {
+            await Expect(page.GetByLabel(field)).ToHaveAttributeAsync("aria-invalid", "true");
+            await Expect(page.GetByLabel(field)).ToHaveAccessibleDescriptionAsync("The user name or password is not right.");
+        }
         await page.AssertAccessibleAsync("sign-in page after a wrong password");
+    }
+
+    [BrowserFact]
+    public async Task A_refused_password_change_marks_the_field_it_is_about()
+    {
+        var page = await app.NewPageAsync(BrowserApp.RoleUser(AppRoles.Viewer));
+        await page.GotoAsync("/account/password");
+        await page.GetByLabel("Current password").FillAsync("not the password");
+        await page.GetByLabel(new Regex("^New password \\(")).FillAsync("a long enough new password");
+        await page.GetByLabel("New password again").FillAsync("a long enough new password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+
+        var current = page.GetByLabel("Current password");
+        await Expect(current).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(current).ToHaveAccessibleDescriptionAsync("The current password is not right.");
+        await Expect(page.GetByLabel("New password again")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await page.AssertAccessibleAsync("change password after a wrong current password");
     }
 
     private static readonly SemaphoreSlim SetUp = new(1, 1);
