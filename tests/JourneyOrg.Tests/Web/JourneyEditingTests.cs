@@ -24,6 +24,19 @@ public sealed class JourneyEditingTests : IDisposable
         (await _factory.Store.LoadAsync()).Workspace.Journeys.Single(j => j.Id == "j-mortgage");
 
     [Fact]
+    public async Task Every_page_shows_the_revision_it_was_read_at_and_an_edit_moves_it()
+    {
+        var client = _factory.CreateClient();
+        var revision = (await _factory.Store.LoadAsync()).Revision;
+        foreach (var page in new[] { "/", "/journeys/j-mortgage", "/teams", "/matrix", "/journeys/j-mortgage/edit" })
+            Assert.Contains($"workspace revision {revision}<", await client.GetStringAsync(page));
+        await PostAsync("/journeys/j-mortgage/edit/phases", ("Name", "Aftercare"));
+        var after = (await _factory.Store.LoadAsync()).Revision;
+        Assert.True(after > revision);
+        Assert.Contains($"workspace revision {after}<", await client.GetStringAsync("/journeys/j-mortgage"));
+    }
+
+    [Fact]
     public async Task Edit_page_lists_phases_and_steps()
     {
         var html = await _factory.CreateClient().GetStringAsync("/journeys/j-mortgage/edit");

@@ -26,7 +26,6 @@ public sealed class CostsController(OrgReader reader, IWorkspaceStore store) : C
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         return View(CostsModel.Build(org));
     }
 
@@ -90,7 +89,6 @@ public sealed class CostsController(OrgReader reader, IWorkspaceStore store) : C
     private ViewResult Refused(OrgView org, IReadOnlyList<string> errors, int? count = null)
     {
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        ViewData["Revision"] = org.Revision;
         return View("Index", CostsModel.Build(org) with { Errors = errors, ErrorCount = count ?? errors.Count });
     }
 

@@ -16,7 +16,6 @@ public sealed class DashboardController(OrgReader reader) : Controller
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         // The same for every reader of a revision (what only HR may see is left out by the view): built once per revision.
         return View(org.PerRevision(typeof(DashboardModel), () => DashboardModel.From(org)));
     }

@@ -30,7 +30,6 @@ public sealed class ImportExportController(OrgReader reader, IWorkspaceStore sto
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         return View(new ImportPageModel(org, null));
     }
 
@@ -55,7 +54,6 @@ public sealed class ImportExportController(OrgReader reader, IWorkspaceStore sto
         }
         if (!outcome.Succeeded) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         return Request.IsHtmx() ? PartialView("_ImportResult", outcome) : View("Index", new ImportPageModel(org, outcome));
     }
 

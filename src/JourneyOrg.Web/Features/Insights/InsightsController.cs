@@ -14,7 +14,6 @@ public sealed class InsightsController(OrgReader reader) : Controller
     public async Task<IActionResult> Index([FromQuery] InsightQuery query, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         var model = InsightList.Build(org, query);
         return Request.IsHtmx() ? PartialView("_InsightList", model) : View(model);
     }

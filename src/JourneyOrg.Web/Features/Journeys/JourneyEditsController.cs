@@ -33,7 +33,6 @@ public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor edi
         }
         var org = await reader.LoadAsync(cancellationToken);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        ViewData["Revision"] = org.Revision;
         ViewData[LevelsForm.Key] = new LevelsForm(levels, result.Errors);
         return View("~/Features/Journeys/Index.cshtml", org);
     }
@@ -45,7 +44,6 @@ public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor edi
     {
         var org = await reader.LoadAsync(cancellationToken);
         if (!org.Journeys.TryGetValue(id, out var journey)) return NotFound();
-        ViewData["Revision"] = org.Revision;
         return View(EditView, new JourneyEditModel(org, journey, []));
     }
 
@@ -69,7 +67,6 @@ public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor edi
     private IActionResult RefusedNew(OrgView org, JourneyEditForm form, params string[] errors)
     {
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        ViewData["Revision"] = org.Revision;
         ViewData[NewJourneyForm.Key] = new NewJourneyForm(form.NewId, form.Name, form.ParentId, errors) { ParentText = form.ParentText };
         return View("~/Features/Journeys/Index.cshtml", org);
     }
@@ -223,7 +220,6 @@ public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor edi
     private IActionResult Refused(OrgView org, Journey? journey, params string[] errors)
     {
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        ViewData["Revision"] = org.Revision;
         return journey is null
             ? View("~/Features/Journeys/Index.cshtml", org)
             : View(EditView, new JourneyEditModel(org, journey, errors));

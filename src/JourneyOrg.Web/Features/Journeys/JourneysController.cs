@@ -15,7 +15,6 @@ public sealed class JourneysController(OrgReader reader, OwnershipEdits ownershi
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         return View(org);
     }
 
@@ -23,7 +22,6 @@ public sealed class JourneysController(OrgReader reader, OwnershipEdits ownershi
     public async Task<IActionResult> Gaps(string? status, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         status = status is PhaseStatus.Unowned or PhaseStatus.Partial or PhaseStatus.Overlapping ? status : PhaseStatus.Unowned;
         return View(new GapsModel(org, status));
     }
@@ -33,7 +31,6 @@ public sealed class JourneysController(OrgReader reader, OwnershipEdits ownershi
     {
         var org = await reader.LoadAsync(cancellationToken);
         if (!org.Journeys.TryGetValue(id, out var journey)) return NotFound();
-        ViewData["Revision"] = org.Revision;
         var model = JourneyMapModel.Build(org, journey);
         return Request.IsHtmx() ? PartialView("_JourneyMap", model) : View(model);
     }
@@ -60,7 +57,6 @@ public sealed class JourneysController(OrgReader reader, OwnershipEdits ownershi
         if (outcome.Applied && !Request.IsHtmx()) return Redirect($"/journeys/{Uri.EscapeDataString(id)}");
         var org = await reader.LoadAsync(cancellationToken);
         if (!org.Journeys.TryGetValue(id, out var journey)) return NotFound();
-        ViewData["Revision"] = org.Revision;
         var model = JourneyMapModel.Build(org, journey) with
         {
             Done = outcome.Applied ? outcome : null,

@@ -22,7 +22,6 @@ public sealed class WholeJourneyEditsController(OrgReader reader, WorkspaceEdito
     {
         var org = await reader.LoadAsync(cancellationToken);
         if (!org.Journeys.TryGetValue(id, out var journey)) return NotFound();
-        ViewData["Revision"] = org.Revision;
         return View("Delete", JourneyDeletion.Of(org, journey));
     }
 
@@ -44,7 +43,6 @@ public sealed class WholeJourneyEditsController(OrgReader reader, WorkspaceEdito
         var fresh = await reader.LoadAsync(cancellationToken);
         if (!fresh.Journeys.TryGetValue(id, out var still)) return NotFound();
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        ViewData["Revision"] = fresh.Revision;
         return View("Delete", JourneyDeletion.Of(fresh, still) with { Errors = result.Errors });
     }
 
@@ -64,7 +62,6 @@ public sealed class WholeJourneyEditsController(OrgReader reader, WorkspaceEdito
         var fresh = await reader.LoadAsync(cancellationToken);
         if (!fresh.Journeys.TryGetValue(id, out var still)) return NotFound();
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        ViewData["Revision"] = fresh.Revision;
         return View("Edit", new JourneyEditModel(fresh, still, result.Errors));
     }
 }

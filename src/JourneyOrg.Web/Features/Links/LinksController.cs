@@ -18,7 +18,6 @@ public sealed class LinksController(OrgReader reader, LinkEditor links) : Contro
     public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         var model = UnlinkedModel.Build(org, page);
         return Request.IsHtmx() ? PartialView("_Unlinked", model) : View(model);
     }
@@ -28,7 +27,6 @@ public sealed class LinksController(OrgReader reader, LinkEditor links) : Contro
     public async Task<IActionResult> Choose(string kind, string id, string? journey, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         var model = LinkChoiceModel.Build(org, kind, id, journey);
         if (model is null) return NotFound();
         return Request.IsHtmx() ? PartialView("_LinkChoice", model) : View(model);
@@ -42,7 +40,6 @@ public sealed class LinksController(OrgReader reader, LinkEditor links) : Contro
         if (!outcome.Found) return NotFound();
         var target = (form.TargetId ?? "").Trim();
         var after = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = after.Revision;
         if (outcome.Result.Applied && !Request.IsHtmx()) return Redirect(PageOf(after, target));
         if (!outcome.Result.Applied) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var model = LinkChoiceModel.Build(after, kind, id, after.JourneyOf(target), outcome.Result.Errors) ?? throw new InvalidOperationException("linked record vanished");

@@ -15,7 +15,6 @@ public sealed class MatrixController(OrgReader reader, OwnershipEdits ownership)
     public async Task<IActionResult> Index([FromQuery] MatrixQuery query, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         var model = MatrixModel.Build(org, query);
         return Request.IsHtmx() ? PartialView("_MatrixTable", model) : View(model);
     }
@@ -51,7 +50,6 @@ public sealed class MatrixController(OrgReader reader, OwnershipEdits ownership)
     {
         if (outcome.Applied && !Request.IsHtmx()) return Redirect(MatrixModel.Build(await reader.LoadAsync(cancellationToken), query).Link(query.Page));
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         if (!outcome.Applied) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var model = MatrixModel.Build(org, query) with { Done = outcome.Applied ? outcome : null, Refusal = outcome.Applied ? null : outcome };
         return Request.IsHtmx() ? PartialView("_MatrixTable", model) : View("Index", model);

@@ -23,7 +23,6 @@ public sealed class MetricsController(OrgReader reader, WorkspaceEditor editor) 
     public async Task<IActionResult> Index(string? journey, string? status, string? team, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         return View(MetricsIndexModel.Build(org, FormValues.Text(journey), FormValues.Text(status), [], null, FormValues.Text(team)));
     }
 
@@ -32,7 +31,6 @@ public sealed class MetricsController(OrgReader reader, WorkspaceEditor editor) 
     {
         var org = await reader.LoadAsync(cancellationToken);
         if (MetricOf(org, id) is not { } metric) return NotFound();
-        ViewData["Revision"] = org.Revision;
         return View(new MetricPageModel(org, metric, []));
     }
 
@@ -51,7 +49,6 @@ public sealed class MetricsController(OrgReader reader, WorkspaceEditor editor) 
         if (result.Applied) return Redirect($"/metrics/{Uri.EscapeDataString(id)}");
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var fresh = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = fresh.Revision;
         return View("Index", MetricsIndexModel.Build(fresh, null, null, result.Errors, form));
     }
 
@@ -115,7 +112,6 @@ public sealed class MetricsController(OrgReader reader, WorkspaceEditor editor) 
         if (errors.Count > 0) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var fresh = await reader.LoadAsync(cancellationToken);
         if (MetricOf(fresh, id) is not { } metric) return null;
-        ViewData["Revision"] = fresh.Revision;
         var model = new MetricPageModel(fresh, metric, errors);
         return Request.IsHtmx() ? PartialView("_MetricBody", model) : View("Metric", model);
     }

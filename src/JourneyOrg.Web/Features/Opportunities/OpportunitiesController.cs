@@ -16,7 +16,6 @@ public sealed class OpportunitiesController(OrgReader reader) : Controller
     public async Task<IActionResult> Index(string? journey, string? team, string? status, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         // A large organisation types the team (name or id) instead of choosing it from a list.
         var teamId = Blank(team) is { } typed ? org.FindTeam(typed, "Team", out _) ?? typed : null;
         var model = OpportunitiesModel.Build(org, new OpportunityFilter(Blank(journey), teamId, Blank(status)));
@@ -28,7 +27,6 @@ public sealed class OpportunitiesController(OrgReader reader) : Controller
     {
         var org = await reader.LoadAsync(cancellationToken);
         if (org.Workspace.Opportunities.FirstOrDefault(o => o.Id == id) is not { } opportunity) return NotFound();
-        ViewData["Revision"] = org.Revision;
         return View("Opportunity", OpportunityPageModel.Build(org, opportunity));
     }
 

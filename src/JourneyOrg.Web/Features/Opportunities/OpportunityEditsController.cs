@@ -76,7 +76,6 @@ public sealed class OpportunityEditsController(OrgReader reader, WorkspaceEditor
         var (weights, errors) = form.ToWeights();
         var result = await editor.ApplyAsync(errors, () => new WorkspaceChangeSet { Weights = weights }, form.Revision, cancellationToken);
         var after = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = after.Revision;
         var filter = new OpportunityFilter(FormValues.Text(form.Journey), FormValues.Text(form.Team), FormValues.Text(form.Status));
         if (result.Applied && !Request.IsHtmx()) return Redirect("/opportunities" + QueryString.Create(
             new Dictionary<string, string?> { ["journey"] = filter.JourneyId, ["team"] = filter.TeamId, ["status"] = filter.Status }.Where(p => p.Value is not null)));
@@ -95,7 +94,6 @@ public sealed class OpportunityEditsController(OrgReader reader, WorkspaceEditor
     {
         var org = await reader.LoadAsync(cancellationToken);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        ViewData["Revision"] = org.Revision;
         return View(IndexView, OpportunitiesModel.Build(org, new OpportunityFilter()) with { Errors = errors, Draft = form });
     }
 
@@ -109,7 +107,6 @@ public sealed class OpportunityEditsController(OrgReader reader, WorkspaceEditor
         if (result.Applied && !controller.Request.IsHtmx()) return controller.Redirect(PageOf(id));
         var org = await reader.LoadAsync(cancellationToken);
         if (org.Workspace.Opportunities.FirstOrDefault(o => o.Id == id) is not { } opportunity) return controller.NotFound();
-        controller.ViewData["Revision"] = org.Revision;
         var model = OpportunityPageModel.Build(org, opportunity);
         model = result.Applied ? model with { Saved = saved } : onRefusal(model with { Errors = result.Errors });
         if (!result.Applied) controller.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

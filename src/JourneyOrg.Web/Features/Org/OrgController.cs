@@ -20,7 +20,6 @@ public sealed class OrgController(OrgReader reader) : Controller
     public async Task<IActionResult> Index(string? root, int skip, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         Person? focus = root is not null && org.People.TryGetValue(root, out var p) ? p : null;
         var level = focus is null
             ? org.TopPeople
@@ -53,7 +52,6 @@ public sealed class OrgController(OrgReader reader) : Controller
     {
         var org = await reader.LoadAsync(cancellationToken);
         if (!org.People.TryGetValue(id, out var person)) return NotFound();
-        ViewData["Revision"] = org.Revision;
         return View(ManagerAlignmentPage.Build(org, person));
     }
 
@@ -71,7 +69,6 @@ public sealed class OrgController(OrgReader reader) : Controller
     public async Task<IActionResult> Teams(string? root, int skip, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         Team? focus = root is not null && org.Teams.TryGetValue(root, out var t) ? t : null;
         var level = focus is null
             ? org.TopTeams

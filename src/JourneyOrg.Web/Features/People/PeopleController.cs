@@ -15,7 +15,6 @@ public sealed class PeopleController(OrgReader reader) : Controller
     {
         var org = await reader.LoadAsync(cancellationToken);
         if (!org.People.TryGetValue(id, out var person)) return NotFound();
-        ViewData["Revision"] = org.Revision;
         return View(PersonPageModel.Build(org, person));
     }
 }

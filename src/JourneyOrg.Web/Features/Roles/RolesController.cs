@@ -21,7 +21,6 @@ public sealed class RolesController(OrgReader reader, WorkspaceEditor editor, Sc
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         return View(new RolesModel(org, []) { Openings = await OpeningsAsync(org, cancellationToken) });
     }
 
@@ -29,7 +28,6 @@ public sealed class RolesController(OrgReader reader, WorkspaceEditor editor, Sc
     public async Task<IActionResult> Role(string id, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         if (!org.Roles.TryGetValue(id, out var role)) return NotFound();
         return View(new RolePageModel(org, role, []) { Openings = (await OpeningsAsync(org, cancellationToken)).Where(o => o.Opening.RoleId == id).ToList() });
     }
@@ -52,7 +50,6 @@ public sealed class RolesController(OrgReader reader, WorkspaceEditor editor, Sc
         if (result.Applied) return Redirect("/roles/" + Uri.EscapeDataString(id));
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var fresh = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = fresh.Revision;
         return View("Index", new RolesModel(fresh, result.Errors, form) { Openings = await OpeningsAsync(fresh, cancellationToken) });
     }
 
@@ -66,7 +63,6 @@ public sealed class RolesController(OrgReader reader, WorkspaceEditor editor, Sc
         if (result.Applied) return Redirect("/roles/" + Uri.EscapeDataString(id));
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var fresh = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = fresh.Revision;
         return View("Role", new RolePageModel(fresh, fresh.Roles[id], result.Errors, form)
         {
             Openings = (await OpeningsAsync(fresh, cancellationToken)).Where(o => o.Opening.RoleId == id).ToList(),

@@ -21,7 +21,6 @@ public sealed class ProposalController(OrgReader reader, IWorkspaceStore store) 
     public async Task<IActionResult> Propose(string? by, int? minSize, int? maxSize, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         var grouping = by switch
         {
             null or "" or "auto" => ProposalGrouping.Auto,

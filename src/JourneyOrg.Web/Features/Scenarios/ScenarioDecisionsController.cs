@@ -91,7 +91,6 @@ public sealed class ScenarioDecisionsController(OrgReader reader, IWorkspaceStor
     private async Task<IActionResult> RefuseAsync(IReadOnlyList<string> errors, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         var plans = (await store.ListScenariosAsync(cancellationToken)).Select(s => ScenarioPlan.Load(s, org.Baseline)).ToList();
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("~/Features/Scenarios/Index.cshtml", new ScenarioListModel(org, plans, errors));
@@ -102,7 +101,6 @@ public sealed class ScenarioDecisionsController(OrgReader reader, IWorkspaceStor
         var stored = await store.GetScenarioAsync(id, cancellationToken);
         if (stored is null) return NotFound();
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("~/Features/Scenarios/Plan.cshtml", new ScenarioPageModel(org, ScenarioPlan.Load(stored, org.Baseline), errors));
     }

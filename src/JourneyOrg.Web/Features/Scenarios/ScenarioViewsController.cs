@@ -118,7 +118,6 @@ public sealed class ScenarioViewsController(ScenarioLenses lenses, OrgReader rea
     {
         if (await lenses.LoadAsync(id, cancellationToken) is not { } loaded) return NotFound();
         var today = loaded.Lens?.Today ?? await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = today.Revision;
         var journeys = new List<JourneyMapModel>();
         if (loaded.Lens is { } lens && loaded.Plan.Simulation?.Diff is { } diff)
         {
@@ -139,14 +138,12 @@ public sealed class ScenarioViewsController(ScenarioLenses lenses, OrgReader rea
     private async Task<IActionResult> WithLensAsync(string id, Func<ScenarioLens, IActionResult> render, CancellationToken cancellationToken)
     {
         if (await lenses.LoadAsync(id, cancellationToken) is not { } loaded) return NotFound();
-        ViewData["Revision"] = loaded.Lens?.Today.Revision;
         if (loaded.Lens is { } lens) return render(lens);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var why = loaded.Plan.Applied is { } applied
             ? $"This scenario was applied on {applied.At:yyyy-MM-dd}; today's screens show its organisation."
             : $"This scenario does not apply to today's organisation, so there is no “as it would be” to show: {loaded.Plan.Errors.FirstOrDefault()?.Message}";
         var today = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = today.Revision;
         return View("~/Features/Scenarios/Plan.cshtml", new ScenarioPageModel(today, loaded.Plan, [why]));
     }
 }

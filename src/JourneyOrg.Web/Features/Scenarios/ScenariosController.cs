@@ -21,7 +21,6 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store,
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         // Each scenario is simulated once per revision and version, and shared (ScenarioSummary), not on every visit.
         var plans = (await store.ListScenariosAsync(cancellationToken)).Select(s => ScenarioSummary.Of(org, s).Plan).ToList();
         return View(new ScenarioListModel(org, plans, []));
@@ -183,7 +182,6 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store,
     public async Task<IActionResult> Compare([FromQuery] string[] ids, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         var baseline = org.Baseline;
         var plans = new List<ScenarioPlan>();
         foreach (var id in ids.Distinct().Take(3))
@@ -227,7 +225,6 @@ public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store,
         var stored = await store.GetScenarioAsync(id, cancellationToken);
         if (stored is null) return null;
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         return new ScenarioPageModel(org, shared ? ScenarioSummary.Of(org, stored).Plan : ScenarioPlan.Load(stored, org.Baseline), errors);
     }
 }

@@ -13,7 +13,6 @@ public sealed class SearchController(OrgReader reader) : Controller
     public async Task<IActionResult> Index(string? q, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         var model = SearchResults.Find(org, q);
         return Request.IsHtmx() ? PartialView("_SearchResults", model) : View(model);
     }

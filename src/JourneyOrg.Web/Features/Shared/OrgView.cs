@@ -19,7 +19,7 @@ namespace JourneyOrg.Web.Features.Shared;
 /// against an older revision in any case, so a stale read can never turn into a lost update.
 /// </para>
 /// </summary>
-public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache baselines)
+public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache baselines, IHttpContextAccessor? http = null)
 {
     private readonly object _gate = new();
     private OrgView? _latest;
@@ -29,10 +29,17 @@ public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache base
     /// For reading: the view of the store's revision, or, while a write by another process is being loaded, the view
     /// before it (no request waits for someone else's reload once a view exists).
     /// </summary>
-    public Task<OrgView> LoadAsync(CancellationToken cancellationToken = default) => LoadAsync(current: false, cancellationToken);
+    public Task<OrgView> LoadAsync(CancellationToken cancellationToken = default) => ShownAsync(LoadAsync(current: false, cancellationToken));
 
     /// <summary>For a caller that is about to change the workspace: always the view of the store's current revision.</summary>
-    public Task<OrgView> LoadCurrentAsync(CancellationToken cancellationToken = default) => LoadAsync(current: true, cancellationToken);
+    public Task<OrgView> LoadCurrentAsync(CancellationToken cancellationToken = default) => ShownAsync(LoadAsync(current: true, cancellationToken));
+
+    private async Task<OrgView> ShownAsync(Task<OrgView> loading)
+    {
+        var view = await loading;
+        ShownRevision.Saw(http?.HttpContext, view.Revision);
+        return view;
+    }
 
     private async Task<OrgView> LoadAsync(bool current, CancellationToken cancellationToken)
     {
@@ -77,6 +84,7 @@ public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache base
     public void Advance(WorkspaceSnapshot written)
     {
         var view = Keep(Indexed(written), null);
+        ShownRevision.Saw(http?.HttpContext, view.Revision);
         // The edit's own response does not wait for this; the next pages find it done or join it.
         _ = Task.Run(view.Warm);
     }
@@ -93,6 +101,23 @@ public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache base
             if (Interlocked.CompareExchange(ref _latest, view, current) == current) break;
         return view;
     }
+}
+
+/// <summary>
+/// The workspace revision a page shows in its footer: the newest one its request read or wrote through
+/// <see cref="OrgReader"/>, so no action has to remember to pass it on.
+/// </summary>
+public static class ShownRevision
+{
+    private static readonly object Key = new();
+
+    internal static void Saw(HttpContext? context, long revision)
+    {
+        if (context is null) return;
+        if (!context.Items.TryGetValue(Key, out var seen) || seen is not long before || before < revision) context.Items[Key] = revision;
+    }
+
+    public static long? Of(HttpContext context) => context.Items.TryGetValue(Key, out var revision) ? revision as long? : null;
 }
 
 /// <summary>

@@ -21,7 +21,6 @@ public sealed class StepsController(OrgReader reader, LinkEditor links, Workspac
     public async Task<IActionResult> Step(string journeyId, string stepId, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         var model = StepPageModel.Build(org, journeyId, stepId);
         return model is null ? NotFound() : View(model);
     }
@@ -96,7 +95,6 @@ public sealed class StepsController(OrgReader reader, LinkEditor links, Workspac
         if (!outcome.Found) return NotFound();
         if (outcome.Result.Applied && !Request.IsHtmx()) return Redirect(StepUrls.Page(journeyId, stepId));
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         var model = StepPageModel.Build(org, journeyId, stepId, outcome.Result.Errors);
         if (model is null) return NotFound();
         if (outcome.Result.Applied) model = model with { Done = done };

@@ -76,7 +76,6 @@ public sealed class TeamEditsController(OrgReader reader, WorkspaceEditor editor
     private Task<IActionResult> Refused(OrgView org, string? teamId, params string[] errors)
     {
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        ViewData["Revision"] = org.Revision;
         IActionResult view = teamId is not null && org.Teams.TryGetValue(teamId, out var team)
             ? View("~/Features/Teams/Team.cshtml", TeamPageModel.Build(org, team) with { Errors = errors })
             : View("~/Features/Teams/Index.cshtml", TeamListModel.Build(org, new TeamListQuery()) with { Errors = errors });

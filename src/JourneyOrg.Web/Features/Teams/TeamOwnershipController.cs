@@ -38,7 +38,6 @@ public sealed class TeamOwnershipController(OrgReader reader, OwnershipEdits own
         if (outcome.Applied && !Request.IsHtmx()) return Redirect($"/teams/{Uri.EscapeDataString(id)}");
         var org = await reader.LoadAsync(cancellationToken);
         if (!org.Teams.TryGetValue(id, out var team)) return NotFound();
-        ViewData["Revision"] = org.Revision;
         if (!outcome.Applied) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var model = TeamPageModel.Build(org, team) with
         {

@@ -19,7 +19,6 @@ public sealed class TeamsController(OrgReader reader, Scenarios.ScenarioOpenings
     public async Task<IActionResult> Index([FromQuery] TeamListQuery query, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         var model = TeamListModel.Build(org, query);
         return Request.IsHtmx() ? PartialView("_TeamsTable", model) : View(model);
     }
@@ -29,7 +28,6 @@ public sealed class TeamsController(OrgReader reader, Scenarios.ScenarioOpenings
     {
         var org = await reader.LoadAsync(cancellationToken);
         if (!org.Teams.TryGetValue(id, out var team)) return NotFound();
-        ViewData["Revision"] = org.Revision;
         var planned = (await openings.ListAsync(org, cancellationToken)).Where(o => o.Opening.TeamId == team.Id).ToList();
         return View(TeamPageModel.Build(org, team) with { Openings = planned });
     }

@@ -20,7 +20,6 @@ public sealed class TemplatesController(OrgReader reader, IWorkspaceStore store)
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         return View(new TemplateListModel(JourneyTemplates.All.Select(TemplatePreview.Of).ToList(), org.Workspace.Journeys.Count == 0));
     }
 
@@ -29,7 +28,6 @@ public sealed class TemplatesController(OrgReader reader, IWorkspaceStore store)
     {
         if (JourneyTemplates.Find(name) is not { } template) return NotFound();
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         return View(new TemplatePreviewModel(TemplatePreview.Of(template), org.Workspace.Journeys.Count == 0, [], []));
     }
 
@@ -49,7 +47,6 @@ public sealed class TemplatesController(OrgReader reader, IWorkspaceStore store)
         if (result.Applied) return Redirect("/journeys");
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var org = await reader.LoadAsync(cancellationToken);
-        ViewData["Revision"] = org.Revision;
         return View("Preview", new TemplatePreviewModel(TemplatePreview.Of(template), org.Workspace.Journeys.Count == 0,
             result.Clashes, result.Errors.Select(e => e.ToString()).ToList()));
     }
