@@ -352,7 +352,7 @@ public static class WorkspaceReader
                 Error(JsonPath.Property(path, name), "required field is missing");
                 return "";
             }
-            return OptionalString(e, name, path) ?? "";
+            return StringOf(value, name, path) ?? "";
         }
 
         private double RequiredNumber(JsonElement e, string name, string path)
@@ -367,7 +367,11 @@ public static class WorkspaceReader
 
         private string? OptionalString(JsonElement e, string name, string path)
         {
-            if (!e.TryGetProperty(name, out var value)) return null;
+            return e.TryGetProperty(name, out var value) ? StringOf(value, name, path) : null;
+        }
+
+        private string? StringOf(JsonElement value, string name, string path)
+        {
             switch (value.ValueKind)
             {
                 case JsonValueKind.String: return value.GetString();

@@ -259,7 +259,7 @@ public static partial class WorkspaceValidator
                 Error(JsonPath.Property(elementPath, field), $"is {value.Length} characters long; at most {MaxNameLength} are allowed");
                 return false;
             }
-            var control = Array.FindIndex(value.ToCharArray(), char.IsControl);
+            var control = IndexOfControl(value);
             if (control >= 0)
             {
                 Error(JsonPath.Property(elementPath, field),
@@ -267,6 +267,14 @@ public static partial class WorkspaceValidator
                 return false;
             }
             return true;
+        }
+
+        /// <summary>The first control character's index, or -1 (without copying the string: it runs on every name and id).</summary>
+        private static int IndexOfControl(string value)
+        {
+            for (var i = 0; i < value.Length; i++)
+                if (char.IsControl(value[i])) return i;
+            return -1;
         }
 
         private bool Reference(string? id, string elementPath, string field, Kind expected) =>

@@ -19,6 +19,9 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
     /// <summary>Rows per <c>UNWIND</c> statement: big enough to amortise a round trip, small enough for a modest heap.</summary>
     public const int BatchSize = 1000;
 
+    /// <summary>Batches sent together in one HTTP request of a write transaction.</summary>
+    public const int StatementsPerRequest = 10;
+
     private const string RevisionKey = "workspace.revision";
     private readonly Neo4jHttp _http;
 
@@ -422,21 +425,29 @@ public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
         /// <summary>Runs one statement in the transaction and returns its rows (reads under the lock, the audit entry).</summary>
         public Task<IReadOnlyList<Neo4jResult>> QueryAsync(Neo4jStatement statement, CancellationToken ct) => transaction.RunAsync([statement], ct);
 
+        /// <summary>
+        /// Sends <paramref name="items"/> in <c>UNWIND</c> batches of <see cref="BatchSize"/> rows, up to
+        /// <see cref="StatementsPerRequest"/> batches in one HTTP request (fewer round trips on a large import).
+        /// </summary>
         public async Task RunBatchesAsync<T>(string name, string text, string parameter, IReadOnlyList<T> items, CancellationToken ct)
         {
+            var statements = new List<Neo4jStatement>(StatementsPerRequest);
             for (var start = 0; start < items.Count; start += BatchSize)
             {
                 var batch = items.Skip(start).Take(BatchSize).ToList();
-                await SendAsync(Statement(name, text, (parameter, batch)), ct);
+                statements.Add(Planned(Statement(name, text, (parameter, batch))));
+                if (statements.Count < StatementsPerRequest) continue;
+                await transaction.RunAsync(statements.ToArray(), ct);
+                statements.Clear();
             }
+            if (statements.Count > 0) await transaction.RunAsync(statements.ToArray(), ct);
         }
 
-        private async Task SendAsync(Neo4jStatement statement, CancellationToken ct)
-        {
-            if (statement.Name == failBefore)
-                statement = Statement(nameof(FailOnPurpose), FailOnPurpose, ("ids", new[] { "x" }));
-            await transaction.RunAsync([statement], ct);
-        }
+        private Task SendAsync(Neo4jStatement statement, CancellationToken ct) => transaction.RunAsync([Planned(statement)], ct);
+
+        /// <summary>The statement as it is sent: the fault tests replace the one named to fail with one that does.</summary>
+        private Neo4jStatement Planned(Neo4jStatement statement) =>
+            statement.Name == failBefore ? Statement(nameof(FailOnPurpose), FailOnPurpose, ("ids", new[] { "x" })) : statement;
 
         public async Task<long> CommitAsync(CancellationToken ct)
         {
