@@ -88,4 +88,19 @@ public sealed class ScenarioPrintFlowTests(BrowserApp app) : IClassFixture<Brows
         // The changes and diff, then one page per touched journey: a handful of pages, not a runaway layout.
         Assert.InRange(boxes.Count, 2, 12);
     }
+
+    [BrowserFact]
+    public async Task A_proposal_is_summarised_before_it_becomes_a_draft_and_each_change_says_why()
+    {
+        var page = await app.NewPageAsync(BrowserApp.AdminUser);
+        await page.GotoAsync("/scenarios");
+        await page.GetByLabel("Smallest team").FillAsync("2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Propose a structure" }).ClickAsync();
+        await Expect(page.Locator("[data-proposal-summary]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-histogram='teams'] svg.hbar").First).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "proposal-summary");
+        await page.Locator("[data-action='accept-proposal']").ClickAsync();
+        await Expect(page.Locator("[data-reason]").First).ToContainTextAsync("Why:");
+        await BrowserApp.ScreenshotAsync(page, "proposal-reasons");
+    }
 }

@@ -28,7 +28,20 @@ public sealed class ProposalPageTests(WebAppFactory app) : IClassFixture<WebAppF
         var planner = As("pia", AppRoles.Planner, AppRoles.Viewer);
         Assert.Contains("Propose a journey-aligned structure", await planner.GetStringAsync("/scenarios"));
 
-        var created = await PostAsync(planner, "/scenarios/propose", ("by", "journey"), ("minSize", "3"), ("maxSize", "12"));
+        // First the summary: what the proposal achieves, before it becomes a draft.
+        var preview = await PostAsync(planner, "/scenarios/propose", ("by", "journey"), ("minSize", "3"), ("maxSize", "12"));
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var summary = WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync());
+        var proposal = JourneyOrg.Proposals.StructureProposal.Propose((await app.Store.LoadAsync()).Workspace,
+            new JourneyOrg.Proposals.ProposalOptions(JourneyOrg.Proposals.ProposalGrouping.Journey, 3, 12)).Summary;
+        Assert.Contains($"data-summary=\"gaps\"><span class=\"value\">{proposal.GapsBefore} → {proposal.GapsAfter}</span>", summary);
+        Assert.Contains($"data-summary=\"overlaps\"><span class=\"value\">{proposal.OverlapsBefore} → {proposal.OverlapsAfter}</span>", summary);
+        Assert.Contains($"data-summary=\"moved\"><span class=\"value\">{proposal.PeopleMoved}</span>", summary);
+        Assert.Contains("data-histogram=\"teams\"", summary);
+        Assert.Contains("data-histogram=\"journeys\"", summary);
+        Assert.Empty(await app.Store.ListScenariosAsync());
+
+        var created = await PostAsync(planner, "/scenarios/propose", ("by", "journey"), ("minSize", "3"), ("maxSize", "12"), ("accept", "true"));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var url = created.Headers.Location!.OriginalString;
         var stored = await app.Store.GetScenarioAsync(url.Split('/').Last());
@@ -38,7 +51,12 @@ public sealed class ProposalPageTests(WebAppFactory app) : IClassFixture<WebAppF
         Assert.True(parsed.Succeeded);
         Assert.StartsWith("Journey-aligned structure (by journey, 3–12 people)", parsed.Scenario!.Name);
         Assert.All(parsed.Scenario.Operations, op => Assert.False(string.IsNullOrWhiteSpace(op.Reason)));
-        Assert.Equal(HttpStatusCode.OK, (await planner.GetAsync(url)).StatusCode);
+        var page = await planner.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        // Each change shows its reason next to it.
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains($"Why: {parsed.Scenario.Operations[0].Reason}", html);
+        Assert.Equal(parsed.Scenario.Operations.Count, System.Text.RegularExpressions.Regex.Matches(html, "data-reason").Count);
     }
 
     [Fact]

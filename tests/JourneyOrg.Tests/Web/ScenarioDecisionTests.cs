@@ -191,7 +191,7 @@ public sealed class ScenarioDecisionTests : IDisposable
         var directory = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/directory"));
         var pending = Regex.Match(directory, "<table data-pending-overrides.*?</table>", RegexOptions.Singleline).Value;
         Assert.Contains("Fay Chen", pending);
-        Assert.Contains("Manager: u-ada → u-ben", pending);
+        Assert.Contains("Manager: Ada Park (u-ada) → Ben Ortiz (u-ben)", pending);
         Assert.Contains("Fay to Ben", pending);
     }
 

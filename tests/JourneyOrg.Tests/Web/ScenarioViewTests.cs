@@ -173,5 +173,28 @@ public sealed class ScenarioViewTests : IDisposable
         Assert.DoesNotContain("data-compare-journey=\"j-identity\"", html);
     }
 
+    [Fact]
+    public async Task Todays_screens_offer_the_open_scenarios_the_reader_may_see()
+    {
+        var id = await ScenarioAsync();
+        var now = DateTimeOffset.UtcNow;
+        await _factory.Store.SaveScenarioAsync(new StoredScenario("sc-private", "Private idea", ScenarioStatus.Draft,
+            """{ "name": "Private idea", "operations": [] }""", "someone-else", now, now, 0), null);
+        var reader = _factory.CreateClient().As("vera", AppRoles.Viewer);
+        foreach (var (today, twin) in new[]
+        {
+            ("/journeys/j-mortgage", $"/scenarios/{id}/journeys/j-mortgage"), ("/matrix", $"/scenarios/{id}/matrix"),
+            ("/teams/t-apply", $"/scenarios/{id}/teams/t-apply"), ("/org", $"/scenarios/{id}/org/people"), ("/org/teams", $"/scenarios/{id}/org"),
+        })
+        {
+            var html = await reader.GetStringAsync(today);
+            var choice = Regex.Match(html, "<details class=\"scenario-choice.*?</details>", RegexOptions.Singleline).Value;
+            Assert.Contains($"href=\"{twin}\"", choice);
+            Assert.DoesNotContain("sc-private", choice);
+        }
+        // The twin leads back: no choice there, the switch instead.
+        Assert.DoesNotContain("data-scenario-choice", await reader.GetStringAsync($"/scenarios/{id}/matrix"));
+    }
+
     public void Dispose() => _factory.Dispose();
 }

@@ -24,6 +24,12 @@ public static class OverrideKinds
 /// </summary>
 public sealed record DirectoryOverride(string Kind, string Id, string Name, string? Value, string? Directory, string Scenario, DateTimeOffset At)
 {
+    /// <summary>How <see cref="Value"/> and <see cref="Directory"/> read to a person (names for the manager ids), for the directory page.</summary>
+    public string? ValueText { get; init; }
+
+    /// <inheritdoc cref="ValueText"/>
+    public string? DirectoryText { get; init; }
+
     public const string Prefix = "directory.override/";
 
     public string Key => $"{Prefix}{Kind}/{Id}";
@@ -63,10 +69,14 @@ public sealed record DirectoryOverrides(IReadOnlyDictionary<(string Kind, string
         var state = new Dictionary<string, string?>();
         void Add(DirectoryOverride o) => state[o.Key] = o.ToJson();
         var peopleAfter = after.People.ToDictionary(p => p.Id);
+        string? Named(string? id) => id is null ? null : peopleAfter.TryGetValue(id, out var p) ? $"{p.DisplayName} ({id})" : id;
         var entraPeople = before.People.Where(p => p.Source == RecordSource.Entra).Select(p => p.Id).ToHashSet();
         foreach (var person in before.People.Where(p => p.Source == RecordSource.Entra))
             if (peopleAfter.TryGetValue(person.Id, out var now) && now.ManagerId != person.ManagerId)
-                Add(new(OverrideKinds.Manager, person.Id, person.DisplayName, now.ManagerId, person.ManagerId, scenario, at));
+                Add(new(OverrideKinds.Manager, person.Id, person.DisplayName, now.ManagerId, person.ManagerId, scenario, at)
+                {
+                    ValueText = Named(now.ManagerId), DirectoryText = Named(person.ManagerId),
+                });
 
         var teamsAfter = after.Teams.ToDictionary(t => t.Id);
         foreach (var team in before.Teams.Where(t => t.Source == RecordSource.Entra))

@@ -18,7 +18,7 @@ namespace JourneyOrg.Web.Features.Scenarios;
 public sealed class ProposalController(OrgReader reader, IWorkspaceStore store) : Controller
 {
     [HttpPost("/scenarios/propose")]
-    public async Task<IActionResult> Propose(string? by, int? minSize, int? maxSize, CancellationToken cancellationToken)
+    public async Task<IActionResult> Propose(string? by, int? minSize, int? maxSize, bool accept, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
         var grouping = by switch
@@ -40,6 +40,9 @@ public sealed class ProposalController(OrgReader reader, IWorkspaceStore store) 
         }
 
         var proposal = StructureProposal.Propose(org.Baseline, options);
+        // First the summary, to accept or not; the proposal is deterministic, so accepting drafts exactly what was shown
+        // (unless the organisation changed meanwhile, which the summary's revision makes visible).
+        if (!accept) return View("/Features/Scenarios/ProposalPreview.cshtml", new ProposalPreviewModel(org, proposal, by ?? "auto", options.MinSize, options.MaxSize));
         var now = DateTimeOffset.UtcNow;
         var id = "sc-" + Guid.NewGuid().ToString("N")[..10];
         var document = ScenarioJson.Serialize(proposal.Scenario);
@@ -47,3 +50,6 @@ public sealed class ProposalController(OrgReader reader, IWorkspaceStore store) 
         return Redirect($"/scenarios/{id}");
     }
 }
+
+/// <summary>The proposal's summary before it becomes a draft scenario, with the options to accept it with.</summary>
+public sealed record ProposalPreviewModel(OrgView Org, ProposedStructure Proposal, string By, int MinSize, int MaxSize);

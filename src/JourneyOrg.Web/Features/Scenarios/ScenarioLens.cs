@@ -95,3 +95,6 @@ public sealed class ScenarioLenses(OrgReader reader, IWorkspaceStore store)
 
 /// <summary>The switch between a screen today (<see cref="TodayHref"/>) and as <see cref="Lens"/>'s scenario would make it.</summary>
 public sealed record ScenarioSwitch(ScenarioLens Lens, string TodayHref, string What);
+
+/// <summary>The Today → scenario choice on a screen of today: <see cref="Path"/> is the screen's path under <c>/scenarios/{id}</c>.</summary>
+public sealed record ScenarioChoice(string Path, string What);
