@@ -94,16 +94,15 @@ public sealed class OrgController(OrgReader reader) : Controller
 
     /// <summary>
     /// Hides a unit's child teams: the list empties and the control turns back into "Show teams" (out of band).
-    /// <paramref name="scenario"/> names the scenario whose hierarchy is shown, so the control loads from it again.
+    /// A scenario's hierarchy has its own (<c>/scenarios/{id}/org/teams/{teamId}/collapse</c>), which knows its new teams.
     /// </summary>
     [HttpGet("/org/teams/{id}/collapse")]
-    public async Task<IActionResult> CollapseTeam(string id, string? scenario, CancellationToken cancellationToken)
+    public async Task<IActionResult> CollapseTeam(string id, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        var lensBase = scenario is { Length: > 0 } ? "/scenarios/" + Uri.EscapeDataString(scenario) : "";
-        if (!Request.IsHtmx()) return Redirect(lensBase + "/org/teams");
-        var name = org.Teams.TryGetValue(id, out var team) ? team.Name : id; // a team the scenario creates is not in today's org
-        return PartialView("_TeamToggle", new TeamToggle(id, name, Expanded: false, Oob: true, lensBase));
+        if (!org.Teams.TryGetValue(id, out var team)) return NotFound();
+        if (!Request.IsHtmx()) return Redirect("/org/teams");
+        return PartialView("_TeamToggle", new TeamToggle(team.Id, team.Name, Expanded: false, Oob: true, ""));
     }
 }
 
@@ -112,8 +111,7 @@ public sealed record TeamToggle(string TeamId, string TeamName, bool Expanded, b
 {
     public string ChildrenUrl => $"{LensBase}/org/teams/{Uri.EscapeDataString(TeamId)}/children";
 
-    public string CollapseUrl => $"/org/teams/{Uri.EscapeDataString(TeamId)}/collapse"
-        + (LensBase.Length == 0 ? "" : "?scenario=" + LensBase["/scenarios/".Length..]);
+    public string CollapseUrl => $"{LensBase}/org/teams/{Uri.EscapeDataString(TeamId)}/collapse";
 }
 
 /// <summary>The show / hide control of a person's reports; <see cref="Base"/> is "" today and the scenario's path in a scenario.</summary>

@@ -55,6 +55,16 @@ public sealed class ScenarioViewsController(ScenarioLenses lenses, OrgReader rea
                 $"{lens.Base}/org/teams/{Uri.EscapeDataString(teamId)}/children") with { Lens = lens });
         }, cancellationToken);
 
+    /// <summary>Hides a unit's child teams in the scenario's hierarchy (see <c>OrgController.CollapseTeam</c> for today's).</summary>
+    [HttpGet("/scenarios/{id}/org/teams/{teamId}/collapse")]
+    public Task<IActionResult> OrgTeamCollapse(string id, string teamId, CancellationToken cancellationToken) =>
+        WithLensAsync(id, lens =>
+        {
+            if (!lens.After.Teams.TryGetValue(teamId, out var team)) return NotFound();
+            if (!Request.IsHtmx()) return Redirect($"{lens.Base}/org/teams");
+            return PartialView("~/Features/Org/_TeamToggle.cshtml", new TeamToggle(team.Id, team.Name, Expanded: false, Oob: true, lens.Base));
+        }, cancellationToken);
+
     [HttpGet("/scenarios/{id}/org/people")]
     public Task<IActionResult> OrgPeople(string id, string? root, int skip, CancellationToken cancellationToken) =>
         WithLensAsync(id, lens =>
