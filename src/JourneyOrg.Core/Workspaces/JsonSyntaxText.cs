@@ -30,7 +30,7 @@ public static partial class JsonSyntaxText
         if (m.Contains("Expected depth to be zero", StringComparison.OrdinalIgnoreCase) || m.Contains("end of data", StringComparison.OrdinalIgnoreCase))
             return "the file ends too early: a { or [ is never closed";
         if (m.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase))
-            return "lists and objects are nested too deeply (more than 64 levels)";
+            return "lists and objects are nested too deeply: more than 64 levels, the most a workspace file may have (depth)";
         if (m.Contains("Comments", StringComparison.OrdinalIgnoreCase) && m.Contains("not allowed", StringComparison.OrdinalIgnoreCase) || m.StartsWith("'/'", StringComparison.Ordinal))
             return "a comment (// or /* */); JSON files cannot contain comments";
         if (m.Contains("is invalid within a JSON string", StringComparison.OrdinalIgnoreCase))

@@ -97,7 +97,9 @@ public sealed class ScreenTests(WebAppFactory factory) : IClassFixture<WebAppFac
         Assert.Contains("Ben Ortiz", html);
         Assert.Contains("50%", html); // Dev's allocation
         Assert.Contains("Fill in application", html);
-        Assert.Contains("Contributes to", html);
+        // Set directly: its contributing assignment is listed as such.
+        Assert.Contains("<tr data-edge=\"p-decide\">", html);
+        Assert.Contains("<td>contributing</td>", html);
         Assert.Contains("href=\"/teams/t-lending\"", html);
     }
 

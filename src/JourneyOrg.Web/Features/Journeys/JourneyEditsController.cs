@@ -20,8 +20,9 @@ public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor edi
 {
     /// <summary>Names the levels of the framework (a workspace setting, see <see cref="FrameworkLevels"/>).</summary>
     [HttpPost("/journeys/levels")]
-    public async Task<IActionResult> NameLevels(string? levels, long revision, CancellationToken cancellationToken)
+    public async Task<IActionResult> NameLevels(LevelsPost form, CancellationToken cancellationToken)
     {
+        var (levels, revision) = (form.Levels, form.Revision);
         var named = FrameworkLevels.FromTyped(levels, out var problem);
         var result = await editor.ApplyAsync(problem is null ? [] : [problem],
             () => new WorkspaceChangeSet { State = new Dictionary<string, string?> { [FrameworkLevels.StateKey] = named!.ToStored() } },
@@ -236,6 +237,13 @@ public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor edi
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+/// <summary>The levels form as posted.</summary>
+public sealed class LevelsPost
+{
+    public string? Levels { get; set; }
+    public long Revision { get; set; }
 }
 
 /// <summary>A refused form naming the levels: what was typed, and why.</summary>

@@ -26,8 +26,9 @@ public sealed class WholeJourneyEditsController(OrgReader reader, WorkspaceEdito
     }
 
     [HttpPost("/journeys/{id}/delete")]
-    public async Task<IActionResult> Delete(string id, bool confirm, long revision, CancellationToken cancellationToken)
+    public async Task<IActionResult> Delete(string id, WholeJourneyForm form, CancellationToken cancellationToken)
     {
+        var (confirm, revision) = (form.Confirm, form.Revision);
         var org = await reader.LoadAsync(cancellationToken);
         if (!org.Journeys.TryGetValue(id, out var journey)) return NotFound();
         var deletion = JourneyDeletion.Of(org, journey);
@@ -47,12 +48,13 @@ public sealed class WholeJourneyEditsController(OrgReader reader, WorkspaceEdito
     }
 
     /// <summary>
-    /// A copy of the journey under the same parent, with new ids made from the names; with <paramref name="withOwners"/>
+    /// A copy of the journey under the same parent, with new ids made from the names; with <see cref="WholeJourneyForm.WithOwners"/>
     /// the teams that own its parts own the copies too. KPIs, insights and opportunities stay with the original.
     /// </summary>
     [HttpPost("/journeys/{id}/duplicate")]
-    public async Task<IActionResult> Duplicate(string id, string? name, bool withOwners, long revision, CancellationToken cancellationToken)
+    public async Task<IActionResult> Duplicate(string id, WholeJourneyForm form, CancellationToken cancellationToken)
     {
+        var (name, withOwners, revision) = (form.Name, form.WithOwners, form.Revision);
         var org = await reader.LoadAsync(cancellationToken);
         if (!org.Journeys.TryGetValue(id, out var journey)) return NotFound();
         var copyName = string.IsNullOrWhiteSpace(name) ? $"{journey.Name} (copy)" : name.Trim();
@@ -64,6 +66,16 @@ public sealed class WholeJourneyEditsController(OrgReader reader, WorkspaceEdito
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("Edit", new JourneyEditModel(fresh, still, result.Errors));
     }
+}
+
+/// <summary>The delete and duplicate forms (a class, so a form MVC cannot read at all is answered 400 by <see cref="UnreadableForms"/>).</summary>
+public sealed class WholeJourneyForm
+{
+    public bool Confirm { get; set; }
+    /// <summary>The copy's name.</summary>
+    public string? Name { get; set; }
+    public bool WithOwners { get; set; }
+    public long Revision { get; set; }
 }
 
 /// <summary>What deleting a journey takes with it, what it moves, and what stops it. Rendered by Delete.cshtml.</summary>
