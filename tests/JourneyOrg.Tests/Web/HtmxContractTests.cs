@@ -12,7 +12,7 @@ public sealed class HtmxContractTests
 
     private static IEnumerable<(string Path, string Text)> Views() =>
         Directory.EnumerateFiles(Features, "*.cshtml", SearchOption.AllDirectories)
-            .Where(p => !p.Contains("/Api/") && !p.Contains("/Directory/"))
+            .Where(p => !p.Contains("/Api/") && !p.Contains("/DirectorySync/"))
             .Select(p => (p, File.ReadAllText(p)));
 
     [Fact]

@@ -14,7 +14,7 @@ namespace JourneyOrg.Web.Features.DirectorySync;
 [Route("admin/directory")]
 public sealed class DirectoryController(DirectorySyncCoordinator coordinator, ICompositeViewEngine views) : Controller
 {
-    private const string Folder = "~/Features/Directory/";
+    private const string Folder = "~/Features/DirectorySync/";
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
