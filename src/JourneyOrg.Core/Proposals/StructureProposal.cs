@@ -1,7 +1,7 @@
-using System.Text;
 using JourneyOrg.Analysis;
 using JourneyOrg.Domain;
 using JourneyOrg.Scenarios;
+using JourneyOrg.Workspaces;
 
 namespace JourneyOrg.Proposals;
 
@@ -658,21 +658,7 @@ public static class StructureProposal
         }
 
         /// <summary>A readable team id from a name, never one used anywhere in the workspace or earlier in the proposal.</summary>
-        private string NewId(string name)
-        {
-            var slug = new StringBuilder("t-");
-            foreach (var c in name.ToLowerInvariant())
-            {
-                if (char.IsAsciiLetterOrDigit(c)) slug.Append(c);
-                else if (slug[^1] != '-') slug.Append('-');
-                if (slug.Length >= 48) break;
-            }
-            var stem = slug.ToString().TrimEnd('-');
-            if (stem == "t") stem = "t-team";
-            var id = stem;
-            for (var n = 2; !_usedIds.Add(id); n++) id = $"{stem}-{n}";
-            return id;
-        }
+        private string NewId(string name) => WorkspaceIds.NewId("t-", name, id => !_usedIds.Add(id));
 
         private ProposedStructure Finish()
         {

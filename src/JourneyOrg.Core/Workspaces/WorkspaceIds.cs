@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using JourneyOrg.Domain;
 
 namespace JourneyOrg.Workspaces;
@@ -31,14 +33,27 @@ public sealed class WorkspaceIds
     public bool IsTaken(string id) => _taken.Contains(id);
 
     /// <summary>A new id from <paramref name="prefix"/> and <paramref name="name"/>; it counts as taken from then on.</summary>
-    public string New(string prefix, string name)
+    public string New(string prefix, string name) => NewId(prefix, name, id => !_taken.Add(id));
+
+    /// <summary>
+    /// A readable id from a name ("Get a mortgage · Apply" → <c>t-get-a-mortgage-apply</c>; accents dropped, at most 40
+    /// characters after the prefix), numbered from 2 while <paramref name="taken"/> says it is in use. The one way every
+    /// screen, import and proposal makes ids, so they read alike wherever they were made.
+    /// </summary>
+    public static string NewId(string prefix, string name, Func<string, bool> taken)
     {
-        var slug = new string(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
-        while (slug.Contains("--", StringComparison.Ordinal)) slug = slug.Replace("--", "-", StringComparison.Ordinal);
-        if (slug.Length > 40) slug = slug[..40].TrimEnd('-');
-        var stem = slug.Length == 0 ? prefix.TrimEnd('-') : prefix + slug;
-        var id = slug.Length == 0 ? stem + "-1" : stem;
-        for (var n = 2; !_taken.Add(id); n++) id = stem + "-" + n;
+        var slug = new StringBuilder();
+        foreach (var c in name.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsAsciiLetterOrDigit(c)) slug.Append(char.ToLowerInvariant(c));
+            else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
+        }
+        var text = slug.ToString().Trim('-');
+        if (text.Length > 40) text = text[..40].TrimEnd('-');
+        var stem = text.Length == 0 ? prefix.TrimEnd('-') : prefix + text;
+        var id = text.Length == 0 ? stem + "-1" : stem;
+        for (var n = 2; taken(id); n++) id = stem + "-" + n;
         return id;
     }
 }

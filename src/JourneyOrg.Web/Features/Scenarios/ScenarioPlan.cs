@@ -4,6 +4,7 @@ using JourneyOrg.Analysis;
 using JourneyOrg.Scenarios;
 using JourneyOrg.Storage;
 using JourneyOrg.Web.Features.Shared;
+using JourneyOrg.Workspaces;
 
 namespace JourneyOrg.Web.Features.Scenarios;
 
@@ -84,7 +85,7 @@ public static class OperationForms
             {
                 // Never typed: made from the new record's name (a posted id is kept for scripts that send their own).
                 var name = form[op == "createRole" ? "title" : "name"].ToString().Trim();
-                json[field.Name] = value.Length > 0 ? value : NameSearch.NewId(op == "createRole" ? "r-" : "t-", name, taken);
+                json[field.Name] = value.Length > 0 ? value : WorkspaceIds.NewId(op == "createRole" ? "r-" : "t-", name, taken);
                 continue;
             }
             if (value.Length == 0) continue;

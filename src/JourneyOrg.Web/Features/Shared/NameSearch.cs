@@ -97,22 +97,6 @@ public static class NameSearch
 
     public static string Noun(string kind) => kind switch { "person" => "person", "team" => "team", "role" => "role", "target" => "journey, phase or step", "journey" => "journey", _ => kind };
 
-    /// <summary>A readable, unique id for a new team or role, from its name: <c>t-document-checks</c>, then <c>-2</c>, <c>-3</c>…</summary>
-    public static string NewId(string prefix, string name, Func<string, bool> taken)
-    {
-        var slug = new StringBuilder();
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsAsciiLetterOrDigit(c)) slug.Append(char.ToLowerInvariant(c));
-            else if (slug.Length > 0 && slug[^1] != '-') slug.Append('-');
-        }
-        var stem = prefix + (slug.ToString().Trim('-') is { Length: > 0 } s ? s[..Math.Min(40, s.Length)].TrimEnd('-') : "new");
-        var id = stem;
-        for (var n = 2; taken(id); n++) id = $"{stem}-{n}";
-        return id;
-    }
-
     private static string PersonDetail(OrgView org, Person p)
     {
         var teams = org.TeamsOfPerson[p.Id].Select(x => x.Team.Name).Take(3).ToList();
