@@ -30,6 +30,21 @@ public sealed class TeamEditingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_team_gets_its_id_from_its_name_and_its_unit_by_name()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync("/teams", ("Name", "Card payments"), ("ParentId__name", "Lending"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync("/teams", ("Name", "Card payments"), ("ParentId", ""), ("ParentId__name", ""))).StatusCode);
+        var teams = (await _factory.Store.LoadAsync()).Workspace.Teams;
+        Assert.Equal("t-lending", teams.Single(t => t.Id == "t-card-payments").ParentId);
+        Assert.Null(teams.Single(t => t.Id == "t-card-payments-2").ParentId);
+
+        var unknown = await PostAsync("/teams", ("Name", "Orphans"), ("ParentId__name", "No such unit"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        Assert.Contains("No such unit", WebUtility.HtmlDecode(await unknown.Content.ReadAsStringAsync()));
+        Assert.DoesNotContain((await _factory.Store.LoadAsync()).Workspace.Teams, t => t.Name == "Orphans");
+    }
+
+    [Fact]
     public async Task Creating_a_team_without_a_name_shows_the_teams_page_with_the_reason()
     {
         var response = await PostAsync("/teams", ("Id", "t-nameless"), ("Name", ""));
