@@ -129,9 +129,9 @@ public sealed class AccessibilityTests(BrowserApp app) : IClassFixture<BrowserAp
         await Expect(page.Locator("#phase-p-complete .status")).ToHaveTextAsync("unowned");
 
         // Tab to the phase's team chooser, pick the team by typing its name, Tab to Assign and press Enter.
-        await page.TabToAsync(page.GetByLabel("Team for Complete"));
+        await page.TabToAsync(page.GetByLabel("Team for Complete", new() { Exact = true }));
         await page.Keyboard.TypeAsync("Underwriting");
-        await Expect(page.GetByLabel("Team for Complete")).ToHaveValueAsync("Underwriting");
+        await Expect(page.GetByLabel("Team for Complete", new() { Exact = true })).ToHaveValueAsync("Underwriting");
         await page.TabToAsync(page.Locator("#owners-p-complete").GetByRole(AriaRole.Button, new() { Name = "Assign" }));
         await page.Keyboard.PressAsync("Enter");
 

@@ -19,7 +19,7 @@ public sealed class EditingFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         // Journey level: the team is picked by name from the server's matches.
         var journey = page.Locator("[data-journey-owners]");
-        await journey.GetByLabel("Team for the whole of Get a mortgage").FillAsync("applic");
+        await journey.GetByLabel("Team for the whole of Get a mortgage", new() { Exact = true }).FillAsync("applic");
         await journey.GetByRole(AriaRole.Button, new() { Name = "Applications" }).ClickAsync();
         await journey.GetByRole(AriaRole.Button, new() { Name = "Assign to the journey" }).ClickAsync();
         var done = page.Locator("[data-edit-done]");

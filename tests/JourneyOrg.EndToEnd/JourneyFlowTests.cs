@@ -34,9 +34,10 @@ public sealed class JourneyFlowTests(BrowserApp app)
 
         var phase = page.Locator("#owners-p-complete");
         // The team is picked by name: the server answers the typed letters with matches to choose from.
-        await phase.GetByLabel("Team for Complete").FillAsync("writ");
+        var picker = phase.GetByRole(AriaRole.Searchbox, new() { Name = "Team for Complete" });
+        await picker.FillAsync("writ");
         await phase.GetByRole(AriaRole.Button, new() { Name = "Underwriting" }).ClickAsync();
-        await Expect(phase.GetByLabel("Team for Complete")).ToHaveValueAsync("Underwriting");
+        await Expect(picker).ToHaveValueAsync("Underwriting");
         await phase.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
         // htmx swaps the map in place: the phase now lists its accountable team.
         await Expect(page.Locator("#owners-p-complete").GetByRole(AriaRole.Link, new() { Name = "Underwriting" })).ToBeVisibleAsync();
@@ -111,7 +112,8 @@ public sealed class JourneyFlowTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
         var result = page.Locator("#import-result");
         await Expect(result).ToContainTextAsync("broken.json was not imported");
-        await Expect(result).ToContainTextAsync("$.teams[0]");
+        // Where, as a person counts: the first team, by its name, and which of its fields.
+        await Expect(result).ToContainTextAsync("team 1 “X”: the unit it is part of");
         Assert.EndsWith("/workspace", page.Url);
         await BrowserApp.ScreenshotAsync(page, "import-errors");
         await page.AssertAccessibleAsync("import with its errors swapped in");

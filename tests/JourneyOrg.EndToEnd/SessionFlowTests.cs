@@ -41,7 +41,7 @@ public sealed class SessionFlowTests(BrowserApp app)
         var pia = await app.NewPageAsync("e2e-pia", Password);
         await pia.GotoAsync("/journeys/j-mortgage");
         var phase = pia.Locator("#owners-p-complete");
-        await phase.GetByLabel("Team for Complete").FillAsync("Reporting");
+        await phase.GetByLabel("Team for Complete", new() { Exact = true }).FillAsync("Reporting");
         await phase.GetByLabel("Kind of ownership").SelectOptionAsync("contributing");
 
         var admin = await app.NewPageAsync();
