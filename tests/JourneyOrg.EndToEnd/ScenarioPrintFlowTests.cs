@@ -47,11 +47,13 @@ public sealed class ScenarioPrintFlowTests(BrowserApp app) : IClassFixture<Brows
         await Expect(doc.Locator("[data-opening]")).ToContainTextAsync("vacant 2 × Engineer (2 FTE, EUR 190,000 a year)");
         await Expect(doc.Locator("[data-planned-fte]")).ToContainTextAsync("+2 FTE planned · EUR 190,000 a year");
         await BrowserApp.ScreenshotAsync(hr, "scenario-openings-org-chart");
+        await hr.AssertAccessibleAsync("scenario org chart with vacant positions, as HR");
 
         await hr.GotoAsync($"/scenarios/{ScenarioId}/org/people");
         await hr.GetByRole(AriaRole.Link, new() { Name = "Show reports of Ada Park" }).ClickAsync();
         await Expect(hr.Locator("[data-person='u-ben'] [data-manager-figures]")).ToContainTextAsync("1 move in");
         await BrowserApp.ScreenshotAsync(hr, "scenario-reporting-lines");
+        await hr.AssertAccessibleAsync("scenario reporting lines, as HR");
 
         var planner = await app.NewPageAsync(BrowserApp.RoleUser(AppRoles.Planner));
         await planner.GotoAsync($"/scenarios/{ScenarioId}/org");
@@ -70,6 +72,7 @@ public sealed class ScenarioPrintFlowTests(BrowserApp app) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Link, new() { Name = "Print view (A4)" }).ClickAsync();
         await Expect(page.Locator("h1").First).ToHaveTextAsync("Lending reshaped");
         await Expect(page.Locator("[data-print-journey='j-mortgage']")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync("scenario print view");
 
         // A4 landscape is 297 mm wide; less the 10 mm margins, 277 mm = 1047 CSS pixels. Nothing may stick out.
         await page.EmulateMediaAsync(new() { Media = Media.Print });
@@ -99,8 +102,10 @@ public sealed class ScenarioPrintFlowTests(BrowserApp app) : IClassFixture<Brows
         await Expect(page.Locator("[data-proposal-summary]")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-histogram='teams'] svg.hbar").First).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "proposal-summary");
+        await page.AssertAccessibleAsync("proposal summary");
         await page.Locator("[data-action='accept-proposal']").ClickAsync();
         await Expect(page.Locator("[data-reason]").First).ToContainTextAsync("Why:");
         await BrowserApp.ScreenshotAsync(page, "proposal-reasons");
+        await page.AssertAccessibleAsync("proposed scenario with its reasons");
     }
 }
