@@ -90,6 +90,31 @@ public sealed class OwnershipEditingTests : IDisposable
     }
 
     [Fact]
+    public async Task The_matrix_changes_an_owners_kind_and_removes_it_picked_by_name()
+    {
+        var client = _factory.CreateClient();
+        var (token, revision) = await FormStateAsync(client, "/matrix?journey=j-mortgage");
+        var kind = await client.SendAsync(Post("/matrix/owners?journey=j-mortgage", token, htmx: true,
+            ("TeamId", ""), ("TeamId__name", "Underwriting"), ("TargetId", "p-decide"), ("Kind", "contributing"), ("Revision", revision.ToString())));
+        Assert.Equal(HttpStatusCode.OK, kind.StatusCode);
+        Assert.Contains(new Ownership("t-underwriting", "p-decide", OwnershipKind.Contributing), (await _factory.Store.LoadAsync()).Workspace.Ownership);
+
+        (token, revision) = await FormStateAsync(client, "/matrix?journey=j-mortgage");
+        var removed = await client.SendAsync(Post("/matrix/owners?journey=j-mortgage", token, htmx: true,
+            ("TeamId", ""), ("TeamId__name", "Underwriting"), ("TargetId", "p-decide"), ("Kind", "remove"), ("Revision", revision.ToString())));
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.Contains("no longer", WebUtility.HtmlDecode(await removed.Content.ReadAsStringAsync()));
+        Assert.DoesNotContain((await _factory.Store.LoadAsync()).Workspace.Ownership, o => o.TeamId == "t-underwriting" && o.TargetId == "p-decide");
+
+        // Removing what the team does not own is refused, and nothing changes.
+        (token, revision) = await FormStateAsync(client, "/matrix?journey=j-mortgage");
+        var again = await client.SendAsync(Post("/matrix/owners?journey=j-mortgage", token, htmx: true,
+            ("TeamId", ""), ("TeamId__name", "Underwriting"), ("TargetId", "p-decide"), ("Kind", "remove"), ("Revision", revision.ToString())));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        Assert.Equal(revision, (await _factory.Store.LoadAsync()).Revision);
+    }
+
+    [Fact]
     public async Task Removing_an_owner_deletes_the_edge()
     {
         var client = _factory.CreateClient();

@@ -119,6 +119,13 @@ public sealed class OwnershipEdits(OrgReader reader, WorkspaceEditor editor)
     public async Task<OwnershipOutcome> RemoveAsync(OwnershipForm form, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
+        // From a picker (the matrix) the team comes by name; from a remove button, by id.
+        if (form.TeamText is not null)
+        {
+            if (NamePick.Resolve(org, "team", "Team", form.TeamId, form.TeamText, out var problem) is not { } teamId)
+                return Refused(org, form, problem!) with { TeamProblem = problem };
+            form.TeamId = teamId;
+        }
         var edge = org.Workspace.Ownership.FirstOrDefault(o => o.TeamId == form.TeamId && o.TargetId == form.TargetId);
         if (edge is null) return Refused(org, form, "That team does not own this any more.");
         var message = $"{org.TeamName(edge.TeamId)} is no longer {Describe(edge.Kind)} {org.TargetName(edge.TargetId)}.";

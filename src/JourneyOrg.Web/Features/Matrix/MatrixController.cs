@@ -38,7 +38,12 @@ public sealed class MatrixController(OrgReader reader, OwnershipEdits ownership)
     [HttpPost("/matrix/owners")]
     [Authorize(Policy = Policies.Plan)]
     public async Task<IActionResult> AssignOwner([FromForm] OwnershipForm form, [FromQuery] MatrixQuery query, CancellationToken cancellationToken) =>
-        await MatrixAfterEdit(await ownership.AssignAsync(form, cancellationToken), query, cancellationToken);
+        await MatrixAfterEdit(form.Kind == RemoveOwner
+            ? await ownership.RemoveAsync(form, cancellationToken)
+            : await ownership.AssignAsync(form, cancellationToken), query, cancellationToken);
+
+    /// <summary>The matrix form's third choice besides accountable and contributing: take the team's edge on the phase away.</summary>
+    public const string RemoveOwner = "remove";
 
     /// <summary>Puts back what the last assignment from the matrix replaced.</summary>
     [HttpPost("/matrix/owners/undo")]
