@@ -129,14 +129,8 @@ public static class JourneyEdits
         string.IsNullOrWhiteSpace(form.Name) ? "Give it a name." : IdProblem(org, form.NewId);
 
     /// <summary>The journey to place a journey under: picked by name (or id), or none for the top of the framework.</summary>
-    private static string? ParentOf(OrgView org, JourneyEditForm form, out string? problem)
-    {
-        problem = null;
-        // The picker's text box emptied means the top, even while its hidden field still holds the old parent.
-        if (form.ParentText is not null && form.ParentText.Trim().Length == 0) return null;
-        if (string.IsNullOrWhiteSpace(form.ParentId) && string.IsNullOrWhiteSpace(form.ParentText)) return null;
-        return NamePick.Resolve(org, "journey", "Part of", form.ParentId, form.ParentText, out problem);
-    }
+    private static string? ParentOf(OrgView org, JourneyEditForm form, out string? problem) =>
+        NamePick.ResolveOptional(org, "journey", "Part of", form.ParentId, form.ParentText, out problem);
 
     private static IReadOnlyList<T> Shift<T>(IReadOnlyList<T> items, Func<T, bool> match, string? direction)
     {

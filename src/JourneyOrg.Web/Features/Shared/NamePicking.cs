@@ -44,6 +44,18 @@ public sealed record NamePick(string Kind, string Key, string Name, string Label
     public NamePick Refused(string? chosenId, string? typed, string problem) => this with { ChosenId = chosenId, Text = typed, Problem = problem };
 
     /// <summary>
+    /// A picker that may be left empty (a parent: empty is the top level): null without a problem when its text box was
+    /// emptied (even while the hidden field still holds the old choice) or nothing was given; else as <see cref="Resolve"/>.
+    /// </summary>
+    public static string? ResolveOptional(OrgView org, string kind, string label, string? chosenId, string? typed, out string? problem)
+    {
+        problem = null;
+        if (typed is not null && typed.Trim().Length == 0) return null;
+        if (string.IsNullOrWhiteSpace(chosenId) && string.IsNullOrWhiteSpace(typed)) return null;
+        return Resolve(org, kind, label, chosenId, typed, out problem);
+    }
+
+    /// <summary>
     /// The record a posted picker names: the chosen id while the text still reads as that choice, else the one record with
     /// exactly the typed name, else an id typed as it is. Null with the reason otherwise (and when nothing was given but
     /// something is needed).

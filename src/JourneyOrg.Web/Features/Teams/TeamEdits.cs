@@ -61,12 +61,8 @@ public static class TeamEdits
     /// <summary>The unit picked by name (or given by id); an emptied picker means the top level.</summary>
     private static bool TryParent(OrgView org, TeamForm form, out string? parentId, out string? problem)
     {
-        problem = null;
-        parentId = null;
-        if (form.ParentText is not null && form.ParentText.Trim().Length == 0) return true;
-        if (string.IsNullOrWhiteSpace(form.ParentId) && string.IsNullOrWhiteSpace(form.ParentText)) return true;
-        parentId = NamePick.Resolve(org, "team", "Part of", form.ParentId, form.ParentText, out problem);
-        return parentId is not null;
+        parentId = NamePick.ResolveOptional(org, "team", "Part of", form.ParentId, form.ParentText, out problem);
+        return problem is null;
     }
 
     /// <summary>Adds a member, or changes their share when they are already in the team.</summary>
