@@ -31,10 +31,8 @@ public sealed class AlignmentBaseline
     /// <summary>The org chart aligned to journeys (SPEC §6) of <see cref="Workspace"/>, computed on first use.</summary>
     public OrgAlignment OrgAlignment => _orgAlignment.Value;
 
-    /// <summary>The analysed workspace.</summary>
     public Workspace Workspace { get; }
 
-    /// <summary>The indexed journey framework.</summary>
     public JourneyMap Map { get; }
 
     /// <summary>The SPEC §3 analysis of <see cref="Workspace"/>.</summary>

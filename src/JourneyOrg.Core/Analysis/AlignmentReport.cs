@@ -32,7 +32,6 @@ public sealed record TeamAlignment(
 /// <summary>Span of control and layers over enabled accounts.</summary>
 public sealed record OrgFigures(int People, int Managers, double AvgSpan, int MaxSpan, int Layers);
 
-/// <summary>Phase status values.</summary>
 public static class PhaseStatus
 {
     public const string Overlapping = "overlapping";

@@ -28,7 +28,6 @@ public static partial class AnalysisJson
     public static string Serialize(AlignmentReport report, bool indented = false, OrgAlignment? org = null) =>
         Write(w => WriteReport(w, report, org), indented);
 
-    /// <summary>Writes the analysis object.</summary>
     public static void WriteReport(Utf8JsonWriter w, AlignmentReport report, OrgAlignment? org = null)
     {
         w.WriteStartObject();

@@ -5,11 +5,8 @@ namespace JourneyOrg.Analysis;
 /// <summary>What a journey-map target (something a team can own) is.</summary>
 public enum TargetKind
 {
-    /// <summary>A journey.</summary>
     Journey,
-    /// <summary>A phase of a journey.</summary>
     Phase,
-    /// <summary>A step of a phase.</summary>
     Step,
 }
 
@@ -110,7 +107,6 @@ public sealed class JourneyMap
         JourneyEntries = [.. journeyEntries];
     }
 
-    /// <summary>The journeys this map was built from.</summary>
     public IReadOnlyList<Journey> Journeys { get; }
 
     /// <summary>Number of units (steps, and phases without steps) across all journeys.</summary>

@@ -133,7 +133,6 @@ public sealed class OrgAlignment
         return result;
     }
 
-    /// <summary>Computes §6 for a workspace and its §3 analysis.</summary>
     public static OrgAlignment Compute(Workspace workspace, AlignmentReport report)
     {
         // People by position; a duplicate id (rejected on import) keeps its first record, as everywhere else.

@@ -33,7 +33,6 @@ public sealed class Accountability
     /// <summary>Whether some unit the targets cover has no effective owner.</summary>
     public bool TouchesUnownedUnit(IEnumerable<string> targetIds) => targetIds.SelectMany(UnitsOf).Any(u => u.Owners.Count == 0);
 
-    /// <summary>The journeys the targets lie in.</summary>
     public IReadOnlyList<string> JourneysOf(IEnumerable<string> targetIds) =>
         targetIds.SelectMany(UnitsOf).Select(u => u.JourneyId).Distinct(StringComparer.Ordinal).ToList();
 

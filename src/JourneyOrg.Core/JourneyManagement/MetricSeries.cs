@@ -9,7 +9,6 @@ public enum TargetStatus
     Unknown,
     /// <summary>At or beyond the target in the better direction.</summary>
     OnTarget,
-    /// <summary>Short of the target.</summary>
     OffTarget,
 }
 
@@ -34,13 +33,11 @@ public sealed record SeriesPoint(DateOnly Date, double Value);
 /// </summary>
 public sealed record MetricReading(Metric Metric, IReadOnlyList<SeriesPoint> Series, double? Current, double? Previous, Trend Trend, TargetStatus Status)
 {
-    /// <summary>Whether lower is better for this metric.</summary>
     public bool LowerIsBetter => Metric.Direction == "lower";
 
     /// <summary>The comparison with the target as a sign: ≥ or ≤.</summary>
     public string Comparison => LowerIsBetter ? "≤" : "≥";
 
-    /// <summary>Reads <paramref name="metric"/>.</summary>
     public static MetricReading Of(Metric metric)
     {
         var series = OverallSeries(metric);

@@ -79,7 +79,6 @@ public sealed record HistogramBar(string Label, int Before, int After);
 /// </summary>
 public static class StructureProposal
 {
-    /// <summary>Drafts the proposal for a workspace analysed for this call.</summary>
     public static ProposedStructure Propose(Workspace workspace, ProposalOptions options) =>
         Propose(AlignmentAnalysis.Prepare(workspace), options);
 

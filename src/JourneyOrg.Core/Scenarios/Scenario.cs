@@ -21,42 +21,35 @@ public abstract record ScenarioOperation
 /// <summary>Creates an empty team; its id must not be used anywhere in the workspace.</summary>
 public sealed record CreateTeam(string TeamId, string Name, string? ParentId, string? Type) : ScenarioOperation
 {
-    /// <inheritdoc />
     public override string Op => "createTeam";
 }
 
-/// <summary>Renames a team.</summary>
 public sealed record RenameTeam(string TeamId, string Name) : ScenarioOperation
 {
-    /// <inheritdoc />
     public override string Op => "renameTeam";
 }
 
 /// <summary>Moves a team under another unit (<see cref="ParentId"/> null: to the top). A cycle is invalid.</summary>
 public sealed record MoveTeam(string TeamId, string? ParentId) : ScenarioOperation
 {
-    /// <inheritdoc />
     public override string Op => "moveTeam";
 }
 
 /// <summary>Merges the source team into the target team: members, ownership and child teams move; the source goes.</summary>
 public sealed record MergeTeams(string SourceTeamId, string TargetTeamId) : ScenarioOperation
 {
-    /// <inheritdoc />
     public override string Op => "mergeTeams";
 }
 
 /// <summary>Splits listed members and listed owned targets off into a new sibling team of the same type.</summary>
 public sealed record SplitTeam(string TeamId, string NewTeamId, string Name, IReadOnlyList<string> MemberIds, IReadOnlyList<string> TargetIds) : ScenarioOperation
 {
-    /// <inheritdoc />
     public override string Op => "splitTeam";
 }
 
 /// <summary>Deletes a team: memberships and ownership go, child teams move up to its parent.</summary>
 public sealed record DeleteTeam(string TeamId) : ScenarioOperation
 {
-    /// <inheritdoc />
     public override string Op => "deleteTeam";
 }
 
@@ -66,66 +59,53 @@ public sealed record DeleteTeam(string TeamId) : ScenarioOperation
 /// </summary>
 public sealed record MovePerson(string PersonId, string? FromTeamId, string ToTeamId, double? Allocation) : ScenarioOperation
 {
-    /// <inheritdoc />
     public override string Op => "movePerson";
 }
 
 /// <summary>Sets (or clears, with null) a person's line manager. A reporting cycle is invalid.</summary>
 public sealed record SetManager(string PersonId, string? ManagerId) : ScenarioOperation
 {
-    /// <inheritdoc />
     public override string Op => "setManager";
 }
 
-/// <summary>Makes a person the lead of a team.</summary>
 public sealed record SetTeamLead(string TeamId, string PersonId) : ScenarioOperation
 {
-    /// <inheritdoc />
     public override string Op => "setTeamLead";
 }
 
 /// <summary>Adds an OWNS edge, or changes the kind of the existing one.</summary>
 public sealed record AssignOwnership(string TeamId, string TargetId, OwnershipKind Kind) : ScenarioOperation
 {
-    /// <inheritdoc />
     public override string Op => "assignOwnership";
 }
 
-/// <summary>Removes an existing OWNS edge.</summary>
 public sealed record RemoveOwnership(string TeamId, string TargetId) : ScenarioOperation
 {
-    /// <inheritdoc />
     public override string Op => "removeOwnership";
 }
 
 /// <summary>Moves an OWNS edge from one team to another, keeping its kind.</summary>
 public sealed record TransferOwnership(string FromTeamId, string ToTeamId, string TargetId) : ScenarioOperation
 {
-    /// <inheritdoc />
     public override string Op => "transferOwnership";
 }
 
-/// <summary>Adds a role to the catalog.</summary>
 public sealed record CreateRole(string RoleId, string Title, string? Family, string? Level) : ScenarioOperation
 {
     /// <summary>What one full-time opening of the role costs a year (SPEC §5); null when unknown.</summary>
     public double? AnnualCost { get; init; }
 
-    /// <inheritdoc />
     public override string Op => "createRole";
 }
 
 /// <summary>Plans <see cref="Count"/> unfilled positions of a role in a team; they count in planned FTE only.</summary>
 public sealed record AddOpening(string TeamId, string RoleId, int Count, double? Allocation) : ScenarioOperation
 {
-    /// <inheritdoc />
     public override string Op => "addOpening";
 }
 
-/// <summary>Gives a person a role.</summary>
 public sealed record AssignRole(string PersonId, string RoleId) : ScenarioOperation
 {
-    /// <inheritdoc />
     public override string Op => "assignRole";
 }
 

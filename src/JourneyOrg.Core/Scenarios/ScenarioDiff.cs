@@ -50,10 +50,8 @@ public sealed record HandoffChange(string JourneyId, int Before, int After);
 /// <summary>A phase whose FTE differs (at the 4 decimals shown).</summary>
 public sealed record FteChange(string PhaseId, double Before, double After);
 
-/// <summary>Org figures before and after.</summary>
 public sealed record OrgChange(double AvgSpanBefore, double AvgSpanAfter, int MaxSpanBefore, int MaxSpanAfter, int LayersBefore, int LayersAfter);
 
-/// <summary>Computes a <see cref="ScenarioDiff"/>.</summary>
 public static class ScenarioComparison
 {
     /// <summary>

@@ -24,7 +24,6 @@ public static class ScenarioJson
         "setTeamLead", "assignOwnership", "removeOwnership", "transferOwnership", "createRole", "addOpening", "assignRole",
     ];
 
-    /// <summary>Parses a scenario document.</summary>
     public static ScenarioParseResult Parse(string json)
     {
         try

@@ -20,7 +20,6 @@ public sealed record TeamApiDocument(
     IReadOnlyList<string> Contributing,
     CognitiveLoad CognitiveLoad);
 
-/// <summary>A person named by id and display name.</summary>
 public sealed record TeamApiPerson(string Id, string Name);
 
 /// <summary>A member with the share of their time the team takes.</summary>

@@ -5,14 +5,12 @@ using JourneyOrg.Workspaces;
 
 namespace JourneyOrg.JourneyManagement.Import;
 
-/// <summary>The kinds of file the import recognises.</summary>
 public enum ImportFileKind
 {
     /// <summary>A <c>journeyorg/v1</c> workspace (or a JSON file with another or no <c>format</c>, which that reader reports).</summary>
     Workspace,
     /// <summary>One of the four TheyDo S3 formats.</summary>
     TheyDo,
-    /// <summary>Metric data points as CSV.</summary>
     DataPointsCsv,
 }
 
@@ -54,7 +52,6 @@ public sealed class JourneyFileImporter(IWorkspaceStore store)
         return format is not null && TheyDoFormats.All.Contains(format) ? (ImportFileKind.TheyDo, format) : (ImportFileKind.Workspace, format);
     }
 
-    /// <summary>Imports a TheyDo file.</summary>
     public async Task<JourneyImportResult> ImportTheyDoAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         var read = TheyDoReader.Read(content);

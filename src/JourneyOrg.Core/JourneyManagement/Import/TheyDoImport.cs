@@ -15,7 +15,6 @@ namespace JourneyOrg.JourneyManagement.Import;
 /// </summary>
 public static class TheyDoImport
 {
-    /// <summary>Plans the import of <paramref name="document"/> into <paramref name="current"/>.</summary>
     public static JourneyImportPlan Plan(Workspace current, TheyDoDocument document)
     {
         var directory = new ImportDirectory(current);

@@ -145,7 +145,6 @@ public static class JourneyEdits
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
-/// <summary>The levels form as posted.</summary>
 public sealed class LevelsPost
 {
     public string? Levels { get; set; }

@@ -72,7 +72,6 @@ public sealed class WholeJourneyEditsController(OrgReader reader, WorkspaceEdito
 public sealed class WholeJourneyForm
 {
     public bool Confirm { get; set; }
-    /// <summary>The copy's name.</summary>
     public string? Name { get; set; }
     public bool WithOwners { get; set; }
     public long Revision { get; set; }
