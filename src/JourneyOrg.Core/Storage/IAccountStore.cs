@@ -2,7 +2,7 @@ namespace JourneyOrg.Storage;
 
 /// <summary>
 /// Sign-in accounts and the audit log, kept in the same store as the workspace so that an audit entry is written in the
-/// same transaction as the change it records. Both stores implement it next to <see cref="IWorkspaceStore"/>; every write
+/// same transaction as the change it records. Both stores implement it as part of <see cref="IStore"/>; every write
 /// takes the <see cref="AuditEntry"/> that describes it, so a caller cannot change an account without leaving a trace.
 /// </summary>
 public interface IAccountStore

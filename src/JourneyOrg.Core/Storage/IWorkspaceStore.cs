@@ -3,13 +3,13 @@ using JourneyOrg.Domain;
 namespace JourneyOrg.Storage;
 
 /// <summary>
-/// Where the workspace lives: the embedded SQLite store by default, Neo4j for organisations that run it.
+/// The workspace part of a store (the embedded SQLite store by default, Neo4j for organisations that run it); scenarios
+/// are <see cref="IScenarioStore"/>, bookkeeping <see cref="IStateStore"/>, and <see cref="IStore"/> is all of it.
 /// Every write is one transaction: it happens whole or not at all. Writes that depend on what the caller
 /// read pass the <see cref="WorkspaceSnapshot.Revision"/> they read, so two concurrent editors cannot
 /// silently overwrite each other (the second gets a <see cref="ConcurrentChangeException"/>).
-/// One contract test suite runs against every implementation.
-/// Every write of the workspace or a scenario also appends an <see cref="AuditEntry"/> (by <see cref="AuditContext.Current"/>,
-/// summarised by <see cref="WorkspaceAudit"/>) in the same transaction; state values and leases are bookkeeping and are not audited.
+/// Every write also appends an <see cref="AuditEntry"/> (by <see cref="AuditContext.Current"/>, summarised by
+/// <see cref="WorkspaceAudit"/>) in the same transaction.
 /// </summary>
 public interface IWorkspaceStore
 {
@@ -37,39 +37,6 @@ public interface IWorkspaceStore
     /// written and <see cref="ConcurrentChangeException"/> is thrown. Returns the new revision.
     /// </summary>
     Task<long> ApplyAsync(WorkspaceChangeSet changes, long? expectedRevision, CancellationToken cancellationToken = default);
-
-    /// <summary>All stored scenarios, newest first.</summary>
-    Task<IReadOnlyList<StoredScenario>> ListScenariosAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>One stored scenario, or null.</summary>
-    Task<StoredScenario?> GetScenarioAsync(string id, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Creates (<paramref name="expectedVersion"/> null) or updates a scenario. An update whose expected version is
-    /// not the stored one throws <see cref="ConcurrentChangeException"/>. Returns the stored scenario with its new version.
-    /// </summary>
-    Task<StoredScenario> SaveScenarioAsync(StoredScenario scenario, long? expectedVersion, CancellationToken cancellationToken = default);
-
-    /// <summary>Deletes a scenario; false when there was none.</summary>
-    Task<bool> DeleteScenarioAsync(string id, CancellationToken cancellationToken = default);
-
-    /// <summary>A value of the store's key/value state (sync delta links, settings), or null.</summary>
-    Task<string?> GetStateAsync(string key, CancellationToken cancellationToken = default);
-
-    /// <summary>Writes (or, with null, deletes) one state value on its own, without touching the workspace revision.</summary>
-    Task SetStateAsync(string key, string? value, CancellationToken cancellationToken = default);
-
-    /// <summary>All state entries whose key starts with <paramref name="prefix"/>, ordered by key (e.g. a run history).</summary>
-    Task<IReadOnlyList<KeyValuePair<string, string>>> ListStateAsync(string prefix, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Takes or renews the named lease for <paramref name="holder"/> until now + <paramref name="duration"/>. Succeeds when the
-    /// lease is free, expired, or already held by the same holder; so only one app instance runs, say, a directory sync.
-    /// </summary>
-    Task<bool> TryAcquireLeaseAsync(string name, string holder, TimeSpan duration, CancellationToken cancellationToken = default);
-
-    /// <summary>Gives the lease up if <paramref name="holder"/> holds it.</summary>
-    Task ReleaseLeaseAsync(string name, string holder, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The workspace as read, with the store revision it was read at.</summary>
@@ -126,40 +93,6 @@ public sealed record WorkspaceChangeSet
 
 /// <summary>Identifies one OWNS edge.</summary>
 public sealed record OwnershipKey(string TeamId, string TargetId);
-
-/// <summary>
-/// A reorg scenario as stored. <see cref="Document"/> is the scenario's JSON (name, description, operations)
-/// exactly as the scenario format defines it, so the store does not depend on the operation types.
-/// </summary>
-public sealed record StoredScenario(
-    string Id,
-    string Name,
-    string Status,
-    string Document,
-    string? Author,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt,
-    long Version)
-{
-    /// <summary>
-    /// User names (as <see cref="Account.UserName"/>) the author shared the scenario with. The author and these people see
-    /// it; nobody else does. Empty for a scenario that is not shared.
-    /// </summary>
-    public IReadOnlyList<string> SharedWith { get; init; } = [];
-}
-
-/// <summary>Lifecycle states of a stored scenario.</summary>
-public static class ScenarioStatus
-{
-    public const string Draft = "draft";
-    public const string Proposed = "proposed";
-    public const string Approved = "approved";
-    public const string Discarded = "discarded";
-    /// <summary>Approved and then applied to the live organisation; final, and set only by applying.</summary>
-    public const string Applied = "applied";
-    /// <summary>The statuses a person sets by hand; <see cref="Applied"/> is reached only by applying.</summary>
-    public static readonly IReadOnlyList<string> All = [Draft, Proposed, Approved, Discarded];
-}
 
 /// <summary>Thrown when a write expected a revision or version that another writer has already moved past.</summary>
 public sealed class ConcurrentChangeException(string message) : Exception(message)

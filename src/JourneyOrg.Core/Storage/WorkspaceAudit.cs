@@ -102,7 +102,7 @@ public static class WorkspaceAudit
     public static AuditEntry ForReplace(WorkspaceCounts before, Workspace after) =>
         Entry(AuditActions.WorkspaceReplace, "workspace", $"replaced the workspace: {before} → {WorkspaceCounts.Of(after)}");
 
-    /// <summary>The entry for <see cref="IWorkspaceStore.SaveScenarioAsync"/>; <paramref name="before"/> is null for a new scenario.</summary>
+    /// <summary>The entry for <see cref="IScenarioStore.SaveScenarioAsync"/>; <paramref name="before"/> is null for a new scenario.</summary>
     public static AuditEntry ForScenario(StoredScenario? before, StoredScenario after)
     {
         if (before is null)

@@ -13,13 +13,13 @@ public static class CliStore
         """;
 
     /// <summary>Resolves, creates and initializes the store; an unusable spec is a usage error.</summary>
-    public static async Task<IWorkspaceStore> OpenAsync(string? storeOption, CancellationToken cancellationToken)
+    public static async Task<IStore> OpenAsync(string? storeOption, CancellationToken cancellationToken)
     {
         var configuration = new ConfigurationBuilder()
             .SetBasePath(Directory.GetCurrentDirectory())
             .AddJsonFile("appsettings.json", optional: true)
             .Build();
-        IWorkspaceStore store;
+        IStore store;
         try
         {
             store = StoreFactory.Create(StoreLocation.Resolve(storeOption, configuration));

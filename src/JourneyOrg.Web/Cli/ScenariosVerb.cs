@@ -56,7 +56,7 @@ public sealed class ScenariosVerb : ICliVerb
         var store = await CliStore.OpenAsync(arguments.Value(CliArguments.Store), cancellationToken);
         return action switch
         {
-            "list" => await ListAsync(store, stdout, cancellationToken),
+            "list" => await ListAsync(store, store, stdout, cancellationToken),
             "import" => await ImportAsync(store, rest[0], stdout, stderr, cancellationToken),
             "export" => await ExportAsync(store, rest[0], rest.ElementAtOrDefault(1), stdout, stderr, cancellationToken),
             "status" => await StatusAsync(store, rest[0], rest[1], stdout, stderr, cancellationToken),
@@ -64,9 +64,9 @@ public sealed class ScenariosVerb : ICliVerb
         };
     }
 
-    private static async Task<int> ListAsync(IWorkspaceStore store, TextWriter stdout, CancellationToken cancellationToken)
+    private static async Task<int> ListAsync(IWorkspaceStore workspace, IScenarioStore store, TextWriter stdout, CancellationToken cancellationToken)
     {
-        var snapshot = await store.LoadAsync(cancellationToken);
+        var snapshot = await workspace.LoadAsync(cancellationToken);
         var baseline = AlignmentAnalysis.Prepare(snapshot.Workspace);
         var scenarios = await store.ListScenariosAsync(cancellationToken);
         if (scenarios.Count == 0) { await stdout.WriteLineAsync("No scenarios."); return CliApp.Success; }
@@ -80,7 +80,7 @@ public sealed class ScenariosVerb : ICliVerb
         return CliApp.Success;
     }
 
-    private static async Task<int> ImportAsync(IWorkspaceStore store, string file, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> ImportAsync(IScenarioStore store, string file, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var (scenario, errors) = ScenarioExchange.Import(await File.ReadAllTextAsync(file, cancellationToken), ScenarioIds.New(), null, DateTimeOffset.UtcNow);
         if (scenario is null)
@@ -94,7 +94,7 @@ public sealed class ScenariosVerb : ICliVerb
         return CliApp.Success;
     }
 
-    private static async Task<int> ExportAsync(IWorkspaceStore store, string id, string? file, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> ExportAsync(IScenarioStore store, string id, string? file, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (await store.GetScenarioAsync(id, cancellationToken) is not { } stored) return await UnknownAsync(stderr, id);
         var json = ScenarioExchange.Export(stored);
@@ -115,7 +115,7 @@ public sealed class ScenariosVerb : ICliVerb
         return CliApp.Success;
     }
 
-    private static async Task<int> StatusAsync(IWorkspaceStore store, string id, string status, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> StatusAsync(IScenarioStore store, string id, string status, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (await store.GetScenarioAsync(id, cancellationToken) is not { } stored) return await UnknownAsync(stderr, id);
         if (ScenarioLifecycle.WhyNot(stored.Status, status, mayApprove: true, isAdmin: true) is { } why)
@@ -129,10 +129,10 @@ public sealed class ScenariosVerb : ICliVerb
         return CliApp.Success;
     }
 
-    private static async Task<int> ApplyAsync(IWorkspaceStore store, string id, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> ApplyAsync(IStore store, string id, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var baselines = new AlignmentBaselineCache();
-        var applier = new ScenarioApplier(store, new WorkspaceEditor(store, new OrgReader(store, baselines)), baselines);
+        var applier = new ScenarioApplier(store, store, store, new WorkspaceEditor(store, new OrgReader(store, baselines)), baselines);
         var outcome = await applier.ApplyAsync(id, AuditContext.Current.Actor, cancellationToken);
         if (!outcome.Applied)
         {

@@ -49,7 +49,7 @@ public sealed class SyncVerb : ICliVerb
         try
         {
             var progress = new LineProgress(stdout);
-            run = await new DirectorySyncRunner(store, options).RunAsync(new SyncRequest("cli", token, arguments.Has("--full")), progress, cancellationToken);
+            run = await new DirectorySyncRunner(store, store, options).RunAsync(new SyncRequest("cli", token, arguments.Has("--full")), progress, cancellationToken);
         }
         catch (DirectorySyncConfigurationException error)
         {

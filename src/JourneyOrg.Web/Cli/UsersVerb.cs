@@ -38,8 +38,7 @@ public sealed class UsersVerb : ICliVerb
     {
         var arguments = CliArguments.Parse(args, [CliArguments.Store, "--role", "--password", "--display-name"], [], maxPositionals: 2);
         var command = arguments.Positionals.FirstOrDefault() ?? throw new CliUsageException("say what to do: add, list or disable");
-        var store = await CliStore.OpenAsync(arguments.Value(CliArguments.Store), cancellationToken);
-        if (store is not IAccountStore accounts) throw new CliUsageException($"{store.Description} keeps no accounts");
+        IAccountStore accounts = await CliStore.OpenAsync(arguments.Value(CliArguments.Store), cancellationToken);
         using var actor = AuditContext.Begin("cli:" + Environment.UserName, "journeyorg users " + command);
         switch (command)
         {

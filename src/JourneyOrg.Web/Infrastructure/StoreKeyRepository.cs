@@ -12,7 +12,7 @@ namespace JourneyOrg.Web.Infrastructure;
 /// store, so every app instance that shares the store accepts the others' cookies: instances behind a load balancer
 /// need nothing else in common. A key is one state entry; the framework only ever adds keys.
 /// </summary>
-public sealed class StoreKeyRepository(IWorkspaceStore store) : IXmlRepository
+public sealed class StoreKeyRepository(IStateStore store) : IXmlRepository
 {
     private const string Prefix = "dataprotection.key.";
 
@@ -32,7 +32,7 @@ public static class StoreKeyRepositoryExtensions
         services.AddDataProtection().SetApplicationName("JourneyOrg");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
             new ConfigureOptions<KeyManagementOptions>(options =>
-                options.XmlRepository = new StoreKeyRepository(provider.GetRequiredService<IWorkspaceStore>())));
+                options.XmlRepository = new StoreKeyRepository(provider.GetRequiredService<IStateStore>())));
         return services;
     }
 }

@@ -16,7 +16,7 @@ public static class WebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = PublishedContentRoot(args) });
         builder.Services.AddFeatureScreens();
         builder.Services.AddDirectorySync(builder.Configuration);
-        builder.Services.AddSingleton<IWorkspaceStore>(services =>
+        builder.Services.AddStore(services =>
             StoreFactory.Create(StoreLocation.Resolve(null, services.GetRequiredService<IConfiguration>())));
         builder.Services.AddSingleton<AlignmentBaselineCache>();
         builder.Services.AddDataProtectionInStore();

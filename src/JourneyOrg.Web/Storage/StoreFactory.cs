@@ -7,7 +7,7 @@ namespace JourneyOrg.Web.Storage;
 /// <summary>Turns a store specification (<c>sqlite:PATH</c> or <c>neo4j:http://user:pass@host:7474[/database]</c>) into a store.</summary>
 public static class StoreFactory
 {
-    public static IWorkspaceStore Create(string spec)
+    public static IStore Create(string spec)
     {
         var colon = spec.IndexOf(':');
         var kind = colon < 0 ? "" : spec[..colon];
@@ -20,6 +20,20 @@ public static class StoreFactory
             _ => throw new StoreSpecException(
                 $"Unknown store '{StoreLocation.Redact(spec)}'. Use sqlite:PATH (for example sqlite:./data/journeyorg.db) or neo4j:http://user:pass@host:7474[/database]."),
         };
+    }
+
+    /// <summary>
+    /// Registers the one store the app opens under each of its parts, so a class asks only for the part it uses. A test
+    /// that swaps the store registers its own <see cref="IStore"/>; the parts follow it.
+    /// </summary>
+    public static IServiceCollection AddStore(this IServiceCollection services, Func<IServiceProvider, IStore> open)
+    {
+        services.AddSingleton(open);
+        services.AddSingleton<IWorkspaceStore>(sp => sp.GetRequiredService<IStore>());
+        services.AddSingleton<IScenarioStore>(sp => sp.GetRequiredService<IStore>());
+        services.AddSingleton<IStateStore>(sp => sp.GetRequiredService<IStore>());
+        services.AddSingleton<IAccountStore>(sp => sp.GetRequiredService<IStore>());
+        return services;
     }
 }
 

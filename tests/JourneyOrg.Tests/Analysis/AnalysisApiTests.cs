@@ -25,7 +25,7 @@ public sealed class AnalysisApiTests(WebApplicationFactory<Program> factory) : I
     private async Task<HttpClient> ClientAsync()
     {
         var client = factory.WithWebHostBuilder(b => b.WithTestSignIn().ConfigureTestServices(s =>
-            s.AddSingleton<IWorkspaceStore>(_store.Store))).CreateClient();
+            s.AddSingleton<IStore>(_store.Store))).CreateClient();
         client.DefaultRequestHeaders.Add(JourneyOrg.Web.Features.Shared.Htmx.AntiforgeryHeader, await JourneyOrg.Tests.Web.WebAppFactory.AntiforgeryTokenAsync(client));
         return client;
     }

@@ -307,7 +307,7 @@ public sealed class DirectorySyncTests : IAsyncLifetime
     [Fact]
     public async Task Missing_credentials_are_reported_before_anything_runs()
     {
-        var runner = new DirectorySyncRunner(_bed.Store, _bed.Options);
+        var runner = new DirectorySyncRunner(_bed.Store, _bed.Store, _bed.Options);
         var error = await Assert.ThrowsAsync<DirectorySyncConfigurationException>(() => runner.RunAsync(new SyncRequest("test")));
         Assert.Contains("Credential:Kind", error.Message);
         Assert.Empty(await SyncState.ListRunsAsync(_bed.Store));

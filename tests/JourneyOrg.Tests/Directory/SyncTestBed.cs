@@ -35,7 +35,7 @@ public sealed class SyncTestBed : IAsyncDisposable
     }
 
     public Task<SyncRun> SyncAsync(bool full = false, IProgress<SyncProgress>? progress = null) =>
-        new DirectorySyncRunner(Store, Options).RunAsync(new SyncRequest("test", "test-token", full), progress);
+        new DirectorySyncRunner(Store, Store, Options).RunAsync(new SyncRequest("test", "test-token", full), progress);
 
     public async Task<Workspace> WorkspaceAsync() => (await Store.LoadAsync()).Workspace;
 

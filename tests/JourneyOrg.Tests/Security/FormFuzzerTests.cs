@@ -60,11 +60,11 @@ public abstract class FormFuzzerTests(ITestOutputHelper output) : IAsyncLifetime
         ("fz-admin", [.. AppRoles.All]),
     ];
 
-    protected abstract Task<(IWorkspaceStore Store, string Spec)> CreateStoreAsync();
+    protected abstract Task<(IStore Store, string Spec)> CreateStoreAsync();
     /// <summary>All of them: about 2,300 posts, a minute or two per store; lower it (the values rotate over the forms) if that grows.</summary>
     private static int ValuesPerForm => HostileValues.Count;
 
-    private IWorkspaceStore _store = null!;
+    private IStore _store = null!;
     private StoreApp _app = null!;
     private readonly List<string> _problems = [];
     private readonly HtmlParser _parser = new();
@@ -259,7 +259,7 @@ public sealed class SqliteFormFuzzerTests(ITestOutputHelper output) : FormFuzzer
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("journeyorg-fuzz-").FullName;
 
-    protected override async Task<(IWorkspaceStore, string)> CreateStoreAsync()
+    protected override async Task<(IStore, string)> CreateStoreAsync()
     {
         var store = new SqliteWorkspaceStore(Path.Combine(_directory, "fuzz.db"));
         await store.InitializeAsync();
@@ -272,6 +272,6 @@ public sealed class Neo4jFormFuzzerTests(ITestOutputHelper output) : FormFuzzerT
 {
     public static string? SkipReason => Neo4jTestServer.SkipReason;
 
-    protected override async Task<(IWorkspaceStore, string)> CreateStoreAsync() =>
+    protected override async Task<(IStore, string)> CreateStoreAsync() =>
         (await Neo4jTestServer.CreateEmptyStoreAsync(), "neo4j:" + Neo4jTestServer.Url);
 }

@@ -66,7 +66,7 @@ public sealed class HardeningTests(WebAppFactory app) : IClassFixture<WebAppFact
     {
         using var production = new SecureApp("Production", new Dictionary<string, string?> { ["https_port"] = "443" });
         var broken = production.WithWebHostBuilder(b => b.WithTestSignIn().ConfigureTestServices(s =>
-            s.AddSingleton<IWorkspaceStore>(new BrokenStore(production.Store))));
+            s.AddSingleton<IStore>(new BrokenStore(production.Store))));
         var https = broken.CreateClient(new() { BaseAddress = new Uri("https://journeyorg.example"), AllowAutoRedirect = false });
         var page = await https.GetAsync("/teams");
         Assert.Equal(HttpStatusCode.InternalServerError, page.StatusCode);
@@ -140,7 +140,7 @@ public sealed class HardeningTests(WebAppFactory app) : IClassFixture<WebAppFact
     }
 
     /// <summary>A store whose reads fail with a message that must never reach the browser.</summary>
-    private sealed class BrokenStore(IWorkspaceStore inner) : IWorkspaceStore, IAccountStore
+    private sealed class BrokenStore(IStore inner) : IStore
     {
         private static Exception Boom() => new InvalidOperationException("s3cret-connection string refused");
         public string Description => inner.Description;
@@ -159,7 +159,7 @@ public sealed class HardeningTests(WebAppFactory app) : IClassFixture<WebAppFact
         public Task<IReadOnlyList<KeyValuePair<string, string>>> ListStateAsync(string prefix, CancellationToken c = default) => inner.ListStateAsync(prefix, c);
         public Task<bool> TryAcquireLeaseAsync(string n, string h, TimeSpan d, CancellationToken c = default) => inner.TryAcquireLeaseAsync(n, h, d, c);
         public Task ReleaseLeaseAsync(string n, string h, CancellationToken c = default) => inner.ReleaseLeaseAsync(n, h, c);
-        private IAccountStore Accounts => (IAccountStore)inner;
+        private IAccountStore Accounts => inner;
         public Task<Account?> GetAccountAsync(string u, CancellationToken c = default) => Accounts.GetAccountAsync(u, c);
         public Task<IReadOnlyList<Account>> ListAccountsAsync(CancellationToken c = default) => Accounts.ListAccountsAsync(c);
         public Task<Account> SaveAccountAsync(Account a, long? v, AuditEntry e, CancellationToken c = default) => Accounts.SaveAccountAsync(a, v, e, c);

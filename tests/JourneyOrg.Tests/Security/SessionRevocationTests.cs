@@ -25,9 +25,9 @@ public abstract class SessionRevocationTests : IAsyncLifetime
     private const string Password = "correct horse battery";
     private readonly List<IDisposable> _owned = [];
 
-    protected abstract Task<(IWorkspaceStore Store, string Spec)> CreateStoreAsync();
+    protected abstract Task<(IStore Store, string Spec)> CreateStoreAsync();
 
-    private IWorkspaceStore _store = null!;
+    private IStore _store = null!;
     private IAccountStore Accounts => (IAccountStore)_store;
     private StoreApp _userInstance = null!;
     private StoreApp _adminInstance = null!;
@@ -184,7 +184,7 @@ public sealed class SqliteSessionRevocationTests : SessionRevocationTests
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("journeyorg-sessions-").FullName;
 
-    protected override async Task<(IWorkspaceStore, string)> CreateStoreAsync()
+    protected override async Task<(IStore, string)> CreateStoreAsync()
     {
         var store = new SqliteWorkspaceStore(Path.Combine(_directory, "sessions.db"));
         await store.InitializeAsync();
@@ -197,7 +197,7 @@ public sealed class Neo4jSessionRevocationTests : SessionRevocationTests, IStore
 {
     public static string? SkipReason => Neo4jTestServer.SkipReason;
 
-    protected override async Task<(IWorkspaceStore, string)> CreateStoreAsync() =>
+    protected override async Task<(IStore, string)> CreateStoreAsync() =>
         (await Neo4jTestServer.CreateEmptyStoreAsync(), "neo4j:" + Neo4jTestServer.Url);
 }
 

@@ -11,7 +11,7 @@ public sealed class Neo4jWorkspaceStoreTests : WorkspaceStoreContract, IStoreAva
 
     private readonly List<Neo4jWorkspaceStore> _stores = [];
 
-    protected override async Task<IWorkspaceStore> CreateStoreAsync()
+    protected override async Task<IStore> CreateStoreAsync()
     {
         var store = await Neo4jTestServer.CreateEmptyStoreAsync();
         _stores.Add(store);

@@ -7,7 +7,7 @@ public sealed class SqliteWorkspaceStoreTests : WorkspaceStoreContract, IDisposa
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("journeyorg-sqlite-").FullName;
 
-    protected override async Task<IWorkspaceStore> CreateStoreAsync()
+    protected override async Task<IStore> CreateStoreAsync()
     {
         var store = new SqliteWorkspaceStore(Path.Combine(_directory, $"{Guid.NewGuid():N}.db"));
         await store.InitializeAsync();

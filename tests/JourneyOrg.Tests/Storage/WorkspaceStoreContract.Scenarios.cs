@@ -18,7 +18,7 @@ public abstract partial class WorkspaceStoreContract
 {
     private static readonly DateTimeOffset Decided = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
 
-    private static async Task<StoredScenario> SaveApprovedAsync(IWorkspaceStore store, Scenario scenario, string id = "sc-apply")
+    private static async Task<StoredScenario> SaveApprovedAsync(IStore store, Scenario scenario, string id = "sc-apply")
     {
         var stored = new StoredScenario(id, scenario.Name, ScenarioStatus.Approved, ScenarioJson.Serialize(scenario), "hedda", Decided, Decided, 0);
         return await store.SaveScenarioAsync(stored, null);
@@ -30,10 +30,10 @@ public abstract partial class WorkspaceStoreContract
         Metrics = w.Metrics.Select(m => m with { TeamIds = [] }).ToList(), Insights = [], Opportunities = [], Solutions = [],
     };
 
-    private static ScenarioApplier Applier(IWorkspaceStore store)
+    private static ScenarioApplier Applier(IStore store)
     {
         var baselines = new AlignmentBaselineCache();
-        return new(store, new WorkspaceEditor(store, new OrgReader(store, baselines)), baselines);
+        return new(store, store, store, new WorkspaceEditor(store, new OrgReader(store, baselines)), baselines);
     }
 
     /// <summary>Applies <paramref name="scenario"/> on <paramref name="workspace"/> in the store and checks the result against the simulation.</summary>

@@ -12,7 +12,7 @@ namespace JourneyOrg.Tests.Storage;
 public abstract partial class WorkspaceStoreContract
 {
     /// <summary>A new, empty store that no other test uses.</summary>
-    protected abstract Task<IWorkspaceStore> CreateStoreAsync();
+    protected abstract Task<IStore> CreateStoreAsync();
 
     protected static Workspace SmallWorkspace() => new(
         Journeys:

@@ -18,7 +18,7 @@ public sealed class TemporaryStore : IDisposable
 
     public string Spec { get; }
 
-    public IWorkspaceStore Store { get; }
+    public IStore Store { get; }
 
     public string Directory => _directory;
 

@@ -65,10 +65,10 @@ public sealed record DirectoryPage(
     public static async Task<DirectoryPage> LoadAsync(DirectorySyncCoordinator coordinator, CancellationToken cancellationToken)
     {
         var options = coordinator.Options;
-        var pending = await DirectoryOverrides.ListAsync(coordinator.Store, cancellationToken);
+        var pending = await DirectoryOverrides.ListAsync(coordinator.State, cancellationToken);
         return new DirectoryPage(options, options.Problems(tokenGiven: false), options.Fingerprint(),
-            await coordinator.Store.GetStateAsync(SyncStateKeys.Fingerprint, cancellationToken),
-            StoreLocation.Redact(coordinator.Store.Description),
+            await coordinator.State.GetStateAsync(SyncStateKeys.Fingerprint, cancellationToken),
+            StoreLocation.Redact(coordinator.StoreDescription),
             await LoadProgressAsync(coordinator, cancellationToken),
             await LoadHistoryAsync(coordinator, swapOutOfBand: false, cancellationToken)) { Pending = pending };
     }
@@ -82,8 +82,8 @@ public sealed record DirectoryPage(
     }
 
     public static async Task<DirectoryHistoryModel> LoadHistoryAsync(DirectorySyncCoordinator coordinator, bool swapOutOfBand, CancellationToken cancellationToken) =>
-        new(await SyncState.ListRunsAsync(coordinator.Store, coordinator.Options.HistoryLength, cancellationToken),
-            await SyncState.ListSetAsideOwnershipAsync(coordinator.Store, cancellationToken), swapOutOfBand);
+        new(await SyncState.ListRunsAsync(coordinator.State, coordinator.Options.HistoryLength, cancellationToken),
+            await SyncState.ListSetAsideOwnershipAsync(coordinator.State, cancellationToken), swapOutOfBand);
 }
 
 public sealed record DirectoryProgressModel(SyncProgress? Progress, string? Message, DirectoryHistoryModel? History)

@@ -53,10 +53,10 @@ public sealed record DirectoryOverrides(IReadOnlyDictionary<(string Kind, string
 
     public DirectoryOverride? Get(string kind, string id) => All.GetValueOrDefault((kind, id));
 
-    public static async Task<IReadOnlyList<DirectoryOverride>> ListAsync(IWorkspaceStore store, CancellationToken cancellationToken = default) =>
+    public static async Task<IReadOnlyList<DirectoryOverride>> ListAsync(IStateStore store, CancellationToken cancellationToken = default) =>
         (await store.ListStateAsync(DirectoryOverride.Prefix, cancellationToken)).Select(e => DirectoryOverride.Parse(e.Value)).OfType<DirectoryOverride>().ToList();
 
-    public static async Task<DirectoryOverrides> ReadAsync(IWorkspaceStore store, CancellationToken cancellationToken = default) =>
+    public static async Task<DirectoryOverrides> ReadAsync(IStateStore store, CancellationToken cancellationToken = default) =>
         new((await ListAsync(store, cancellationToken)).GroupBy(o => (o.Kind, o.Id)).ToDictionary(g => g.Key, g => g.Last()));
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace JourneyOrg.Web.Features.DirectorySync;
 /// Runs syncs for the web app: "Sync now" and the schedule both go through here, so this instance runs at most one
 /// at a time (the store lease covers other instances), and the admin page can poll the progress of the current run.
 /// </summary>
-public sealed class DirectorySyncCoordinator(IWorkspaceStore store, IOptionsMonitor<DirectorySyncOptions> options, ILogger<DirectorySyncCoordinator> logger)
+public sealed class DirectorySyncCoordinator(IWorkspaceStore store, IStateStore stateStore, IOptionsMonitor<DirectorySyncOptions> options, ILogger<DirectorySyncCoordinator> logger)
 {
     private readonly Lock _gate = new();
     private Task? _running;
@@ -17,7 +17,10 @@ public sealed class DirectorySyncCoordinator(IWorkspaceStore store, IOptionsMoni
 
     public DirectorySyncOptions Options => options.CurrentValue;
 
-    public IWorkspaceStore Store => store;
+    /// <summary>Where the sync keeps its runs, delta links and overrides; the admin page reads them.</summary>
+    public IStateStore State => stateStore;
+
+    public string StoreDescription => store.Description;
 
     /// <summary>The progress of the run in this instance, or null when none runs here.</summary>
     public SyncProgress? Progress { get { lock (_gate) return _running is null ? null : _progress; } }
@@ -57,7 +60,7 @@ public sealed class DirectorySyncCoordinator(IWorkspaceStore store, IOptionsMoni
         using var audit = AuditContext.BeginAction($"directory sync ({trigger}{(full ? ", full" : "")})");
         try
         {
-            var runner = new DirectorySyncRunner(store, options.CurrentValue);
+            var runner = new DirectorySyncRunner(store, stateStore, options.CurrentValue);
             var run = await runner.RunAsync(new SyncRequest(trigger, Full: full), new Reporter(this), cancellationToken);
             logger.LogInformation("Directory sync {RunId} {Outcome}: {Counts}; {Pages} pages, {Throttling} throttling events{Error}",
                 run.Id, run.Outcome, run.Counts, run.Pages, run.ThrottlingEvents, run.Error is null ? "" : "; " + run.Error);

@@ -25,7 +25,7 @@ public sealed class SyncAlreadyRunningException(string message) : Exception(mess
 /// ONE store transaction. A run that fails before that transaction leaves the store as it was, so the next run
 /// starts from the same delta links and nothing is lost or applied twice.
 /// </summary>
-public sealed class DirectorySyncRunner(IWorkspaceStore store, DirectorySyncOptions options, TimeProvider? time = null)
+public sealed class DirectorySyncRunner(IWorkspaceStore store, IStateStore stateStore, DirectorySyncOptions options, TimeProvider? time = null)
 {
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(5);
     private const int MaxApplyAttempts = 3;
@@ -38,7 +38,7 @@ public sealed class DirectorySyncRunner(IWorkspaceStore store, DirectorySyncOpti
 
         var runId = Guid.NewGuid().ToString("N")[..10];
         var holder = $"{Environment.MachineName}/{Environment.ProcessId}/{runId}";
-        if (!await SyncLease.AcquireAsync(store, holder, LeaseDuration, cancellationToken))
+        if (!await SyncLease.AcquireAsync(stateStore, holder, LeaseDuration, cancellationToken))
             throw new SyncAlreadyRunningException("Another directory sync is running (the store's sync lease is taken). Try again when it has finished.");
 
         var counters = new SyncCounters();
@@ -47,13 +47,13 @@ public sealed class DirectorySyncRunner(IWorkspaceStore store, DirectorySyncOpti
         var resyncs = 0;
         try
         {
-            await store.SetStateAsync(run.Key, run.ToJson(), cancellationToken);
-            var previous = await SyncState.ListRunsAsync(store, 10, cancellationToken);
+            await stateStore.SetStateAsync(run.Key, run.ToJson(), cancellationToken);
+            var previous = await SyncState.ListRunsAsync(stateStore, 10, cancellationToken);
 
             var fingerprint = options.Fingerprint();
-            var sameSettings = await store.GetStateAsync(SyncStateKeys.Fingerprint, cancellationToken) == fingerprint;
-            var usersLink = request.Full || !sameSettings ? null : await store.GetStateAsync(SyncStateKeys.UsersDeltaLink, cancellationToken);
-            var groupsLink = request.Full || !sameSettings || !options.UsesGroups ? null : await store.GetStateAsync(SyncStateKeys.GroupsDeltaLink, cancellationToken);
+            var sameSettings = await stateStore.GetStateAsync(SyncStateKeys.Fingerprint, cancellationToken) == fingerprint;
+            var usersLink = request.Full || !sameSettings ? null : await stateStore.GetStateAsync(SyncStateKeys.UsersDeltaLink, cancellationToken);
+            var groupsLink = request.Full || !sameSettings || !options.UsesGroups ? null : await stateStore.GetStateAsync(SyncStateKeys.GroupsDeltaLink, cancellationToken);
             var mode = usersLink is null && (groupsLink is null || !options.UsesGroups) ? "full" : "delta";
             var expectedPages = previous.FirstOrDefault(r => r.Outcome == SyncOutcomes.Succeeded && r.Mode == mode)?.Pages;
 
@@ -72,7 +72,7 @@ public sealed class DirectorySyncRunner(IWorkspaceStore store, DirectorySyncOpti
                     counters.ThrottlingEvents, $"{stageName} page {page}: {objects} objects ({stage.Users.Count} users, {stage.Groups.Count} groups so far)"));
                 if (leaseRenewed.Elapsed > LeaseDuration / 3)
                 {
-                    if (!await store.TryAcquireLeaseAsync(SyncStateKeys.LeaseName, holder, LeaseDuration, cancellationToken))
+                    if (!await stateStore.TryAcquireLeaseAsync(SyncStateKeys.LeaseName, holder, LeaseDuration, cancellationToken))
                         throw new DirectorySyncException("The sync lease was lost (another instance took it over); this run stops without applying anything.");
                     leaseRenewed.Restart();
                 }
@@ -127,11 +127,11 @@ public sealed class DirectorySyncRunner(IWorkspaceStore store, DirectorySyncOpti
             {
                 var plan = MirrorPlanner.Plan(new MirrorPlanInput(
                     snapshot.Workspace, stage, options,
-                    (await store.ListStateAsync(SyncStateKeys.PendingManagerPrefix, cancellationToken))
+                    (await stateStore.ListStateAsync(SyncStateKeys.PendingManagerPrefix, cancellationToken))
                         .ToDictionary(e => e.Key[SyncStateKeys.PendingManagerPrefix.Length..], e => e.Value),
-                    await SyncState.ReadAllocationOverridesAsync(store, cancellationToken),
-                    (await SyncState.ListSetAsideOwnershipAsync(store, cancellationToken)).ToDictionary(s => s.TeamId),
-                    runId, _time.GetUtcNow()) { Overrides = await DirectoryOverrides.ReadAsync(store, cancellationToken) });
+                    await SyncState.ReadAllocationOverridesAsync(stateStore, cancellationToken),
+                    (await SyncState.ListSetAsideOwnershipAsync(stateStore, cancellationToken)).ToDictionary(s => s.TeamId),
+                    runId, _time.GetUtcNow()) { Overrides = await DirectoryOverrides.ReadAsync(stateStore, cancellationToken) });
                 // The planner repairs what Entra can get wrong (missing managers, cycles); an error here is a bug, and
                 // the run fails rather than store a graph the rest of the product cannot trust.
                 var validation = WorkspaceValidator.Validate(plan.Result);
@@ -147,7 +147,7 @@ public sealed class DirectorySyncRunner(IWorkspaceStore store, DirectorySyncOpti
                     [SyncStateKeys.Fingerprint] = fingerprint,
                     [run.Key] = run.ToJson(),
                 };
-                foreach (var old in (await store.ListStateAsync(SyncStateKeys.RunPrefix, cancellationToken)).Reverse().Skip(Math.Max(1, options.HistoryLength - 1)))
+                foreach (var old in (await stateStore.ListStateAsync(SyncStateKeys.RunPrefix, cancellationToken)).Reverse().Skip(Math.Max(1, options.HistoryLength - 1)))
                     if (old.Key != run.Key) state[old.Key] = null;
                 try
                 {
@@ -169,13 +169,13 @@ public sealed class DirectorySyncRunner(IWorkspaceStore store, DirectorySyncOpti
             run = Finished(run, SyncOutcomes.Failed, run.Mode, counters, pages, resyncs,
                 error is OperationCanceledException ? "Cancelled." : Describe(error));
             // The failure is recorded on its own; the mirror and the delta links stay as they were.
-            await store.SetStateAsync(run.Key, run.ToJson(), CancellationToken.None);
+            await stateStore.SetStateAsync(run.Key, run.ToJson(), CancellationToken.None);
             progress?.Report(new SyncProgress(runId, "failed", 0, 0, 0, 0, pages, null, counters.ThrottlingEvents, run.Error!));
             return run;
         }
         finally
         {
-            await store.ReleaseLeaseAsync(SyncStateKeys.LeaseName, holder, CancellationToken.None);
+            await stateStore.ReleaseLeaseAsync(SyncStateKeys.LeaseName, holder, CancellationToken.None);
         }
     }
 

@@ -11,7 +11,7 @@ namespace JourneyOrg.Web.Features.DirectorySync;
 /// </summary>
 public static class SyncLease
 {
-    public static async Task<bool> AcquireAsync(IWorkspaceStore store, string holder, TimeSpan duration, CancellationToken cancellationToken)
+    public static async Task<bool> AcquireAsync(IStateStore store, string holder, TimeSpan duration, CancellationToken cancellationToken)
     {
         if (await store.TryAcquireLeaseAsync(SyncStateKeys.LeaseName, holder, duration, cancellationToken)) return true;
         if (await store.GetStateAsync("lease." + SyncStateKeys.LeaseName, cancellationToken) is not { } value
@@ -39,7 +39,7 @@ public static class SyncLease
         }
     }
 
-    private static async Task CloseInterruptedRunAsync(IWorkspaceStore store, string runId, CancellationToken cancellationToken)
+    private static async Task CloseInterruptedRunAsync(IStateStore store, string runId, CancellationToken cancellationToken)
     {
         foreach (var run in await SyncState.ListRunsAsync(store, 10, cancellationToken))
         {

@@ -120,7 +120,7 @@ public sealed record SetAsideEdge(string TargetId, string Kind);
 /// <summary>Reads and writes what the sync keeps in the store's state: run history, local allocation overrides, set-aside ownership.</summary>
 public static class SyncState
 {
-    public static async Task<IReadOnlyList<SyncRun>> ListRunsAsync(IWorkspaceStore store, int max = 50, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<SyncRun>> ListRunsAsync(IStateStore store, int max = 50, CancellationToken cancellationToken = default)
     {
         var entries = await store.ListStateAsync(SyncStateKeys.RunPrefix, cancellationToken);
         return entries.Reverse().Take(max).Select(e => TryParse(e.Value)).OfType<SyncRun>().ToList();
@@ -136,7 +136,7 @@ public static class SyncState
     /// Keeps a locally decided allocation for a synced membership (e.g. "Ada works 80% in Payments"); sync then uses
     /// it instead of 1/k. Null removes the override.
     /// </summary>
-    public static Task SetAllocationOverrideAsync(IWorkspaceStore store, string personId, string teamId, double? allocation,
+    public static Task SetAllocationOverrideAsync(IStateStore store, string personId, string teamId, double? allocation,
         CancellationToken cancellationToken = default)
     {
         if (allocation is { } a && (a <= 0 || a > 1)) throw new ArgumentOutOfRangeException(nameof(allocation), "An allocation is in (0, 1].");
@@ -145,7 +145,7 @@ public static class SyncState
 
     public static string AllocationKey(string personId, string teamId) => $"{SyncStateKeys.AllocationPrefix}{personId}/{teamId}";
 
-    public static async Task<Dictionary<(string PersonId, string TeamId), double>> ReadAllocationOverridesAsync(IWorkspaceStore store,
+    public static async Task<Dictionary<(string PersonId, string TeamId), double>> ReadAllocationOverridesAsync(IStateStore store,
         CancellationToken cancellationToken = default)
     {
         var overrides = new Dictionary<(string, string), double>();
@@ -158,7 +158,7 @@ public static class SyncState
         return overrides;
     }
 
-    public static async Task<IReadOnlyList<SetAsideOwnership>> ListSetAsideOwnershipAsync(IWorkspaceStore store, CancellationToken cancellationToken = default) =>
+    public static async Task<IReadOnlyList<SetAsideOwnership>> ListSetAsideOwnershipAsync(IStateStore store, CancellationToken cancellationToken = default) =>
         (await store.ListStateAsync(SyncStateKeys.SetAsideOwnershipPrefix, cancellationToken))
             .Select(e => SetAsideOwnership.Parse(e.Value)).OfType<SetAsideOwnership>().ToList();
 }

@@ -56,6 +56,6 @@ public sealed record FrameworkLevels(IReadOnlyList<string> Names)
         return problem is null ? new FrameworkLevels(names) : null;
     }
 
-    public static async Task<FrameworkLevels> LoadAsync(IWorkspaceStore store, CancellationToken cancellationToken = default) =>
+    public static async Task<FrameworkLevels> LoadAsync(IStateStore store, CancellationToken cancellationToken = default) =>
         FromStored(await store.GetStateAsync(StateKey, cancellationToken));
 }

@@ -10,7 +10,7 @@ namespace JourneyOrg.Web.Features.ScenarioSharing;
 /// (<see cref="ScenarioVisibility"/>), so this is the only place sharing changes.
 /// </summary>
 [Authorize(Policy = Policies.Plan)]
-public sealed class ScenarioSharingController(IWorkspaceStore store) : Controller
+public sealed class ScenarioSharingController(IScenarioStore store) : Controller
 {
     public const int MaxPeople = 100;
 

@@ -15,7 +15,7 @@ namespace JourneyOrg.Web.Features.Scenarios;
 /// </summary>
 [AutoValidateAntiforgeryToken]
 [Authorize(Policy = Policies.Plan)]
-public sealed class ProposalController(OrgReader reader, IWorkspaceStore store) : Controller
+public sealed class ProposalController(OrgReader reader, IScenarioStore store) : Controller
 {
     [HttpPost("/scenarios/propose")]
     public async Task<IActionResult> Propose(string? by, int? minSize, int? maxSize, bool accept, CancellationToken cancellationToken)

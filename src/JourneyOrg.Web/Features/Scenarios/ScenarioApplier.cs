@@ -20,21 +20,21 @@ public sealed record ApplyOutcome(bool Applied, IReadOnlyList<string> Reasons, A
 /// screens: validated, one transaction, one revision, one audit entry naming the scenario and every operation.
 /// Journeys never change. The web app and the CLI both apply through here.
 /// </summary>
-public sealed class ScenarioApplier(IWorkspaceStore store, WorkspaceEditor editor, AlignmentBaselineCache baselines)
+public sealed class ScenarioApplier(IWorkspaceStore workspace, IScenarioStore scenarios, IStateStore state, WorkspaceEditor editor, AlignmentBaselineCache baselines)
 {
     /// <summary>The state key that records, in the same transaction as the change, that a scenario was applied.</summary>
     public static string StateKey(string scenarioId) => "scenario.applied." + scenarioId;
 
     public async Task<ApplyOutcome> ApplyAsync(string id, string appliedBy, CancellationToken cancellationToken = default)
     {
-        var stored = await store.GetScenarioAsync(id, cancellationToken);
+        var stored = await scenarios.GetScenarioAsync(id, cancellationToken);
         if (stored is null) return ApplyOutcome.Refused($"There is no scenario '{id}'.");
-        if (await store.GetStateAsync(StateKey(id), cancellationToken) is { } done)
+        if (await state.GetStateAsync(StateKey(id), cancellationToken) is { } done)
         {
             // Applied, but the status write after it did not happen (a crash between the two): finish it, apply nothing twice.
             var record = ScenarioExchange.ReadApplied(JsonNode.Parse(done));
             if (stored.Status != ScenarioStatus.Applied && record is not null)
-                await store.SaveScenarioAsync(ScenarioExchange.MarkApplied(stored, record), stored.Version, cancellationToken);
+                await scenarios.SaveScenarioAsync(ScenarioExchange.MarkApplied(stored, record), stored.Version, cancellationToken);
             return ApplyOutcome.Refused($"This scenario was already applied{(record is null ? "" : $" on {record.At:yyyy-MM-dd HH:mm} UTC by {record.By}")}.");
         }
         if (stored.Status != ScenarioStatus.Approved)
@@ -43,7 +43,7 @@ public sealed class ScenarioApplier(IWorkspaceStore store, WorkspaceEditor edito
         var parsed = ScenarioJson.Parse(stored.Document);
         if (!parsed.Succeeded) return ApplyOutcome.Refused(parsed.Errors.Select(e => $"The scenario file is not valid: {e.Message}").ToArray());
 
-        var snapshot = await store.LoadAsync(cancellationToken);
+        var snapshot = await workspace.LoadAsync(cancellationToken);
         var baseline = baselines.Get(snapshot.Revision, snapshot.Workspace);
         var result = ScenarioSimulation.Apply(baseline, parsed.Scenario!);
         if (!result.Valid)
@@ -53,11 +53,11 @@ public sealed class ScenarioApplier(IWorkspaceStore store, WorkspaceEditor edito
         var applied = new AppliedRecord(DateTimeOffset.UtcNow, appliedBy, snapshot.Revision + 1);
         // Changes to people and teams that come from Entra are recorded as overrides in the same transaction, so the
         // next directory sync keeps them until the directory agrees (DirectoryOverrides).
-        var state = new Dictionary<string, string?>(DirectoryOverrides.For(snapshot.Workspace, result.Workspace!, stored.Name, applied.At))
+        var written = new Dictionary<string, string?>(DirectoryOverrides.For(snapshot.Workspace, result.Workspace!, stored.Name, applied.At))
         {
             [StateKey(id)] = ScenarioExchange.ToJson(applied).ToJsonString(),
         };
-        var changes = ScenarioChanges.Between(snapshot.Workspace, result.Workspace!) with { State = state };
+        var changes = ScenarioChanges.Between(snapshot.Workspace, result.Workspace!) with { State = written };
         EditResult edit;
         using (AuditContext.BeginAction(AuditAction(stored, parsed.Scenario!)))
             edit = await editor.ApplyAsync(changes, snapshot.Revision, cancellationToken);
@@ -68,10 +68,10 @@ public sealed class ScenarioApplier(IWorkspaceStore store, WorkspaceEditor edito
         // scenario, but an Admin may have touched its status meanwhile: re-read and retry rather than lose the mark.
         for (var attempt = 0; ; attempt++)
         {
-            var current = await store.GetScenarioAsync(id, cancellationToken) ?? stored;
+            var current = await scenarios.GetScenarioAsync(id, cancellationToken) ?? stored;
             try
             {
-                await store.SaveScenarioAsync(ScenarioExchange.MarkApplied(current, applied), current.Version, cancellationToken);
+                await scenarios.SaveScenarioAsync(ScenarioExchange.MarkApplied(current, applied), current.Version, cancellationToken);
                 break;
             }
             catch (ConcurrentChangeException) when (attempt < 3)

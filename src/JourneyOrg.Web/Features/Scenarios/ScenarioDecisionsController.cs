@@ -14,7 +14,7 @@ namespace JourneyOrg.Web.Features.Scenarios;
 /// </summary>
 [AutoValidateAntiforgeryToken]
 [Authorize(Policy = Policies.Read)]
-public sealed class ScenarioDecisionsController(OrgReader reader, IWorkspaceStore store, ScenarioApplier applier) : Controller
+public sealed class ScenarioDecisionsController(OrgReader reader, IScenarioStore store, ScenarioApplier applier) : Controller
 {
     [HttpGet("/scenarios/{id}/export.json")]
     public async Task<IActionResult> Export(string id, CancellationToken cancellationToken)

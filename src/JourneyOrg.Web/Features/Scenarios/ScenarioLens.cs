@@ -71,7 +71,7 @@ public sealed class ScenarioLens
 /// Builds <see cref="ScenarioLens"/>es. The org chart of a scenario expands lazily, one request per level, so the simulated
 /// organisation of the last few (scenario version, workspace revision) pairs is kept rather than rebuilt per click.
 /// </summary>
-public sealed class ScenarioLenses(OrgReader reader, IWorkspaceStore store)
+public sealed class ScenarioLenses(OrgReader reader, IScenarioStore store)
 {
     private readonly ConcurrentDictionary<(string Id, long Version, long Revision), ScenarioLens> _recent = new();
 

@@ -11,7 +11,7 @@ namespace JourneyOrg.Web.Features.Scenarios;
 public sealed record PlannedOpening(StoredScenario Scenario, Opening Opening, double? AnnualCost = null);
 
 /// <summary>Openings planned across the stored scenarios that apply to today's organisation (discarded ones left out).</summary>
-public sealed class ScenarioOpenings(IWorkspaceStore store)
+public sealed class ScenarioOpenings(IScenarioStore store)
 {
     public async Task<IReadOnlyList<PlannedOpening>> ListAsync(OrgView org, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ namespace JourneyOrg.Web.Features.Scenarios;
 /// </summary>
 [AutoValidateAntiforgeryToken]
 [Authorize(Policy = Policies.Read)]
-public sealed class ScenariosController(OrgReader reader, IWorkspaceStore store, ScenarioLenses lenses) : Controller
+public sealed class ScenariosController(OrgReader reader, IScenarioStore store, ScenarioLenses lenses) : Controller
 {
     [HttpGet("/scenarios")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)

@@ -28,44 +28,19 @@ public static class ScenarioAccess
 }
 
 /// <summary>
-/// The store as a web request sees it: scenarios the signed-in user may not see do not exist (lists skip them, a lookup
+/// The scenarios as a web request sees them: scenarios the signed-in user may not see do not exist (lists skip them, a lookup
 /// finds nothing, a save or delete is refused), so every screen, partial and API that reads scenarios honours sharing
 /// without checking it itself. Outside a request (directory sync, CLI) it passes everything through.
 /// </summary>
-public sealed class ScenarioVisibility(IWorkspaceStore inner, IHttpContextAccessor http) : IWorkspaceStore
+public sealed class ScenarioVisibility(IScenarioStore inner, IHttpContextAccessor http) : IScenarioStore
 {
-    public IWorkspaceStore Inner => inner;
-
-    /// <summary>Wraps the registered <see cref="IWorkspaceStore"/> (whatever registered it) in this decorator.</summary>
-    public static void Decorate(IServiceCollection services)
-    {
-        var descriptor = services.LastOrDefault(d => d.ServiceType == typeof(IWorkspaceStore))
-            ?? throw new InvalidOperationException("Register the IWorkspaceStore before the security services.");
-        services.Remove(descriptor);
-        services.AddSingleton<IWorkspaceStore>(sp =>
-        {
-            var store = descriptor.ImplementationInstance as IWorkspaceStore
-                ?? descriptor.ImplementationFactory?.Invoke(sp) as IWorkspaceStore
-                ?? (IWorkspaceStore)ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!);
-            return new ScenarioVisibility(store, sp.GetRequiredService<IHttpContextAccessor>());
-        });
-    }
-
-    public static IWorkspaceStore Unwrap(IWorkspaceStore store) => store is ScenarioVisibility v ? v.Inner : store;
+    /// <summary>Registers the scenarios of the registered <see cref="IStore"/> through this decorator.</summary>
+    public static void Decorate(IServiceCollection services) =>
+        services.AddSingleton<IScenarioStore>(sp => new ScenarioVisibility(sp.GetRequiredService<IStore>(), sp.GetRequiredService<IHttpContextAccessor>()));
 
     private ClaimsPrincipal? User => http.HttpContext?.User;
 
     private bool Visible(StoredScenario scenario) => User is not { } user || user.CanSee(scenario);
-
-    public string Description => inner.Description;
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => inner.InitializeAsync(cancellationToken);
-    public Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default) => inner.IsEmptyAsync(cancellationToken);
-    public Task<WorkspaceSnapshot> LoadAsync(CancellationToken cancellationToken = default) => inner.LoadAsync(cancellationToken);
-    public Task<long> GetRevisionAsync(CancellationToken cancellationToken = default) => inner.GetRevisionAsync(cancellationToken);
-    public Task<long> ReplaceAsync(Domain.Workspace workspace, CancellationToken cancellationToken = default) => inner.ReplaceAsync(workspace, cancellationToken);
-
-    public Task<long> ApplyAsync(WorkspaceChangeSet changes, long? expectedRevision, CancellationToken cancellationToken = default) =>
-        inner.ApplyAsync(changes, expectedRevision, cancellationToken);
 
     public async Task<IReadOnlyList<StoredScenario>> ListScenariosAsync(CancellationToken cancellationToken = default) =>
         (await inner.ListScenariosAsync(cancellationToken)).Where(Visible).ToList();
@@ -82,18 +57,6 @@ public sealed class ScenarioVisibility(IWorkspaceStore inner, IHttpContextAccess
 
     public async Task<bool> DeleteScenarioAsync(string id, CancellationToken cancellationToken = default) =>
         await GetScenarioAsync(id, cancellationToken) is not null && await inner.DeleteScenarioAsync(id, cancellationToken);
-
-    public Task<string?> GetStateAsync(string key, CancellationToken cancellationToken = default) => inner.GetStateAsync(key, cancellationToken);
-    public Task SetStateAsync(string key, string? value, CancellationToken cancellationToken = default) => inner.SetStateAsync(key, value, cancellationToken);
-
-    public Task<IReadOnlyList<KeyValuePair<string, string>>> ListStateAsync(string prefix, CancellationToken cancellationToken = default) =>
-        inner.ListStateAsync(prefix, cancellationToken);
-
-    public Task<bool> TryAcquireLeaseAsync(string name, string holder, TimeSpan duration, CancellationToken cancellationToken = default) =>
-        inner.TryAcquireLeaseAsync(name, holder, duration, cancellationToken);
-
-    public Task ReleaseLeaseAsync(string name, string holder, CancellationToken cancellationToken = default) =>
-        inner.ReleaseLeaseAsync(name, holder, cancellationToken);
 }
 
 /// <summary>Setting a scenario's status needs Planner, HR or Admin; setting it to approved needs HR or Admin.</summary>

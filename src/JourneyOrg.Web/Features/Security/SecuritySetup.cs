@@ -30,8 +30,6 @@ public static class SecuritySetup
         services.TryAddTimeProvider();
         services.AddHttpContextAccessor();
         ScenarioVisibility.Decorate(services);
-        services.AddSingleton<IAccountStore>(sp => ScenarioVisibility.Unwrap(sp.GetRequiredService<IWorkspaceStore>()) as IAccountStore
-            ?? throw new InvalidOperationException("The configured store keeps no accounts."));
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>

@@ -14,7 +14,7 @@ namespace JourneyOrg.Web.Storage.Neo4j;
 /// bulk data goes in <c>UNWIND $rows</c> batches of <see cref="BatchSize"/>; any error rolls the whole transaction
 /// back. Top-level lists keep their order through a <c>seq</c> property handed out from the revision node.
 /// </summary>
-public sealed partial class Neo4jWorkspaceStore : IWorkspaceStore, IDisposable
+public sealed partial class Neo4jWorkspaceStore : IStore, IDisposable
 {
     /// <summary>Rows per <c>UNWIND</c> statement: big enough to amortise a round trip, small enough for a modest heap.</summary>
     public const int BatchSize = 1000;

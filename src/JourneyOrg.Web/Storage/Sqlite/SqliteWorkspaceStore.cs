@@ -11,7 +11,7 @@ namespace JourneyOrg.Web.Storage.Sqlite;
 /// the write lock before reading the revision, so a stale writer is refused instead of overwriting. The audit entry of each
 /// write goes into <c>audit_log</c> in that same transaction (SqliteWorkspaceStore.Accounts.cs).
 /// </summary>
-public sealed partial class SqliteWorkspaceStore : IWorkspaceStore
+public sealed partial class SqliteWorkspaceStore : IStore
 {
     private const string RevisionKey = "workspace.revision";
     private readonly string _connectionString;
