@@ -30,7 +30,6 @@ public sealed partial class SqliteWorkspaceStore : IStore
         }.ToString();
     }
 
-    /// <summary>The database file.</summary>
     public string Path { get; }
 
     public string Description => $"sqlite:{Path}";
