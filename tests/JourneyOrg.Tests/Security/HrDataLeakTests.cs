@@ -6,9 +6,6 @@ using JourneyOrg.Domain;
 using JourneyOrg.Storage;
 using JourneyOrg.Tests.Web;
 using JourneyOrg.Web.Features.Security;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyOrg.Tests.Security;
 
@@ -85,29 +82,8 @@ public sealed class HrDataLeakTests : IClassFixture<HrDataLeakTests.CostApp>
     private IEnumerable<string> GetUrls()
     {
         _ = _app.Server;
-        var w = _app.Workspace;
-        var ids = w.Journeys.Select(j => j.Id).Concat(w.Teams.Select(t => t.Id)).Concat(w.People.Select(p => p.Id)).Concat(w.Roles.Select(r => r.Id))
-            .Concat(w.Metrics.Select(m => m.Id)).Append("r-zanzibar").Append(CostApp.ScenarioId).ToList();
-        var values = new Dictionary<string, IReadOnlyList<string>>
-        {
-            ["id"] = ids,
-            ["journeyId"] = ["j-mortgage", "j-identity"],
-            ["teamId"] = [.. w.Teams.Select(t => t.Id)],
-            ["personId"] = [.. w.People.Select(p => p.Id).Take(3)],
-            ["stepId"] = ["s-form", "s-offer"],
-            ["kind"] = ["metric", "insight", "opportunity"],
-        };
-        var routes = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Contains("GET"))
-            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Distinct().ToList();
-        Assert.True(routes.Count > 30, $"only {routes.Count} GET routes found");
-        foreach (var route in routes)
-        {
-            var urls = new List<string> { route };
-            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(route, @"\{(\w+)[^}]*\}"))
-                urls = urls.SelectMany(u => values.GetValueOrDefault(m.Groups[1].Value, ["x"]).Select(v => u.Replace(m.Value, Uri.EscapeDataString(v)))).ToList();
-            foreach (var url in urls) yield return url;
-        }
+        foreach (var url in EndpointUrls.Get(_app.Services, EndpointUrls.ValuesFor(_app.Workspace, "r-zanzibar", CostApp.ScenarioId)))
+            yield return url;
         foreach (var q in new[] { "Zanzibar", "GRADE", "Zetafamily", "Product lead", "Ada", "271828", "CHF", "opening" })
             yield return "/search?q=" + Uri.EscapeDataString(q);
         yield return $"/scenarios/compare?ids={CostApp.ScenarioId}&ids={CostApp.ScenarioId}";

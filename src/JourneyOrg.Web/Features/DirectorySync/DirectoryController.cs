@@ -47,14 +47,12 @@ public sealed class DirectoryController(DirectorySyncCoordinator coordinator, IC
     private bool IsHtmx() => Request.Headers["HX-Request"] == "true";
 }
 
-/// <summary>DOM ids the Directory page's htmx fragments target.</summary>
 public static class DirectoryDomIds
 {
     public const string Progress = "directory-sync-progress";
     public const string History = "directory-sync-history";
 }
 
-/// <summary>What the Directory page shows.</summary>
 public sealed record DirectoryPage(
     DirectorySyncOptions Options, IReadOnlyList<string> Problems, string Fingerprint, string? StoredFingerprint, string Store,
     DirectoryProgressModel Progress, DirectoryHistoryModel History)

@@ -86,7 +86,7 @@ public sealed class RolesController(OrgReader reader, WorkspaceEditor editor, Sc
 
     // Openings are HR data: they are not even computed for anyone else.
     private async Task<IReadOnlyList<Scenarios.PlannedOpening>> OpeningsAsync(OrgView org, CancellationToken cancellationToken) =>
-        User.CanSeeHrData() ? await openings.ListAsync(org, cancellationToken) : [];
+        User.CanSeeHrData() ? await openings.ListAsync(org, User, cancellationToken) : [];
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace JourneyOrg.Web.Features.ScenarioSharing;
 
 /// <summary>
-/// Who else sees a scenario: its author names people (by user name). The store hides a scenario from everyone else
-/// (<see cref="ScenarioVisibility"/>), so this is the only place sharing changes.
+/// Who else sees a scenario: its author names people (by user name). Every screen shows a scenario only to those
+/// <see cref="ScenarioAccess.CanSee"/> allows, so this is the only place sharing changes.
 /// </summary>
 [Authorize(Policy = Policies.Plan)]
 public sealed class ScenarioSharingController(IScenarioStore store) : Controller
@@ -17,7 +17,7 @@ public sealed class ScenarioSharingController(IScenarioStore store) : Controller
     [HttpPost("/scenarios/{id}/sharing")]
     public async Task<IActionResult> Share(string id, string? sharedWith, long version, CancellationToken cancellationToken)
     {
-        var scenario = await store.GetScenarioAsync(id, cancellationToken);
+        var scenario = await store.GetVisibleAsync(User, id, cancellationToken);
         if (scenario is null) return NotFound();
         if (!User.CanShare(scenario)) return Forbid();
         var names = (sharedWith ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)

@@ -34,7 +34,7 @@ public sealed class ProposalController(OrgReader reader, IScenarioStore store) :
         if (options.MaxSize > 1000) errors.Add("the maximum team size must be at most 1000");
         if (errors.Count > 0)
         {
-            var plans = (await store.ListScenariosAsync(cancellationToken)).Select(s => ScenarioPlan.Load(s, org.Baseline)).ToList();
+            var plans = (await store.ListVisibleAsync(User, cancellationToken)).Select(s => ScenarioPlan.Load(s, org.Baseline)).ToList();
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View("/Features/Scenarios/Index.cshtml", new ScenarioListModel(org, plans, errors.Select(e => $"Cannot propose a structure: {e}.").ToList()));
         }

@@ -19,7 +19,7 @@ public sealed class ScenarioDecisionsController(OrgReader reader, IScenarioStore
     [HttpGet("/scenarios/{id}/export.json")]
     public async Task<IActionResult> Export(string id, CancellationToken cancellationToken)
     {
-        if (await store.GetScenarioAsync(id, cancellationToken) is not { } stored) return NotFound();
+        if (await store.GetVisibleAsync(User, id, cancellationToken) is not { } stored) return NotFound();
         // Roles and openings are HR data (SPEC §5): a file carrying them leaves the app only through HR or an Admin.
         if (!User.CanSeeHrData() && PlansForHr(stored))
             return Forbid();
@@ -49,7 +49,7 @@ public sealed class ScenarioDecisionsController(OrgReader reader, IScenarioStore
     [HttpGet("/scenarios/{id}/changes.csv")]
     public async Task<IActionResult> Changes(string id, CancellationToken cancellationToken)
     {
-        if (await store.GetScenarioAsync(id, cancellationToken) is not { } stored) return NotFound();
+        if (await store.GetVisibleAsync(User, id, cancellationToken) is not { } stored) return NotFound();
         var org = await reader.LoadAsync(cancellationToken);
         var plan = ScenarioPlan.Load(stored, org.Baseline);
         if (plan.Simulation is not { Valid: true } simulation)
@@ -71,7 +71,7 @@ public sealed class ScenarioDecisionsController(OrgReader reader, IScenarioStore
     [Authorize(Policy = Policies.Admin)]
     public async Task<IActionResult> Apply(string id, CancellationToken cancellationToken)
     {
-        if (await store.GetScenarioAsync(id, cancellationToken) is null) return NotFound();
+        if (await store.GetVisibleAsync(User, id, cancellationToken) is null) return NotFound();
         var outcome = await applier.ApplyAsync(id, User.Identity?.Name ?? "unknown", cancellationToken);
         if (outcome.Applied) return Redirect($"/scenarios/{id}");
         return await RefuseOnPlanAsync(id, ["Not applied; the organisation is unchanged:", .. outcome.Reasons], cancellationToken);
@@ -81,7 +81,7 @@ public sealed class ScenarioDecisionsController(OrgReader reader, IScenarioStore
     [Authorize(Policy = Policies.Plan)]
     public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken)
     {
-        if (await store.GetScenarioAsync(id, cancellationToken) is not { } stored) return NotFound();
+        if (await store.GetVisibleAsync(User, id, cancellationToken) is not { } stored) return NotFound();
         if (!ScenarioLifecycle.CanDelete(stored.Status))
             return await RefuseOnPlanAsync(id, [$"Only a discarded scenario can be deleted; this one is {stored.Status}. Discard it first."], cancellationToken);
         await store.DeleteScenarioAsync(id, cancellationToken);
@@ -91,14 +91,14 @@ public sealed class ScenarioDecisionsController(OrgReader reader, IScenarioStore
     private async Task<IActionResult> RefuseAsync(IReadOnlyList<string> errors, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        var plans = (await store.ListScenariosAsync(cancellationToken)).Select(s => ScenarioPlan.Load(s, org.Baseline)).ToList();
+        var plans = (await store.ListVisibleAsync(User, cancellationToken)).Select(s => ScenarioPlan.Load(s, org.Baseline)).ToList();
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("~/Features/Scenarios/Index.cshtml", new ScenarioListModel(org, plans, errors));
     }
 
     private async Task<IActionResult> RefuseOnPlanAsync(string id, IReadOnlyList<string> errors, CancellationToken cancellationToken)
     {
-        var stored = await store.GetScenarioAsync(id, cancellationToken);
+        var stored = await store.GetVisibleAsync(User, id, cancellationToken);
         if (stored is null) return NotFound();
         var org = await reader.LoadAsync(cancellationToken);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

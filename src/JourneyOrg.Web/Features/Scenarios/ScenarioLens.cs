@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using JourneyOrg.Analysis;
 using JourneyOrg.Scenarios;
 using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.Security;
 using JourneyOrg.Web.Features.Shared;
 
 namespace JourneyOrg.Web.Features.Scenarios;
@@ -75,10 +77,13 @@ public sealed class ScenarioLenses(OrgReader reader, IScenarioStore store)
 {
     private readonly ConcurrentDictionary<(string Id, long Version, long Revision), ScenarioLens> _recent = new();
 
-    /// <summary>The lens, or the plan alone (<c>Lens</c> null) when the scenario does not apply; null when there is no such scenario.</summary>
-    public async Task<(ScenarioPlan Plan, ScenarioLens? Lens)?> LoadAsync(string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// The lens, or the plan alone (<c>Lens</c> null) when the scenario does not apply; null when there is no such scenario
+    /// or <paramref name="user"/> may not see it.
+    /// </summary>
+    public async Task<(ScenarioPlan Plan, ScenarioLens? Lens)?> LoadAsync(string id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var stored = await store.GetScenarioAsync(id, cancellationToken);
+        var stored = await store.GetVisibleAsync(user, id, cancellationToken);
         if (stored is null) return null;
         var today = await reader.LoadAsync(cancellationToken);
         var key = (stored.Id, stored.Version, today.Revision);

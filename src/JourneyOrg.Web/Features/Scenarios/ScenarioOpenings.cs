@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using JourneyOrg.Scenarios;
 using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.Security;
 using JourneyOrg.Web.Features.Shared;
 
 namespace JourneyOrg.Web.Features.Scenarios;
@@ -10,13 +12,16 @@ namespace JourneyOrg.Web.Features.Scenarios;
 /// </summary>
 public sealed record PlannedOpening(StoredScenario Scenario, Opening Opening, double? AnnualCost = null);
 
-/// <summary>Openings planned across the stored scenarios that apply to today's organisation (discarded ones left out).</summary>
+/// <summary>
+/// Openings planned across the stored scenarios that apply to today's organisation (discarded ones left out), of the scenarios
+/// the reader may see.
+/// </summary>
 public sealed class ScenarioOpenings(IScenarioStore store)
 {
-    public async Task<IReadOnlyList<PlannedOpening>> ListAsync(OrgView org, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PlannedOpening>> ListAsync(OrgView org, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var result = new List<PlannedOpening>();
-        foreach (var stored in await store.ListScenariosAsync(cancellationToken))
+        foreach (var stored in await store.ListVisibleAsync(user, cancellationToken))
         {
             if (stored.Status == ScenarioStatus.Discarded) continue;
             var plan = ScenarioSummary.Of(org, stored).Plan;

@@ -126,7 +126,7 @@ public sealed class ScenarioViewsController(ScenarioLenses lenses, OrgReader rea
     [HttpGet("/scenarios/{id}/print")]
     public async Task<IActionResult> Print(string id, CancellationToken cancellationToken)
     {
-        if (await lenses.LoadAsync(id, cancellationToken) is not { } loaded) return NotFound();
+        if (await lenses.LoadAsync(id, User, cancellationToken) is not { } loaded) return NotFound();
         var today = loaded.Lens?.Today ?? await reader.LoadAsync(cancellationToken);
         var journeys = new List<JourneyMapModel>();
         if (loaded.Lens is { } lens && loaded.Plan.Simulation?.Diff is { } diff)
@@ -147,7 +147,7 @@ public sealed class ScenarioViewsController(ScenarioLenses lenses, OrgReader rea
 
     private async Task<IActionResult> WithLensAsync(string id, Func<ScenarioLens, IActionResult> render, CancellationToken cancellationToken)
     {
-        if (await lenses.LoadAsync(id, cancellationToken) is not { } loaded) return NotFound();
+        if (await lenses.LoadAsync(id, User, cancellationToken) is not { } loaded) return NotFound();
         if (loaded.Lens is { } lens) return render(lens);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var why = loaded.Plan.Applied is { } applied

@@ -22,7 +22,7 @@ public sealed class ScenariosController(OrgReader reader, IScenarioStore store, 
     {
         var org = await reader.LoadAsync(cancellationToken);
         // Each scenario is simulated once per revision and version, and shared (ScenarioSummary), not on every visit.
-        var plans = (await store.ListScenariosAsync(cancellationToken)).Select(s => ScenarioSummary.Of(org, s).Plan).ToList();
+        var plans = (await store.ListVisibleAsync(User, cancellationToken)).Select(s => ScenarioSummary.Of(org, s).Plan).ToList();
         return View(new ScenarioListModel(org, plans, []));
     }
 
@@ -95,7 +95,7 @@ public sealed class ScenariosController(OrgReader reader, IScenarioStore store, 
 
     /// <summary>Where names are looked up: the organisation after the scenario's changes so far, or today's while they do not apply.</summary>
     private async Task<OrgView?> PickOrgAsync(string id, CancellationToken cancellationToken) =>
-        await lenses.LoadAsync(id, cancellationToken) is { } loaded ? loaded.Lens?.After ?? await reader.LoadAsync(cancellationToken) : null;
+        await lenses.LoadAsync(id, User, cancellationToken) is { } loaded ? loaded.Lens?.After ?? await reader.LoadAsync(cancellationToken) : null;
 
     [HttpPost("/scenarios/{id}/operations")]
     [Authorize(Policy = Policies.Scenarios)]
@@ -154,7 +154,7 @@ public sealed class ScenariosController(OrgReader reader, IScenarioStore store, 
     [Authorize(Policy = Policies.ScenarioStatus)]
     public async Task<IActionResult> SetStatus(string id, string? status, long version, CancellationToken cancellationToken)
     {
-        var stored = await store.GetScenarioAsync(id, cancellationToken);
+        var stored = await store.GetVisibleAsync(User, id, cancellationToken);
         if (stored is null) return NotFound();
         var mayApprove = User.IsInRole(AppRoles.HR) || User.IsAdmin();
         if (ScenarioLifecycle.WhyNot(stored.Status, status ?? "", mayApprove, User.IsAdmin()) is { } why)
@@ -185,7 +185,7 @@ public sealed class ScenariosController(OrgReader reader, IScenarioStore store, 
         var baseline = org.Baseline;
         var plans = new List<ScenarioPlan>();
         foreach (var id in ids.Distinct().Take(3))
-            if (await store.GetScenarioAsync(id, cancellationToken) is { } s) plans.Add(ScenarioPlan.Load(s, baseline));
+            if (await store.GetVisibleAsync(User, id, cancellationToken) is { } s) plans.Add(ScenarioPlan.Load(s, baseline));
         return View(new ScenarioCompareModel(org, plans));
     }
 
@@ -222,7 +222,7 @@ public sealed class ScenariosController(OrgReader reader, IScenarioStore store, 
     /// which must not be changed; otherwise a plan of the caller's own to change.</param>
     private async Task<ScenarioPageModel?> LoadAsync(string id, IReadOnlyList<string> errors, CancellationToken cancellationToken, bool shared = false)
     {
-        var stored = await store.GetScenarioAsync(id, cancellationToken);
+        var stored = await store.GetVisibleAsync(User, id, cancellationToken);
         if (stored is null) return null;
         var org = await reader.LoadAsync(cancellationToken);
         return new ScenarioPageModel(org, shared ? ScenarioSummary.Of(org, stored).Plan : ScenarioPlan.Load(stored, org.Baseline), errors);

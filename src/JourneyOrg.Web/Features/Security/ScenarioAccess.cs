@@ -6,10 +6,21 @@ namespace JourneyOrg.Web.Features.Security;
 
 /// <summary>
 /// Who sees a scenario: its author and the people it is shared with. Scenarios without an author (made by the CLI or
-/// before sign-in existed) are visible to everyone who may read.
+/// before sign-in existed) are visible to everyone who may read. The store shows every scenario; every screen, partial and
+/// API that lists or opens one goes through <see cref="ListVisibleAsync"/> or <see cref="GetVisibleAsync"/>, and a scenario
+/// the reader may not see answers as one that does not exist. <c>ScenarioVisibilityTests</c> requests every page as someone
+/// the scenario is not shared with, so a new list that reads the store directly fails there.
 /// </summary>
 public static class ScenarioAccess
 {
+    /// <summary>The scenarios <paramref name="user"/> may see, newest first.</summary>
+    public static async Task<IReadOnlyList<StoredScenario>> ListVisibleAsync(this IScenarioStore store, ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        (await store.ListScenariosAsync(cancellationToken)).Where(user.CanSee).ToList();
+
+    /// <summary>The scenario, or null when there is none or <paramref name="user"/> may not see it: the two answer alike.</summary>
+    public static async Task<StoredScenario?> GetVisibleAsync(this IScenarioStore store, ClaimsPrincipal user, string id, CancellationToken cancellationToken = default) =>
+        await store.GetScenarioAsync(id, cancellationToken) is { } scenario && user.CanSee(scenario) ? scenario : null;
+
     public static bool CanSee(this ClaimsPrincipal user, StoredScenario scenario)
     {
         if (scenario.Author is null) return true;
@@ -25,38 +36,6 @@ public static class ScenarioAccess
     /// <summary>Only the author decides who else sees a scenario.</summary>
     public static bool CanShare(this ClaimsPrincipal user, StoredScenario scenario) =>
         scenario.Author is null || string.Equals(scenario.Author, user.Identity?.Name, StringComparison.OrdinalIgnoreCase);
-}
-
-/// <summary>
-/// The scenarios as a web request sees them: scenarios the signed-in user may not see do not exist (lists skip them, a lookup
-/// finds nothing, a save or delete is refused), so every screen, partial and API that reads scenarios honours sharing
-/// without checking it itself. Outside a request (directory sync, CLI) it passes everything through.
-/// </summary>
-public sealed class ScenarioVisibility(IScenarioStore inner, IHttpContextAccessor http) : IScenarioStore
-{
-    /// <summary>Registers the scenarios of the registered <see cref="IStore"/> through this decorator.</summary>
-    public static void Decorate(IServiceCollection services) =>
-        services.AddSingleton<IScenarioStore>(sp => new ScenarioVisibility(sp.GetRequiredService<IStore>(), sp.GetRequiredService<IHttpContextAccessor>()));
-
-    private ClaimsPrincipal? User => http.HttpContext?.User;
-
-    private bool Visible(StoredScenario scenario) => User is not { } user || user.CanSee(scenario);
-
-    public async Task<IReadOnlyList<StoredScenario>> ListScenariosAsync(CancellationToken cancellationToken = default) =>
-        (await inner.ListScenariosAsync(cancellationToken)).Where(Visible).ToList();
-
-    public async Task<StoredScenario?> GetScenarioAsync(string id, CancellationToken cancellationToken = default) =>
-        await inner.GetScenarioAsync(id, cancellationToken) is { } s && Visible(s) ? s : null;
-
-    public async Task<StoredScenario> SaveScenarioAsync(StoredScenario scenario, long? expectedVersion, CancellationToken cancellationToken = default)
-    {
-        if (expectedVersion is not null && await inner.GetScenarioAsync(scenario.Id, cancellationToken) is { } stored && !Visible(stored))
-            throw new ConcurrentChangeException($"Scenario '{scenario.Id}' no longer exists.");
-        return await inner.SaveScenarioAsync(scenario, expectedVersion, cancellationToken);
-    }
-
-    public async Task<bool> DeleteScenarioAsync(string id, CancellationToken cancellationToken = default) =>
-        await GetScenarioAsync(id, cancellationToken) is not null && await inner.DeleteScenarioAsync(id, cancellationToken);
 }
 
 /// <summary>Setting a scenario's status needs Planner, HR or Admin; setting it to approved needs HR or Admin.</summary>

@@ -29,7 +29,6 @@ public static class SecuritySetup
 
         services.TryAddTimeProvider();
         services.AddHttpContextAccessor();
-        ScenarioVisibility.Decorate(services);
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>

@@ -28,7 +28,7 @@ public sealed class TeamsController(OrgReader reader, Scenarios.ScenarioOpenings
     {
         var org = await reader.LoadAsync(cancellationToken);
         if (!org.Teams.TryGetValue(id, out var team)) return NotFound();
-        var planned = (await openings.ListAsync(org, cancellationToken)).Where(o => o.Opening.TeamId == team.Id).ToList();
+        var planned = (await openings.ListAsync(org, User, cancellationToken)).Where(o => o.Opening.TeamId == team.Id).ToList();
         return View(TeamPageModel.Build(org, team) with { Openings = planned });
     }
 

@@ -9,18 +9,18 @@ namespace JourneyOrg.Web.Storage.Sqlite;
 /// <summary>Accounts and the audit log (schema 0010–0012); audit rows are written inside the caller's transaction.</summary>
 public sealed partial class SqliteWorkspaceStore : IAccountStore
 {
-    public async Task<Account?> GetAccountAsync(string userName, CancellationToken cancellationToken = default)
+    public Task<Account?> GetAccountAsync(string userName, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        var row = await connection.QuerySingleOrDefaultAsync<AccountRow>($"{SelectAccount} WHERE user_name = @userName",
+        using var connection = Open();
+        var row = connection.QuerySingleOrDefault<AccountRow>($"{SelectAccount} WHERE user_name = @userName",
             new { userName = Account.Normalize(userName) });
-        return row?.ToAccount();
+        return Task.FromResult(row?.ToAccount());
     }
 
-    public async Task<IReadOnlyList<Account>> ListAccountsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Account>> ListAccountsAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        return (await connection.QueryAsync<AccountRow>($"{SelectAccount} ORDER BY user_name")).Select(r => r.ToAccount()).ToList();
+        using var connection = Open();
+        return Task.FromResult<IReadOnlyList<Account>>(connection.Query<AccountRow>($"{SelectAccount} ORDER BY user_name").Select(r => r.ToAccount()).ToList());
     }
 
     public Task<Account> SaveAccountAsync(Account account, long? expectedVersion, AuditEntry audit, CancellationToken cancellationToken = default)
@@ -61,11 +61,11 @@ public sealed partial class SqliteWorkspaceStore : IAccountStore
         return Task.CompletedTask;
     }
 
-    public async Task<IReadOnlyList<AuditEntry>> ListAuditAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AuditEntry>> ListAuditAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        using var connection = Open();
         // instr() rather than LIKE: the filter text may contain % or _; lower() folds ASCII, enough for user names and actions.
-        var rows = await connection.QueryAsync<AuditRow>("""
+        var rows = connection.Query<AuditRow>("""
             SELECT id, at, actor, action, target, summary, correlation_id AS CorrelationId FROM audit_log
             WHERE (@Actor IS NULL OR instr(lower(actor), lower(@Actor)) > 0)
               AND (@Action IS NULL OR substr(action, 1, length(@Action)) = @Action)
@@ -80,8 +80,8 @@ public sealed partial class SqliteWorkspaceStore : IAccountStore
                 Actor = Blank(query.Actor), Action = Blank(query.Action), Text = Blank(query.Text),
                 From = query.From?.UtcDateTime.ToString("O"), To = query.To?.UtcDateTime.ToString("O"), query.Limit,
             });
-        return rows.Select(r => new AuditEntry(r.Id, DateTimeOffset.Parse(r.At, CultureInfo.InvariantCulture), r.Actor, r.Action, r.Target,
-            r.Summary, r.CorrelationId)).ToList();
+        return Task.FromResult<IReadOnlyList<AuditEntry>>(rows.Select(r => new AuditEntry(r.Id, DateTimeOffset.Parse(r.At, CultureInfo.InvariantCulture),
+            r.Actor, r.Action, r.Target, r.Summary, r.CorrelationId)).ToList());
     }
 
     private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;

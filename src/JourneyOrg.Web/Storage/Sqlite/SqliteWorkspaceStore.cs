@@ -10,6 +10,8 @@ namespace JourneyOrg.Web.Storage.Sqlite;
 /// The embedded store: one SQLite file in WAL mode. Every write runs in one IMMEDIATE transaction, which takes
 /// the write lock before reading the revision, so a stale writer is refused instead of overwriting. The audit entry of each
 /// write goes into <c>audit_log</c> in that same transaction (SqliteWorkspaceStore.Accounts.cs).
+/// SQLite has no asynchronous I/O (Microsoft.Data.Sqlite runs its async methods synchronously), so every method does its
+/// work on the caller's thread and returns a completed task; they keep the interfaces' <c>Async</c> names.
 /// </summary>
 public sealed partial class SqliteWorkspaceStore : IStore
 {
@@ -28,7 +30,6 @@ public sealed partial class SqliteWorkspaceStore : IStore
         }.ToString();
     }
 
-    /// <summary>The database file.</summary>
     public string Path { get; }
 
     public string Description => $"sqlite:{Path}";
@@ -52,19 +53,19 @@ public sealed partial class SqliteWorkspaceStore : IStore
         return Task.CompletedTask;
     }
 
-    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default)
+    public Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        return await connection.ExecuteScalarAsync<long>("""
+        using var connection = Open();
+        return Task.FromResult(connection.ExecuteScalar<long>("""
             SELECT (SELECT COUNT(*) FROM journeys) + (SELECT COUNT(*) FROM teams) + (SELECT COUNT(*) FROM people)
-            """) == 0;
+            """) == 0);
     }
 
-    public async Task<WorkspaceSnapshot> LoadAsync(CancellationToken cancellationToken = default)
+    public Task<WorkspaceSnapshot> LoadAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        using var connection = Open();
         // A read transaction gives one consistent snapshot across the queries below (WAL readers never block writers).
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        using var transaction = connection.BeginTransaction(deferred: true);
         var revision = ReadRevision(connection, transaction);
 
         var steps = connection.Query<StepRow>(
@@ -112,14 +113,14 @@ public sealed partial class SqliteWorkspaceStore : IStore
 
         var workspace = JourneyManagementRows.Load(connection, transaction, new Workspace(journeys, people, teams, roles, ownership, metrics));
         workspace = CostRows.Load(connection, transaction, workspace);
-        return new WorkspaceSnapshot(workspace, revision);
+        return Task.FromResult(new WorkspaceSnapshot(workspace, revision));
     }
 
-    public async Task<long> GetRevisionAsync(CancellationToken cancellationToken = default)
+    public Task<long> GetRevisionAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        return long.Parse(await connection.ExecuteScalarAsync<string?>("SELECT value FROM state WHERE key = @RevisionKey", new { RevisionKey }) ?? "0",
-            CultureInfo.InvariantCulture);
+        using var connection = Open();
+        return Task.FromResult(long.Parse(connection.ExecuteScalar<string?>("SELECT value FROM state WHERE key = @RevisionKey", new { RevisionKey }) ?? "0",
+            CultureInfo.InvariantCulture));
     }
 
     public Task<long> ReplaceAsync(Workspace workspace, CancellationToken cancellationToken = default)
@@ -212,18 +213,18 @@ public sealed partial class SqliteWorkspaceStore : IStore
         return Task.FromResult(revision);
     }
 
-    public async Task<IReadOnlyList<StoredScenario>> ListScenariosAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<StoredScenario>> ListScenariosAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        var rows = await connection.QueryAsync<ScenarioRow>($"{SelectScenario} ORDER BY updated_at DESC, id");
-        return rows.Select(ToScenario).ToList();
+        using var connection = Open();
+        var rows = connection.Query<ScenarioRow>($"{SelectScenario} ORDER BY updated_at DESC, id");
+        return Task.FromResult<IReadOnlyList<StoredScenario>>(rows.Select(ToScenario).ToList());
     }
 
-    public async Task<StoredScenario?> GetScenarioAsync(string id, CancellationToken cancellationToken = default)
+    public Task<StoredScenario?> GetScenarioAsync(string id, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        var row = await connection.QuerySingleOrDefaultAsync<ScenarioRow>($"{SelectScenario} WHERE id = @id", new { id });
-        return row is null ? null : ToScenario(row);
+        using var connection = Open();
+        var row = connection.QuerySingleOrDefault<ScenarioRow>($"{SelectScenario} WHERE id = @id", new { id });
+        return Task.FromResult(row is null ? null : ToScenario(row));
     }
 
     public Task<StoredScenario> SaveScenarioAsync(StoredScenario scenario, long? expectedVersion, CancellationToken cancellationToken = default)
@@ -264,10 +265,10 @@ public sealed partial class SqliteWorkspaceStore : IStore
         return Task.FromResult(true);
     }
 
-    public async Task<string?> GetStateAsync(string key, CancellationToken cancellationToken = default)
+    public Task<string?> GetStateAsync(string key, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
-        return await connection.ExecuteScalarAsync<string?>("SELECT value FROM state WHERE key = @key", new { key });
+        using var connection = Open();
+        return Task.FromResult(connection.ExecuteScalar<string?>("SELECT value FROM state WHERE key = @key", new { key }));
     }
 
     public Task SetStateAsync(string key, string? value, CancellationToken cancellationToken = default)
@@ -279,13 +280,13 @@ public sealed partial class SqliteWorkspaceStore : IStore
         return Task.CompletedTask;
     }
 
-    public async Task<IReadOnlyList<KeyValuePair<string, string>>> ListStateAsync(string prefix, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<KeyValuePair<string, string>>> ListStateAsync(string prefix, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        using var connection = Open();
         // substr instead of LIKE: a prefix may contain % or _.
-        var rows = await connection.QueryAsync<(string Key, string Value)>(
+        var rows = connection.Query<(string Key, string Value)>(
             "SELECT key, value FROM state WHERE substr(key, 1, length(@prefix)) = @prefix ORDER BY key", new { prefix });
-        return rows.Select(r => KeyValuePair.Create(r.Key, r.Value)).ToList();
+        return Task.FromResult<IReadOnlyList<KeyValuePair<string, string>>>(rows.Select(r => KeyValuePair.Create(r.Key, r.Value)).ToList());
     }
 
     public Task<bool> TryAcquireLeaseAsync(string name, string holder, TimeSpan duration, CancellationToken cancellationToken = default)
