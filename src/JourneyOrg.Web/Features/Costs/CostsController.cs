@@ -48,49 +48,55 @@ public sealed class CostsController(OrgReader reader, IWorkspaceStore store) : C
     public async Task<IActionResult> Upload(IFormFile? file, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        if (file is null || file.Length == 0) return Refused(org, ["Choose a CSV file with the columns personId (or mail) and annualCost."]);
+        var problems = new FormProblems(Form);
+        if (file is null || file.Length == 0)
+            return Refused(org, problems.Add(FileField, "CSV file: choose a CSV file with the columns personId (or mail) and annualCost."));
         CostCsvResult plan;
         using (var text = new StreamReader(file.OpenReadStream(), Encoding.UTF8))
             plan = CostCsvImport.Plan(org.Workspace, text);
         if (plan.Changes is null)
-            return Refused(org, plan.Errors.Take(200).Select(e => e.ToString())
-                .Append(plan.Errors.Count > 200 ? $"… and {plan.Errors.Count - 200} more." : "").Where(e => e.Length > 0).ToList(), plan.Errors.Count);
+        {
+            // The file is at fault, each wrong line listed above the form (there can be hundreds).
+            problems.Add(FileField, $"CSV file: {(plan.Errors.Count == 1 ? "one line is" : $"{plan.Errors.Count} lines are")} wrong; nothing was saved.");
+            problems.Whole.AddRange(plan.Errors.Take(200).Select(e => e.ToString()));
+            if (plan.Errors.Count > 200) problems.Whole.Add($"… and {plan.Errors.Count - 200} more.");
+            return Refused(org, problems);
+        }
         try
         {
             await store.ApplyAsync(plan.Changes, org.Revision, cancellationToken);
         }
         catch (ConcurrentChangeException)
         {
-            return Refused(org, ["Someone else changed the workspace meanwhile; nothing was saved. Please upload the file again."]);
+            return Refused(org, problems.Add(FileField, "CSV file: someone else changed the workspace meanwhile; nothing was saved. Please upload the file again."));
         }
-        TempData["Notice"] = $"Saved the annual cost of {plan.Changes.UpsertCosts.Count} people.";
-        return Redirect("/costs");
+        return this.Saved("/costs", $"Saved the annual cost of {plan.Changes.UpsertCosts.Count} people.");
     }
 
     [HttpPost("/costs/currency")]
     public async Task<IActionResult> Currency(string? currency, long revision, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
+        var problems = new FormProblems(Form);
         var code = (currency ?? "").Trim().ToUpperInvariant();
         if (!CostCurrency.IsCode(code))
-            return Refused(org, [$"'{currency}' is not a currency code; write an ISO 4217 code of three letters, such as EUR, USD or GBP."]);
+            return Refused(org, problems.Add(CurrencyField, $"Currency: '{currency}' is not a currency code; write an ISO 4217 code of three letters, such as EUR, USD or GBP."), currency);
         try
         {
             await store.ApplyAsync(new WorkspaceChangeSet { Currency = code }, revision, cancellationToken);
         }
         catch (ConcurrentChangeException)
         {
-            return Refused(org, ["Someone else changed the workspace meanwhile; please check and try again."]);
+            return Refused(org, problems.Add(CurrencyField, "Currency: someone else changed the workspace meanwhile; please check and try again."), currency);
         }
-        TempData["Notice"] = $"Cost figures are now labelled {code}.";
-        return Redirect("/costs");
+        return this.Saved("/costs", $"Cost figures are now labelled {code}.");
     }
 
-    private ViewResult Refused(OrgView org, IReadOnlyList<string> errors, int? count = null)
-    {
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Index", CostsModel.Build(org) with { Errors = errors, ErrorCount = count ?? errors.Count });
-    }
+    /// <summary>The two forms' fields, as the view marks them ("cost-file", "cost-currency").</summary>
+    public const string Form = "cost", FileField = "File", CurrencyField = "Currency";
+
+    private ViewResult Refused(OrgView org, FormProblems problems, string? typedCurrency = null) =>
+        this.Refused("Index", CostsModel.Build(org) with { Problems = problems, TypedCurrency = typedCurrency });
 
     private static string Number(double value) => AnalysisJson.Money(value).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -119,8 +125,10 @@ public sealed record CostsModel(
     double UnmappedCost,
     int PeopleWithCost)
 {
-    public IReadOnlyList<string> Errors { get; init; } = [];
-    public int ErrorCount { get; init; }
+    /// <summary>Why the last upload or currency change was refused, at its field.</summary>
+    public FormProblems Problems { get; init; } = FormProblems.None;
+    /// <summary>The currency as typed, when it was refused.</summary>
+    public string? TypedCurrency { get; init; }
 
     /// <summary>Journeys ranked by cost to serve (journeys without units left out), and the teams that serve them.</summary>
     public static CostsModel Build(OrgView org)

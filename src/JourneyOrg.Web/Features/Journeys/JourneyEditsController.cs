@@ -28,7 +28,7 @@ public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor edi
             revision, cancellationToken);
         if (result.Applied)
         {
-            TempData["Done"] = $"The framework's levels are now {named}.";
+            TempData[FormAnswers.Done] = $"The framework's levels are now {named}.";
             return Redirect("/journeys");
         }
         var org = await reader.LoadAsync(cancellationToken);

@@ -38,7 +38,7 @@ public sealed class WholeJourneyEditsController(OrgReader reader, WorkspaceEdito
         var result = await editor.ApplyAsync(errors, deletion.Changes, revision, cancellationToken);
         if (result.Applied)
         {
-            TempData["Done"] = $"Deleted the journey “{journey.Name}”.";
+            TempData[FormAnswers.Done] = $"Deleted the journey “{journey.Name}”.";
             return Redirect(journey.ParentId is { } parent && org.Journeys.ContainsKey(parent) ? $"/journeys/{Uri.EscapeDataString(parent)}" : "/journeys");
         }
         var fresh = await reader.LoadAsync(cancellationToken);

@@ -10,13 +10,13 @@ public sealed record MetricRow(Metric Metric, MetricReading Reading, string? Jou
 
 /// <summary>Every KPI that passes the filter, by journey then name; the choices of the filter; the create form's state.</summary>
 public sealed record MetricsIndexModel(
-    OrgView Org, IReadOnlyList<MetricRow> Rows, string? Journey, string? Status, IReadOnlyList<string> Errors, MetricForm? Form)
+    OrgView Org, IReadOnlyList<MetricRow> Rows, string? Journey, string? Status, FormProblems Problems, MetricForm? Form)
 {
     /// <summary>Status filter values: on / off target, no reading against a target, not linked to a journey.</summary>
     public static readonly IReadOnlyList<(string Value, string Label)> Statuses =
         [("off", "off target"), ("on", "on target"), ("unknown", "no target or no value"), ("unlinked", "not on a journey yet")];
 
-    public static MetricsIndexModel Build(OrgView org, string? journey, string? status, IReadOnlyList<string> errors, MetricForm? form, string? team = null)
+    public static MetricsIndexModel Build(OrgView org, string? journey, string? status, FormProblems problems, MetricForm? form, string? team = null)
     {
         var accountability = org.Accountability;
         // A team is chosen from a list or typed (large orgs); a unit stands for itself and every team under it.
@@ -40,7 +40,7 @@ public sealed record MetricsIndexModel(
             .ThenBy(r => r.Metric.Name, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
         if (teamProblem is not null) rows = [];
-        return new MetricsIndexModel(org, rows, journey, status, errors, form) { Team = teamId ?? team, TeamProblem = teamProblem };
+        return new MetricsIndexModel(org, rows, journey, status, problems, form) { Team = teamId ?? team, TeamProblem = teamProblem };
     }
 
     /// <summary>The team or unit the list is filtered to (its id once resolved, else as typed).</summary>
@@ -59,8 +59,14 @@ public sealed record MetricsIndexModel(
 }
 
 /// <summary>One KPI with its reading, where it measures, and the outcome of the last change.</summary>
-public sealed record MetricPageModel(OrgView Org, Metric Metric, IReadOnlyList<string> Errors)
+public sealed record MetricPageModel(OrgView Org, Metric Metric, FormProblems Problems)
 {
+    /// <summary>What was typed in the refused form (a <see cref="MetricForm"/> or <see cref="PointForm"/>).</summary>
+    public object? Draft { get; init; }
+
+    /// <summary>What the last in-place change did (a recorded or removed point).</summary>
+    public string? Done { get; init; }
+
     /// <summary>Data points listed with their remove buttons, newest first; older ones stay in the chart and the export.</summary>
     public const int PointsListed = 200;
 
@@ -143,4 +149,4 @@ public sealed class MetricChart(IReadOnlyList<SeriesPoint> series, double? targe
 }
 
 /// <summary>The definition fields: of an existing KPI (<paramref name="Metric"/>) or a new one, with what was typed last.</summary>
-public sealed record MetricFieldsModel(OrgView Org, Metric? Metric, MetricForm? Form);
+public sealed record MetricFieldsModel(OrgView Org, Metric? Metric, MetricForm? Form, FormProblems Problems);

@@ -38,10 +38,10 @@ public sealed record OpportunitiesModel(
     OrgView Org, OpportunityFilter Filter, IReadOnlyList<PrioritisedOpportunity>? Ranked,
     IReadOnlyList<Journey> Journeys, IReadOnlyList<string> Statuses)
 {
-    /// <summary>Why the last new opportunity was refused.</summary>
-    public IReadOnlyList<string> Errors { get; init; } = [];
-    /// <summary>Why the last weights change was refused.</summary>
-    public IReadOnlyList<string> WeightsErrors { get; init; } = [];
+    /// <summary>Why the last new opportunity was refused, at its fields.</summary>
+    public FormProblems Problems { get; init; } = FormProblems.None;
+    /// <summary>Why the last weights change was refused, at its fields.</summary>
+    public FormProblems WeightsProblems { get; init; } = FormProblems.None;
     /// <summary>The new-opportunity form as typed, when its save was refused.</summary>
     public OpportunityForm? Draft { get; init; }
     /// <summary>The weights form as typed, when its save was refused.</summary>

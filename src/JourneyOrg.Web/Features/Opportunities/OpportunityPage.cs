@@ -15,7 +15,7 @@ public sealed record OpportunityPageModel(
     IReadOnlyList<OpportunityPlace> Places, IReadOnlyList<Solution> Solutions)
 {
     /// <summary>Why the last edit was refused, in the editor's words.</summary>
-    public IReadOnlyList<string> Errors { get; init; } = [];
+    public FormProblems Problems { get; init; } = FormProblems.None;
     /// <summary>What the last edit did, when it was applied.</summary>
     public string? Saved { get; init; }
     /// <summary>The opportunity form as typed, when its save was refused (so nothing typed is lost).</summary>
@@ -84,10 +84,10 @@ public static class ValueFormula
 }
 
 /// <summary>The opportunity fields with the workspace's choices; <see cref="Prefix"/> keeps label ids unique on the page.</summary>
-public sealed record OpportunityFieldsModel(string Prefix, OpportunityForm Form, OrgView Org, IReadOnlyList<string> Statuses);
+public sealed record OpportunityFieldsModel(string Prefix, OpportunityForm Form, OrgView Org, IReadOnlyList<string> Statuses, FormProblems Problems);
 
 /// <summary>The solution fields with the workspace's teams; <see cref="Prefix"/> keeps label ids unique per row.</summary>
-public sealed record SolutionFieldsModel(string Prefix, SolutionForm Form, OrgView Org)
+public sealed record SolutionFieldsModel(string Prefix, SolutionForm Form, OrgView Org, FormProblems Problems)
 {
     public static SolutionForm FormOf(Solution s) => new()
     {

@@ -1,8 +1,6 @@
 using JourneyOrg.Domain;
 using JourneyOrg.JourneyManagement;
-using JourneyOrg.Storage;
 using JourneyOrg.Web.Features.Editing;
-using JourneyOrg.Workspaces;
 using JourneyOrg.Web.Features.Security;
 using JourneyOrg.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
@@ -22,40 +20,35 @@ public sealed class SolutionEditsController(OrgReader reader, WorkspaceEditor ed
     public async Task<IActionResult> Add(string id, SolutionForm form, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        var w = org.Workspace;
-        if (w.Opportunities.All(o => o.Id != id)) return NotFound();
-        // Ids are unique across every kind of record; a typed one is checked, otherwise one is made from the title.
-        var ids = new WorkspaceIds(w);
-        var typedId = FormValues.Text(form.NewId);
-        var (solution, errors) = typedId is not null && ids.IsTaken(typedId)
-            ? (null, [$"The id '{typedId}' is already used in the workspace; choose another or leave it empty."])
-            : form.ToSolution(typedId ?? ids.New("sol-", form.Title ?? ""), null, id, org);
-        var result = await editor.ApplyAsync(errors, () => new WorkspaceChangeSet { UpsertSolutions = [solution!] }, form.Revision, cancellationToken);
-        return await Answer(id, result, $"Solution '{solution?.Title}' added.", m => m with { SolutionDraft = form }, cancellationToken);
+        if (org.Workspace.Opportunities.All(o => o.Id != id)) return NotFound();
+        var edit = SolutionEdits.Add(org, id, form);
+        var applied = await OpportunityEditsController.AppliedAsync(editor, edit, form.Revision, cancellationToken);
+        return await Answer(id, applied, edit, m => m with { SolutionDraft = form }, cancellationToken);
     }
 
     [HttpPost("/opportunities/{id}/solutions/{solutionId}/edit")]
     public async Task<IActionResult> Edit(string id, string solutionId, SolutionForm form, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        var w = org.Workspace;
-        if (w.Solutions.FirstOrDefault(s => s.Id == solutionId && s.OpportunityIds.Contains(id)) is not { } existing) return NotFound();
-        var (solution, errors) = form.ToSolution(solutionId, existing, id, org);
-        var result = await editor.ApplyAsync(errors, () => new WorkspaceChangeSet { UpsertSolutions = [solution!] }, form.Revision, cancellationToken);
-        return await Answer(id, result, $"Solution '{solution?.Title}' saved.", m => m with { SolutionDraft = form, SolutionDraftId = solutionId }, cancellationToken);
+        if (SolutionOf(org, id, solutionId) is not { } existing) return NotFound();
+        var edit = SolutionEdits.Edit(org, id, existing, form);
+        var applied = await OpportunityEditsController.AppliedAsync(editor, edit, form.Revision, cancellationToken);
+        return await Answer(id, applied, edit, m => m with { SolutionDraft = form, SolutionDraftId = solutionId }, cancellationToken);
     }
 
-    /// <summary>Takes the solution off this opportunity; one that addressed nothing else is deleted (<see cref="OpportunityRemoval.DetachSolution"/>).</summary>
     [HttpPost("/opportunities/{id}/solutions/{solutionId}/remove")]
     public async Task<IActionResult> Remove(string id, string solutionId, [FromForm] long revision, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        if (org.Workspace.Solutions.FirstOrDefault(s => s.Id == solutionId && s.OpportunityIds.Contains(id)) is not { } solution) return NotFound();
-        var changes = OpportunityRemoval.DetachSolution(org.Workspace, solutionId, id);
-        var result = await editor.ApplyAsync(changes, revision, cancellationToken);
-        return await Answer(id, result, $"Solution '{solution.Title}' removed.", m => m, cancellationToken);
+        if (SolutionOf(org, id, solutionId) is not { } solution) return NotFound();
+        var edit = SolutionEdits.Remove(org, id, solution);
+        var applied = await OpportunityEditsController.AppliedAsync(editor, edit, revision, cancellationToken);
+        return await Answer(id, applied, edit, m => m, cancellationToken);
     }
 
-    private Task<IActionResult> Answer(string id, EditResult result, string saved, Func<OpportunityPageModel, OpportunityPageModel> onRefusal, CancellationToken cancellationToken) =>
-        OpportunityEditsController.Answer(this, reader, id, result, saved, onRefusal, cancellationToken);
+    private static Solution? SolutionOf(OrgView org, string opportunityId, string solutionId) =>
+        org.Workspace.Solutions.FirstOrDefault(s => s.Id == solutionId && s.OpportunityIds.Contains(opportunityId));
+
+    private Task<IActionResult> Answer(string id, bool applied, OpportunityEdit edit, Func<OpportunityPageModel, OpportunityPageModel> onRefusal, CancellationToken cancellationToken) =>
+        OpportunityEditsController.Answer(this, reader, id, applied, edit, onRefusal, cancellationToken);
 }

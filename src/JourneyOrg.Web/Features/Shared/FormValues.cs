@@ -55,4 +55,7 @@ public sealed record TeamChoiceModel(OrgView Org, string Name, string HtmlId, st
 {
     /// <summary>Above this many teams the field is typed rather than chosen from a list.</summary>
     public const int ListedUpTo = 300;
+
+    /// <summary>The problems of the form the field is in, keyed by <see cref="Name"/>.</summary>
+    public FormProblems Problems { get; init; } = FormProblems.None;
 }

@@ -41,7 +41,7 @@ public sealed record NamePick(string Kind, string Key, string Name, string Label
             : this;
 
     /// <summary>The same picker after a refused post: what was typed stays, with the reason.</summary>
-    public NamePick Refused(string? chosenId, string? typed, string problem) => this with { ChosenId = chosenId, Text = typed, Problem = problem };
+    public NamePick Refused(string? chosenId, string? typed, string? problem) => this with { ChosenId = chosenId, Text = typed, Problem = problem };
 
     /// <summary>
     /// A picker that may be left empty (a parent: empty is the top level): null without a problem when its text box was

@@ -25,14 +25,36 @@ public sealed class TeamForm
 public sealed class MemberForm
 {
     public string? PersonId { get; set; }
-    public double AllocationPercent { get; set; } = 100;
+    /// <summary>As typed, so that "abc" is answered at the field rather than read as the default.</summary>
+    public string? AllocationPercent { get; set; }
     public long Revision { get; set; }
 }
 
-/// <summary>What a team edit would change, or why it cannot: the problems are in the product's words.</summary>
-public sealed record TeamEdit(WorkspaceChangeSet? Changes, string TeamId, IReadOnlyList<string> Problems)
+/// <summary>
+/// What a team edit would change, or why it cannot, at the form's fields (<see cref="TeamForms"/> names the forms).
+/// <paramref name="RulesField"/> is the one field a form changes, where the workspace rules' refusal belongs too.
+/// </summary>
+public sealed record TeamEdit(WorkspaceChangeSet? Changes, string TeamId, FormProblems Problems, string? RulesField = null)
 {
-    public static TeamEdit Refused(string teamId, string problem) => new(null, teamId, [problem]);
+    public static TeamEdit Refused(string teamId, string form, string field, string problem) =>
+        new(null, teamId, new FormProblems(form).Add(field, problem));
+
+    /// <summary>Adds the workspace rules' refusal: at the one field the form changes, else above the form.</summary>
+    public FormProblems RefusedByRules(IEnumerable<string> errors)
+    {
+        if (RulesField is null) Problems.Whole.AddRange(errors);
+        else Problems.At(RulesField).AddRange(errors);
+        return Problems;
+    }
+}
+
+/// <summary>The team forms, as their fields' DOM ids begin.</summary>
+public static class TeamForms
+{
+    public const string New = "new-team";
+    public const string Rename = "team";
+    public const string Move = "team-parent";
+    public const string Member = "member";
 }
 
 /// <summary>
@@ -43,20 +65,29 @@ public static class TeamEdits
 {
     public static TeamEdit Create(OrgView org, TeamForm form)
     {
+        var problems = new FormProblems(TeamForms.New);
         var name = (form.Name ?? "").Trim();
         var typed = Blank(form.Id);
-        if (typed is null && name.Length == 0) return TeamEdit.Refused("", "Give the team a name.");
+        if (name.Length == 0) problems.Add(nameof(TeamForm.Name), "Name: give the team a name.");
         var ids = new WorkspaceIds(org.Workspace);
-        if (typed is not null && ids.IsTaken(typed)) return TeamEdit.Refused("", $"The id '{typed}' is already used in the workspace.");
-        if (!TryParent(org, form, out var parentId, out var problem)) return TeamEdit.Refused("", problem!);
+        if (typed is not null && ids.IsTaken(typed)) problems.Add(nameof(TeamForm.Id), $"Id: '{typed}' is already used in the workspace; choose another or leave it empty.");
+        if (!TryParent(org, form, out var parentId, out var problem)) problems.Add(nameof(TeamForm.ParentId), problem!);
+        if (problems.Any) return new TeamEdit(null, "", problems);
         var id = typed ?? ids.New("t-", name);
-        return Upsert(new Team(id, name, parentId, null, Blank(form.Type), []));
+        return Upsert(new Team(id, name, parentId, null, Blank(form.Type), []), TeamForms.New);
     }
 
-    public static TeamEdit Rename(Team team, TeamForm form) => Upsert(team with { Name = (form.Name ?? "").Trim() });
+    public static TeamEdit Rename(Team team, TeamForm form)
+    {
+        var name = (form.Name ?? "").Trim();
+        if (name.Length == 0) return TeamEdit.Refused(team.Id, TeamForms.Rename, nameof(TeamForm.Name), "Name: give the team a name.");
+        return Upsert(team with { Name = name }, TeamForms.Rename, nameof(TeamForm.Name));
+    }
 
     public static TeamEdit Move(OrgView org, Team team, TeamForm form) =>
-        TryParent(org, form, out var parentId, out var problem) ? Upsert(team with { ParentId = parentId }) : TeamEdit.Refused(team.Id, problem!);
+        TryParent(org, form, out var parentId, out var problem)
+            ? Upsert(team with { ParentId = parentId }, TeamForms.Move, nameof(TeamForm.ParentId))
+            : TeamEdit.Refused(team.Id, TeamForms.Move, nameof(TeamForm.ParentId), problem!);
 
     /// <summary>The unit picked by name (or given by id); an emptied picker means the top level.</summary>
     private static bool TryParent(OrgView org, TeamForm form, out string? parentId, out string? problem)
@@ -68,22 +99,30 @@ public static class TeamEdits
     /// <summary>Adds a member, or changes their share when they are already in the team.</summary>
     public static TeamEdit SetMember(OrgView org, Team team, MemberForm form)
     {
+        var problems = new FormProblems(TeamForms.Member);
         var typed = (form.PersonId ?? "").Trim();
-        if (typed.Length == 0) return TeamEdit.Refused(team.Id, "Member: type a person's name, mail or id.");
-        if (org.FindPerson(typed, "Member", out var problem) is not { } personId) return TeamEdit.Refused(team.Id, problem!);
+        string? personId = null;
+        if (typed.Length == 0) problems.Add(nameof(MemberForm.PersonId), "Person: type a person's name, mail or id.");
+        else if (org.FindPerson(typed, "Person", out var problem) is { } found) personId = found;
+        else problems.Add(nameof(MemberForm.PersonId), problem!);
+        var percent = FormValues.Text(form.AllocationPercent) is null ? 100 : FormValues.Number(form.AllocationPercent, "Share of time", problems.At(nameof(MemberForm.AllocationPercent)));
+        if (percent is <= 0 or > 100)
+            problems.Add(nameof(MemberForm.AllocationPercent), $"Share of time: {FormValues.Show(percent)} is not a share; give a percentage above 0 and at most 100.");
+        if (problems.Any || personId is null || percent is null) return new TeamEdit(null, team.Id, problems);
         return Upsert(team with
         {
-            Members = [.. team.Members.Where(m => m.PersonId != personId), new Membership(personId, form.AllocationPercent / 100.0)],
-        });
+            Members = [.. team.Members.Where(m => m.PersonId != personId), new Membership(personId, percent.Value / 100.0)],
+        }, TeamForms.Member);
     }
 
     public static TeamEdit RemoveMember(Team team, MemberForm form) => Upsert(team with
     {
         Members = [.. team.Members.Where(m => m.PersonId != form.PersonId)],
         LeadId = team.LeadId == form.PersonId ? null : team.LeadId,
-    });
+    }, TeamForms.Member);
 
-    private static TeamEdit Upsert(Team team) => new(new WorkspaceChangeSet { UpsertTeams = [team] }, team.Id, []);
+    private static TeamEdit Upsert(Team team, string form, string? rulesField = null) =>
+        new(new WorkspaceChangeSet { UpsertTeams = [team] }, team.Id, new FormProblems(form), rulesField);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

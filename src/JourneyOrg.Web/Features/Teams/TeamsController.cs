@@ -62,8 +62,10 @@ public sealed record TeamRow(Team Team, int Depth, string? ParentName, int Headc
 
 public sealed record TeamListModel(OrgView Org, TeamListQuery Query, IReadOnlyList<TeamRow> Rows, int Total, int Pages)
 {
-    /// <summary>Why the last edit was refused.</summary>
-    public IReadOnlyList<string> Errors { get; init; } = [];
+    /// <summary>Why the last edit was refused, at the new-team form's fields.</summary>
+    public FormProblems Problems { get; init; } = FormProblems.None;
+    /// <summary>What was typed in the refused new-team form.</summary>
+    public TeamForm? Draft { get; init; }
 
     public static TeamListModel Build(OrgView org, TeamListQuery query)
     {
@@ -148,8 +150,10 @@ public sealed record TeamPageModel(
     IReadOnlyList<IGrouping<string, OwnedUnit>> UnitsByJourney,
     IReadOnlyList<Ownership> ExplicitOwnership)
 {
-    /// <summary>Why the last edit was refused.</summary>
-    public IReadOnlyList<string> Errors { get; init; } = [];
+    /// <summary>Why the last edit was refused, at the fields of the form that posted it.</summary>
+    public FormProblems Problems { get; init; } = FormProblems.None;
+    /// <summary>What was typed in the refused form (a <see cref="TeamForm"/> or <see cref="MemberForm"/>).</summary>
+    public object? Draft { get; init; }
     /// <summary>Positions the stored scenarios plan in this team.</summary>
     public IReadOnlyList<Scenarios.PlannedOpening> Openings { get; init; } = [];
     /// <summary>The ownership change just saved from this page, shown with its effects and undo.</summary>

@@ -1,0 +1,215 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace JourneyOrg.Tests.Web;
+
+/// <summary>
+/// A refused edit form answers 422 with the page it was on: the field at fault is marked (aria-invalid) and names the
+/// message right beside it (aria-describedby), in the product's words; what was typed is still there; the summary
+/// above the form links to the field. A saved form says so on the page it leads to (role=status).
+/// </summary>
+public sealed class FormFieldProblemTests : IDisposable
+{
+    private readonly WebAppFactory _factory = new();
+    private readonly HttpClient _client;
+
+    public FormFieldProblemTests() => _client = _factory.CreateClient(new() { AllowAutoRedirect = false });
+
+    private async Task<HttpResponseMessage> PostAsync(string page, string url, bool htmx, params (string Name, string Value)[] fields)
+    {
+        var token = await WebAppFactory.AntiforgeryTokenAsync(_client, page);
+        var html = await _client.GetStringAsync(page);
+        var revision = Regex.Match(html, "name=\"(?:Revision|revision)\" value=\"(\\d+)\"").Groups[1].Value;
+        var version = Regex.Match(html, "name=\"version\" value=\"(\\d+)\"").Groups[1].Value;
+        var all = fields.ToList();
+        if (!all.Any(f => f.Name.Equals("Revision", StringComparison.OrdinalIgnoreCase))) all.Add(("Revision", revision));
+        if (!all.Any(f => f.Name == "version")) all.Add(("version", version));
+        var request = htmx ? WebAppFactory.Htmx(HttpMethod.Post, url) : new HttpRequestMessage(HttpMethod.Post, url);
+        request.Content = new FormUrlEncodedContent(all.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        request.Headers.Add("RequestVerificationToken", token);
+        return await _client.SendAsync(request);
+    }
+
+    private async Task<IDocument> RefusedAsync(string page, string url, params (string, string)[] fields)
+    {
+        var response = await PostAsync(page, url, htmx: false, fields);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The field is marked, points to its message beside it, keeps what was typed, and the summary links to it.</summary>
+    private static string Marked(IDocument page, string inputId, string? typed = null)
+    {
+        var field = page.GetElementById(inputId);
+        Assert.True(field is not null, $"#{inputId} is on the page");
+        Assert.Equal("true", field!.GetAttribute("aria-invalid"));
+        var describedBy = field.GetAttribute("aria-describedby")?.Split(' ') ?? [];
+        var problemId = inputId + "-problem";
+        Assert.Contains(problemId, describedBy);
+        var problem = page.GetElementById(problemId);
+        Assert.True(problem is not null, $"#{problemId} (the message) is on the page");
+        // Beside the field: in the same field wrapper, after it.
+        Assert.True(field.ParentElement!.Contains(problem), $"#{problemId} sits with #{inputId}");
+        Assert.Equal(DocumentPositions.Following, field.CompareDocumentPosition(problem!) & DocumentPositions.Following);
+        if (typed is not null) Assert.Equal(typed, field.LocalName == "textarea" ? field.TextContent : field.GetAttribute("value") ?? "");
+        Assert.NotNull(page.QuerySelector($"[data-errors] a[href='#{inputId}']"));
+        return problem!.TextContent.Trim();
+    }
+
+    [Fact]
+    public async Task A_new_team_without_a_name_under_an_unknown_unit_marks_both_fields_and_keeps_the_rest()
+    {
+        var page = await RefusedAsync("/teams", "/teams", ("Name", ""), ("ParentId__name", "No such unit"), ("Type", "platform"), ("Id", "t-apply"));
+        Assert.Equal("Name: give the team a name.", Marked(page, "new-team-name", ""));
+        Assert.Contains("No such unit", Marked(page, "pick-input-new-team-parent", "No such unit"));
+        Assert.Contains("'t-apply' is already used", Marked(page, "new-team-id", "t-apply"));
+        Assert.NotNull(page.QuerySelector("#new-team-type option[selected]:not([value=''])"));
+        Assert.Equal("Nothing was saved. Change the marked fields.", page.QuerySelector("[data-errors] p")!.TextContent);
+        Assert.DoesNotContain((await _factory.Store.LoadAsync()).Workspace.Teams, t => t.Type == "platform" && t.Id != "t-identity");
+    }
+
+    [Fact]
+    public async Task Moving_a_unit_inside_its_own_team_marks_the_picker_naming_the_team_not_its_id()
+    {
+        var page = await RefusedAsync("/teams/t-lending", "/teams/t-lending/move", ("ParentId", "t-apply"), ("ParentId__name", "Applications"));
+        var message = Marked(page, "pick-input-team-parent", "Applications");
+        Assert.Contains("Lending", message);
+        Assert.Contains("inside itself", message);
+        Assert.DoesNotContain("t-lending", message);
+    }
+
+    [Fact]
+    public async Task A_member_nobody_is_called_with_a_share_that_is_not_a_number_marks_both()
+    {
+        var page = await RefusedAsync("/teams/t-apply", "/teams/t-apply/members", ("PersonId", "Nobody Here"), ("AllocationPercent", "lots"));
+        Assert.Contains("nobody has the id, mail or name 'Nobody Here'", Marked(page, "member-person-id", "Nobody Here"));
+        Assert.Contains("'lots' is not a number", Marked(page, "member-allocation-percent", "lots"));
+        // The other forms on the page are not marked.
+        Assert.Null(page.QuerySelector("#team-name[aria-invalid]"));
+    }
+
+    [Fact]
+    public async Task Renaming_a_team_to_nothing_marks_the_name()
+    {
+        var page = await RefusedAsync("/teams/t-apply", "/teams/t-apply/rename", ("Name", "  "));
+        Assert.Equal("Name: give the team a name.", Marked(page, "team-name"));
+        Assert.Equal("Applications", (await _factory.Store.LoadAsync()).Workspace.Teams.Single(t => t.Id == "t-apply").Name);
+    }
+
+    [Fact]
+    public async Task A_new_KPI_with_a_target_that_is_not_a_number_marks_name_and_target()
+    {
+        var page = await RefusedAsync("/metrics", "/metrics", ("Name", ""), ("Target", "lots"), ("Unit", "%"), ("TargetId", "nowhere"));
+        Assert.Equal("Name: give the KPI a name.", Marked(page, "new-metric-name", ""));
+        Assert.Contains("'lots' is not a number", Marked(page, "new-metric-target", "lots"));
+        Assert.Contains("'nowhere' is not a journey, phase or step", Marked(page, "new-metric-target-id", "nowhere"));
+        Assert.Equal("%", page.GetElementById("new-metric-unit")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Changing_a_KPI_to_an_unknown_owner_marks_the_owner_and_keeps_the_typed_definition()
+    {
+        var page = await RefusedAsync("/metrics/m-dropoff", "/metrics/m-dropoff/details",
+            ("Name", "Drop-off rate"), ("Target", "15"), ("OwnerId", "Zed Nobody"), ("Direction", "lower"));
+        Assert.Contains("nobody has the id, mail or name 'Zed Nobody'", Marked(page, "edit-metric-owner-id", "Zed Nobody"));
+        Assert.Equal("Drop-off rate", page.GetElementById("edit-metric-name")!.GetAttribute("value"));
+        Assert.Equal("15", page.GetElementById("edit-metric-target")!.GetAttribute("value"));
+        Assert.Equal("Drop-off", (await _factory.Store.LoadAsync()).Workspace.Metrics.Single(m => m.Id == "m-dropoff").Name);
+    }
+
+    [Fact]
+    public async Task Recording_a_value_on_a_date_that_is_not_one_answers_the_fragment_with_the_date_marked()
+    {
+        var response = await PostAsync("/metrics/m-dropoff", "/metrics/m-dropoff/points", htmx: true, ("Date", "yesterday"), ("Value", "12"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var fragment = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.NotNull(fragment.GetElementById("metric-body"));
+        Assert.Contains("'yesterday' is not a date", Marked(fragment, "point-date", "yesterday"));
+        Assert.Equal("12", fragment.GetElementById("point-value")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_role_without_a_title_and_a_cost_in_words_marks_both_fields()
+    {
+        var page = await RefusedAsync("/roles/r-eng", "/roles/r-eng", ("Title", ""), ("Family", "Engineering"), ("AnnualCost", "a lot"));
+        Assert.Equal("Title: give the role a title.", Marked(page, "role-title", ""));
+        Assert.Contains("'a lot' is not a number", Marked(page, "role-annual-cost", "a lot"));
+        Assert.Equal("Engineer", (await _factory.Store.LoadAsync()).Workspace.Roles.Single(r => r.Id == "r-eng").Title);
+    }
+
+    [Fact]
+    public async Task A_new_opportunity_with_scores_out_of_range_marks_each_score()
+    {
+        var page = await RefusedAsync("/opportunities", "/opportunities", ("Title", "Faster offers"), ("CustomerValue", "200"), ("Effort", "x"),
+            ("ExternalLinks", "javascript:alert(1)"));
+        Assert.Contains("between 0 and 100", Marked(page, "new-opportunity-customer-value", "200"));
+        Assert.Contains("Effort", Marked(page, "new-opportunity-effort", "x"));
+        Assert.Contains("not an absolute http or https address", Marked(page, "new-opportunity-external-links", "javascript:alert(1)"));
+        Assert.Equal("Faster offers", page.GetElementById("new-opportunity-title")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_solution_with_an_unknown_priority_marks_the_priority_in_the_opportunity_fragment()
+    {
+        var created = await PostAsync("/opportunities", "/opportunities", htmx: false, ("Title", "Faster offers"));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var page = created.Headers.Location!.OriginalString;
+        var response = await PostAsync(page, page + "/solutions", htmx: true, ("Title", "Offer engine"), ("Priority", "urgent"), ("TeamId", "No such team"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var fragment = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Priority must be one of", Marked(fragment, "new-solution-priority"));
+        Assert.Contains("No such team", Marked(fragment, "new-solution-team-id"));
+        Assert.Equal("Offer engine", fragment.GetElementById("new-solution-title")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_currency_that_is_not_a_code_marks_the_field_and_keeps_it()
+    {
+        var page = await RefusedAsync("/costs", "/costs/currency", ("currency", "EURO"));
+        Assert.Contains("'EURO' is not a currency code", Marked(page, "cost-currency", "EURO"));
+    }
+
+    [Fact]
+    public async Task A_user_name_with_a_space_marks_the_field_and_keeps_what_was_typed()
+    {
+        var page = await RefusedAsync("/admin/users", "/admin/users", ("userName", "ann lee"), ("displayName", "Ann Lee"), ("roles", "Planner"));
+        Assert.Contains("without spaces", Marked(page, "new-user-user-name", "ann lee"));
+        Assert.Equal("Ann Lee", page.GetElementById("new-user-display-name")!.GetAttribute("value"));
+        Assert.NotNull(page.QuerySelector("form.user-create input[value='Planner'][checked]"));
+        Assert.Null(page.QuerySelector("form.user-create input[value='Viewer'][checked]"));
+    }
+
+    [Fact]
+    public async Task A_saved_rename_says_so_on_the_team_page()
+    {
+        var response = await PostAsync("/teams/t-apply", "/teams/t-apply/rename", htmx: false, ("Name", "Mortgage applications"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/teams/t-apply", response.Headers.Location!.OriginalString);
+        var page = new HtmlParser().ParseDocument(await _client.GetStringAsync("/teams/t-apply"));
+        Assert.Equal("Renamed the team to “Mortgage applications”.", page.QuerySelector("main [role=status]")!.TextContent);
+        // Said once: the next visit is quiet.
+        Assert.Null(new HtmlParser().ParseDocument(await _client.GetStringAsync("/teams/t-apply")).QuerySelector("main [role=status]"));
+    }
+
+    [Fact]
+    public async Task With_htmx_a_saved_KPI_leads_to_its_page_and_a_refusal_swaps_the_page_in_place()
+    {
+        var saved = await PostAsync("/metrics/m-dropoff", "/metrics/m-dropoff/details", htmx: true, ("Name", "Drop-off rate"), ("Target", "15"));
+        Assert.Equal("/metrics/m-dropoff", saved.Headers.GetValues("HX-Redirect").Single());
+        var page = new HtmlParser().ParseDocument(await _client.GetStringAsync("/metrics/m-dropoff"));
+        Assert.Equal("Saved the KPI “Drop-off rate”.", page.QuerySelector("main [role=status]")!.TextContent);
+        // The definition form posts in place: its refusal replaces the main region, and the address stays the page's.
+        var form = page.QuerySelector("form[action='/metrics/m-dropoff/details']")!;
+        Assert.Equal("/metrics/m-dropoff/details", form.GetAttribute("hx-post"));
+        Assert.Equal("#main", form.GetAttribute("hx-select"));
+        Assert.Equal("#main", form.GetAttribute("hx-target"));
+    }
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+    }
+}
