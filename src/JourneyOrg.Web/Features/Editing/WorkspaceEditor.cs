@@ -36,12 +36,12 @@ public sealed class WorkspaceEditor(IWorkspaceStore store, OrgReader reader)
         var seen = await reader.LoadCurrentAsync(cancellationToken);
         if (seen.Revision != expectedRevision) return Conflict(expectedRevision);
         var resulting = WorkspaceChanges.ApplyTo(seen.Workspace, changes);
-        var errors = WorkspaceRules.Check(resulting, seen.Workspace);
+        var errors = WorkspaceRules.Check(seen, changes, resulting);
         if (errors.Count > 0) return new EditResult(false, expectedRevision, errors);
         try
         {
             var revision = await store.ApplyAsync(changes, expectedRevision, cancellationToken);
-            reader.Advance(new WorkspaceSnapshot(resulting, revision));
+            reader.Advance(new WorkspaceSnapshot(resulting, revision), validated: true);
             return new EditResult(true, revision, []);
         }
         catch (ConcurrentChangeException)

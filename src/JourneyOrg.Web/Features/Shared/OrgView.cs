@@ -3,6 +3,7 @@ using JourneyOrg.Domain;
 using JourneyOrg.JourneyManagement;
 using JourneyOrg.Storage;
 using JourneyOrg.Teams;
+using JourneyOrg.Workspaces;
 
 namespace JourneyOrg.Web.Features.Shared;
 
@@ -81,9 +82,11 @@ public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache base
     /// Moves the cached view to a revision this process wrote itself, whose workspace the editor already computed, so
     /// the next request needs no reload. Only another instance's or the command line's writes cost a load.
     /// </summary>
-    public void Advance(WorkspaceSnapshot written)
+    /// <param name="validated">The workspace passed the edit's check, so the next edit may check only what it changes.</param>
+    public void Advance(WorkspaceSnapshot written, bool validated = false)
     {
         var view = Keep(Indexed(written), null);
+        if (validated) view.KnownValid();
         ShownRevision.Saw(http?.HttpContext, view.Revision);
         // The edit's own response does not wait for this; the next pages find it done or join it.
         _ = Task.Run(view.Warm);
@@ -162,6 +165,24 @@ public sealed class OrgView
 
     public WorkspaceSnapshot Snapshot { get; }
     public Workspace Workspace => Snapshot.Workspace;
+
+    // 0 = not worked out yet, 1 = valid, 2 = not valid.
+    private int _valid;
+
+    /// <summary>
+    /// Whether the import validator finds nothing wrong with this workspace (worked out once per revision, unless the edit
+    /// that made it already checked it). An edit on a valid workspace needs to check only what it changes.
+    /// </summary>
+    public bool IsValid
+    {
+        get
+        {
+            if (Volatile.Read(ref _valid) == 0) Volatile.Write(ref _valid, WorkspaceValidator.Validate(Workspace).Count == 0 ? 1 : 2);
+            return _valid == 1;
+        }
+    }
+
+    internal void KnownValid() => Volatile.Write(ref _valid, 1);
     public long Revision => Snapshot.Revision;
 
     public IReadOnlyDictionary<string, Journey> Journeys { get; }
@@ -237,6 +258,8 @@ public sealed class OrgView
             _ = TeamApis;
             _ = CommonManagers;
             _ = Findings;
+            // Last: only the first edit after a write by another process needs it.
+            _ = IsValid;
         }
         catch (Exception)
         {

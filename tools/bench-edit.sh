@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The edit request and the first pages after it, on a generated organisation, signed in, one browser session.
+#   tools/bench-edit.sh [PEOPLE] [ROUNDS]   (defaults: 100000 people, 5 rounds)
+# Builds Release, generates `generate --people PEOPLE --seed 1` into a scratch SQLite store, serves the app in
+# Production mode on 127.0.0.1:${BENCH_EDIT_PORT:-5097}, signs in as admin through the real form, and then, per round,
+# posts the matrix's assign form (htmx, as the browser does: one team made accountable, then contributing, on the
+# largest journey's first phase), opens the dashboard, the journey map, and the dashboard again. Prints each time as
+# curl measured it (whole request on loopback). Needs sqlite3 and curl.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+people="${1:-100000}"
+rounds="${2:-5}"
+work="$(mktemp -d)"
+port="${BENCH_EDIT_PORT:-5097}"
+base="http://127.0.0.1:$port"
+app=""
+trap '[[ -n $app ]] && kill $app 2>/dev/null; rm -rf "$work"' EXIT
+
+dotnet build -c Release src/JourneyOrg.Web -v q -nologo >/dev/null
+dll=src/JourneyOrg.Web/bin/Release/net10.0/JourneyOrg.Web.dll
+db="$work/edit.db"
+export JOURNEYORG_STORE="sqlite:$db"
+dotnet "$dll" generate --people "$people" --seed 1 --store "$JOURNEYORG_STORE" >/dev/null
+JourneyOrg__DemoData=false JOURNEYORG_ADMIN_PASSWORD=bench-edit-Passw0rd ASPNETCORE_ENVIRONMENT=Production \
+  dotnet "$dll" --urls "$base" >"$work/app.log" 2>&1 &
+app=$!
+for _ in $(seq 1 120); do curl -fs "$base/healthz" >/dev/null && break; sleep 1; done
+
+token() { curl -fs -b "$work/jar" -c "$work/jar" "$base$1" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1; }
+curl -fs -b "$work/jar" -c "$work/jar" -o /dev/null --data-urlencode "userName=admin" --data-urlencode "password=bench-edit-Passw0rd" \
+  --data-urlencode "returnUrl=/" --data-urlencode "__RequestVerificationToken=$(token /account/signin)" "$base/account/signin"
+
+q() { sqlite3 "$db" "$1"; }
+journey=$(q "SELECT journey_id FROM phases GROUP BY journey_id ORDER BY COUNT(*) DESC LIMIT 1")
+phase=$(q "SELECT id FROM phases WHERE journey_id = '$journey' ORDER BY ord LIMIT 1")
+team=$(q "SELECT team_id FROM memberships GROUP BY team_id ORDER BY COUNT(*) DESC LIMIT 1")
+time_of() { curl -s -o "$work/last" -w '%{http_code} %{time_total}' -b "$work/jar" -c "$work/jar" "$@"; }
+ms() { awk '{ printf "%s %6.0f", $1, $2 * 1000 }'; }
+
+# Warm every screen of the round once (JIT, the analysis of the starting revision).
+for path in / "/journeys/$journey" "/matrix?journey=$journey"; do curl -fs -o /dev/null -b "$work/jar" "$base$path"; done
+form=$(token "/matrix?journey=$journey")
+printf '%-6s %-22s %-22s %-22s %-22s\n' round "edit (POST, ms)" "dashboard after" "journey map after" "dashboard again"
+for round in $(seq 1 "$rounds"); do
+  kind=$([[ $((round % 2)) == 1 ]] && echo accountable || echo contributing)
+  revision=$(q "SELECT value FROM state WHERE key = 'workspace.revision'")
+  edit=$(time_of -H "HX-Request: true" --data-urlencode "TeamId=$team" --data-urlencode "TargetId=$phase" --data-urlencode "Kind=$kind" \
+    --data-urlencode "Revision=$revision" --data-urlencode "__RequestVerificationToken=$form" "$base/matrix/owners?journey=$journey" | ms)
+  [[ $edit == 200* ]] || { echo "the edit answered ${edit%% *}:"; sed 's/<[^>]*>//g' "$work/last" | grep -i -m3 'error\|refused\|notice'; exit 1; }
+  dashboard=$(time_of "$base/" | ms)
+  map=$(time_of "$base/journeys/$journey" | ms)
+  again=$(time_of "$base/" | ms)
+  printf '%-6s %-22s %-22s %-22s %-22s\n' "$round" "$edit" "$dashboard" "$map" "$again"
+done
