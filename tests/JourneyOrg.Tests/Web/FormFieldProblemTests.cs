@@ -182,6 +182,19 @@ public sealed class FormFieldProblemTests : IDisposable
     }
 
     [Fact]
+    public async Task An_insight_with_a_source_that_is_not_a_web_link_marks_the_source_in_the_step_fragment()
+    {
+        const string step = "/journeys/j-mortgage/steps/s-form";
+        var response = await PostAsync(step, step + "/insights", htmx: true, ("Title", "Form too long"), ("SourceUrl", "file:///c:/notes.txt"), ("Weight", "-2"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var fragment = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Contains("is not an http or https link", Marked(fragment, "insight-source-url", "file:///c:/notes.txt"));
+        Assert.Contains("weights are 0 or more", Marked(fragment, "insight-weight", "-2"));
+        Assert.Equal("Form too long", fragment.GetElementById("insight-title")!.GetAttribute("value"));
+        Assert.DoesNotContain((await _factory.Store.LoadAsync()).Workspace.Insights, i => i.Title == "Form too long");
+    }
+
+    [Fact]
     public async Task A_saved_rename_says_so_on_the_team_page()
     {
         var response = await PostAsync("/teams/t-apply", "/teams/t-apply/rename", htmx: false, ("Name", "Mortgage applications"));

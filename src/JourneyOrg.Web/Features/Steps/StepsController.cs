@@ -50,11 +50,10 @@ public sealed class StepsController(OrgReader reader, LinkEditor links, Workspac
     {
         var org = await reader.LoadAsync(cancellationToken);
         if (!IsStepOf(org, journeyId, stepId)) return NotFound();
-        var errors = new List<string>();
+        var problems = new FormProblems(InsightForm.NewForm);
         var id = new JourneyOrg.Workspaces.WorkspaceIds(org.Workspace).New("ins-", form.Title ?? "");
-        var insight = form.Apply(new Insight(id, "", "", null, null, null, null) { StepIds = [stepId] }, errors);
-        var result = await editor.ApplyAsync(errors, () => new JourneyOrg.Storage.WorkspaceChangeSet { UpsertInsights = [insight] }, form.Revision, cancellationToken);
-        return await AfterEdit(journeyId, stepId, new LinkOutcome(true, insight.Title, result), $"{insight.Title} is recorded on this step.", cancellationToken);
+        var insight = form.Apply(new Insight(id, "", "", null, null, null, null) { StepIds = [stepId] }, problems);
+        return await SaveInsightAsync(journeyId, stepId, insight, problems, form, $"{insight.Title} is recorded on this step.", cancellationToken);
     }
 
     /// <summary>Changes an insight shown on this step; its steps, owner, teams and import key stay.</summary>
@@ -65,10 +64,19 @@ public sealed class StepsController(OrgReader reader, LinkEditor links, Workspac
         var org = await reader.LoadAsync(cancellationToken);
         if (!IsStepOf(org, journeyId, stepId)) return NotFound();
         if (org.Workspace.Insights.FirstOrDefault(i => i.Id == insightId) is not { } existing) return NotFound();
-        var errors = new List<string>();
-        var insight = form.Apply(existing, errors);
-        var result = await editor.ApplyAsync(errors, () => new JourneyOrg.Storage.WorkspaceChangeSet { UpsertInsights = [insight] }, form.Revision, cancellationToken);
-        return await AfterEdit(journeyId, stepId, new LinkOutcome(true, insight.Title, result), $"{insight.Title} is saved.", cancellationToken);
+        var problems = new FormProblems(InsightForm.EditForm(insightId));
+        var insight = form.Apply(existing, problems);
+        return await SaveInsightAsync(journeyId, stepId, insight, problems, form, $"{insight.Title} is saved.", cancellationToken);
+    }
+
+    /// <summary>Stores the insight unless the form has problems; a refusal comes back at the form's fields with what was typed.</summary>
+    private async Task<IActionResult> SaveInsightAsync(string journeyId, string stepId, Insight insight, FormProblems problems, InsightForm form, string done, CancellationToken cancellationToken)
+    {
+        var result = problems.Any
+            ? EditResult.Refused(form.Revision, [.. problems.All])
+            : await editor.ApplyAsync(new JourneyOrg.Storage.WorkspaceChangeSet { UpsertInsights = [insight] }, form.Revision, cancellationToken);
+        if (!problems.Any) problems.Whole.AddRange(result.Errors);
+        return await AfterEdit(journeyId, stepId, new LinkOutcome(true, insight.Title, result), done, cancellationToken, problems, form);
     }
 
     /// <summary>Deletes an insight altogether (from every step it is on), unlike Unlink, which takes it off this step.</summary>
@@ -90,21 +98,27 @@ public sealed class StepsController(OrgReader reader, LinkEditor links, Workspac
     private static bool IsStepOf(OrgView org, string? journeyId, string? stepId) =>
         stepId is not null && org.Steps.TryGetValue(stepId, out var s) && s.Journey.Id == journeyId;
 
-    private async Task<IActionResult> AfterEdit(string journeyId, string stepId, LinkOutcome outcome, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterEdit(string journeyId, string stepId, LinkOutcome outcome, string done, CancellationToken cancellationToken,
+        FormProblems? problems = null, InsightForm? draft = null)
     {
         if (!outcome.Found) return NotFound();
-        if (outcome.Result.Applied && !Request.IsHtmx()) return Redirect(StepUrls.Page(journeyId, stepId));
+        if (outcome.Result.Applied && !Request.IsHtmx()) return this.Saved(StepUrls.Page(journeyId, stepId), done);
         var org = await reader.LoadAsync(cancellationToken);
-        var model = StepPageModel.Build(org, journeyId, stepId, outcome.Result.Errors);
+        // A form with fields shows its refusal at them; a button's refusal is said above the lists.
+        var model = StepPageModel.Build(org, journeyId, stepId, problems is null ? outcome.Result.Errors : []);
         if (model is null) return NotFound();
         if (outcome.Result.Applied) model = model with { Done = done };
-        else Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        else
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            if (problems is not null) model = model with { Problems = problems, InsightDraft = draft };
+        }
         return Request.IsHtmx() ? PartialView("_StepJourneyManagement", model) : View("Step", model);
     }
 }
 
 /// <summary>The insight fields of one form: its element-id prefix and the insight it edits (null for a new one).</summary>
-public sealed record InsightFieldsModel(string Prefix, Insight? Insight);
+public sealed record InsightFieldsModel(string Prefix, Insight? Insight, InsightForm? Draft, FormProblems Problems);
 
 /// <summary>A new insight as typed on a step page; each field that cannot be taken adds a problem naming it.</summary>
 public sealed class InsightForm
@@ -117,19 +131,23 @@ public sealed class InsightForm
     public string? Weight { get; set; }
     public long Revision { get; set; }
 
+    /// <summary>The insight forms, as their fields' DOM ids begin: the new one, and each insight's edit form.</summary>
+    public const string NewForm = "insight";
+    public static string EditForm(string insightId) => "insight-" + DomIds.Safe(insightId);
+
     /// <summary>The insight with the typed fields; what the form does not show (steps, owner, teams, import key) is kept.</summary>
-    public Insight Apply(Insight insight, List<string> errors)
+    public Insight Apply(Insight insight, FormProblems problems)
     {
         var title = (Title ?? "").Trim();
-        if (title.Length == 0) errors.Add("Title: give the insight a title.");
+        if (title.Length == 0) problems.Add(nameof(Title), "Title: give the insight a title.");
         var type = FormValues.Text(Type);
-        if (type is not null && !InsightTypes.All.Contains(type)) errors.Add($"Type: choose one of {string.Join(", ", InsightTypes.All)}.");
+        if (type is not null && !InsightTypes.All.Contains(type)) problems.Add(nameof(Type), $"Type: choose one of {string.Join(", ", InsightTypes.All)}.");
         var source = FormValues.Text(SourceUrl);
         if (source is not null && !JourneyOrg.JourneyManagement.JourneyLinks.IsWebLink(source))
-            errors.Add($"Source: '{source}' is not an http or https link.");
-        var empathy = FormValues.Number(EmpathyScore, "Empathy score", errors);
-        var weight = FormValues.Number(Weight, "Weight", errors);
-        if (weight < 0) errors.Add("Weight: weights are 0 or more.");
+            problems.Add(nameof(SourceUrl), $"Source: '{source}' is not an http or https link.");
+        var empathy = FormValues.Number(EmpathyScore, "Empathy score", problems.At(nameof(EmpathyScore)));
+        var weight = FormValues.Number(Weight, "Weight", problems.At(nameof(Weight)));
+        if (weight < 0) problems.Add(nameof(Weight), "Weight: weights are 0 or more.");
         return insight with
         {
             Title = title, Description = (Description ?? "").Trim(), Type = type, SourceUrl = source, EmpathyScore = empathy, Weight = weight,
@@ -165,6 +183,10 @@ public sealed record StepPageModel(
 
     /// <summary>What the last edit did, for the notice after an htmx post.</summary>
     public string? Done { get; init; }
+
+    /// <summary>Why the last insight form was refused, at its fields, and what was typed in it.</summary>
+    public FormProblems Problems { get; init; } = FormProblems.None;
+    public InsightForm? InsightDraft { get; init; }
 
     public static StepPageModel? Build(OrgView org, string journeyId, string stepId, IReadOnlyList<string>? errors = null)
     {
