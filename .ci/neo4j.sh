@@ -15,6 +15,8 @@ CACHE="${JOURNEYORG_NEO4J_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/journeyorg}"
 HOME_DIR="$CACHE/neo4j-community-3.1.1"
 URL="http://127.0.0.1:$HTTP_PORT"
 WAIT_SECONDS="${NEO4J_WAIT_SECONDS:-90}"
+# The largest heap; a replace of 100,000 people is one transaction, and its state lives on the heap until commit.
+HEAP_MAX="${NEO4J_HEAP_MAX:-2g}"
 
 log() { echo "neo4j.sh: $*" >&2; }
 
@@ -63,7 +65,7 @@ conf="$HOME_DIR/conf/neo4j.conf"
   echo "dbms.connector.bolt.listen_address=127.0.0.1:$BOLT_PORT"
   echo "dbms.connector.https.enabled=false"
   echo "dbms.memory.heap.initial_size=1g"
-  echo "dbms.memory.heap.max_size=2g"
+  echo "dbms.memory.heap.max_size=$HEAP_MAX"
   echo "dbms.memory.pagecache.size=1g"
   echo "dbms.udc.enabled=false"
   # Neo4j 3.1 predates the Java module system; Java 17 needs these to let it reach JDK internals.

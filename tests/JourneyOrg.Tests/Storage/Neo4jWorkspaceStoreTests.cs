@@ -61,7 +61,7 @@ public sealed class Neo4jWorkspaceStoreTests : WorkspaceStoreContract, IStoreAva
     {
         var store = (Neo4jWorkspaceStore)await CreateStoreAsync();
         var revision = await store.ReplaceAsync(SmallWorkspace());
-        store.FailBeforeStatement = nameof(Neo4jCypher.AddMemberships);
+        store.FailBeforeStatement = nameof(Neo4jCypher.CreateMemberships);
 
         var error = await Assert.ThrowsAsync<Neo4jException>(() => store.ReplaceAsync(SmallWorkspace() with { Journeys = [], Ownership = [], Metrics = [] }));
         Assert.StartsWith("Neo.ClientError.", error.Code);

@@ -26,7 +26,8 @@ public static partial class Neo4jCypher
 
     public const string UpsertCosts = """
         UNWIND $rows AS row
-        MATCH (p:Person {id: row.personId})
+        WITH row, row.personId AS personId
+        MATCH (p:Person {id: personId})
         SET p.annualCost = toFloat(row.annualCost)
         """;
 
@@ -39,7 +40,8 @@ public static partial class Neo4jCypher
     /// <summary>A null cost removes the property: an upserted role replaces what was known of it.</summary>
     public const string WriteRoleCosts = """
         UNWIND $rows AS row
-        MATCH (r:Role {id: row.id})
+        WITH row, row.id AS id
+        MATCH (r:Role {id: id})
         SET r.annualCost = toFloat(row.annualCost)
         """;
 

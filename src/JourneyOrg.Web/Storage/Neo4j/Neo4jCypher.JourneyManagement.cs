@@ -52,7 +52,8 @@ public static partial class Neo4jCypher
 
     public const string UpsertMetricDetails = """
         UNWIND $rows AS row
-        MATCH (m:Metric {id: row.id})
+        WITH row, row.id AS id
+        MATCH (m:Metric {id: id})
         SET m:JourneyRecord, m.type = row.type, m.description = row.description, m.aggregation = row.aggregation,
             m.importKey = row.importKey, m.series = row.series
         """;
@@ -91,30 +92,34 @@ public static partial class Neo4jCypher
 
     public const string LinkRecordOwners = """
         UNWIND $rows AS row
-        MATCH (n:JourneyRecord {id: row.id})
-        MATCH (p:Person {id: row.targetId})
+        WITH row, row.id AS id, row.targetId AS targetId
+        MATCH (n:JourneyRecord {id: id})
+        MATCH (p:Person {id: targetId})
         CREATE (n)-[:OWNED_BY]->(p)
         """;
 
     public const string LinkRecordTeams = """
         UNWIND $rows AS row
-        MATCH (n:JourneyRecord {id: row.id})
-        MATCH (t:Team {id: row.targetId})
+        WITH row, row.id AS id, row.targetId AS targetId
+        MATCH (n:JourneyRecord {id: id})
+        MATCH (t:Team {id: targetId})
         CREATE (n)-[:BELONGS_TO {order: row.order}]->(t)
         """;
 
     public const string LinkInsightSteps = """
         UNWIND $rows AS row
-        MATCH (n:Insight {id: row.id})
-        MATCH (s:Step {id: row.targetId})
+        WITH row, row.id AS id, row.targetId AS targetId
+        MATCH (n:Insight {id: id})
+        MATCH (s:Step {id: targetId})
         CREATE (n)-[:ABOUT {order: row.order}]->(s)
         """;
 
     public const string LinkOpportunityTargets = """
         UNWIND $rows AS row
-        MATCH (n:Opportunity {id: row.id})
-        OPTIONAL MATCH (p:Phase {id: row.targetId})
-        OPTIONAL MATCH (s:Step {id: row.targetId})
+        WITH row, row.id AS id, row.targetId AS targetId
+        MATCH (n:Opportunity {id: id})
+        OPTIONAL MATCH (p:Phase {id: targetId})
+        OPTIONAL MATCH (s:Step {id: targetId})
         WITH n, row, coalesce(s, p) AS x
         WHERE x IS NOT NULL
         CREATE (n)-[:ON {order: row.order}]->(x)
@@ -122,15 +127,17 @@ public static partial class Neo4jCypher
 
     public const string LinkAssignedTeams = """
         UNWIND $rows AS row
-        MATCH (n:JourneyRecord {id: row.id})
-        MATCH (t:Team {id: row.targetId})
+        WITH row, row.id AS id, row.targetId AS targetId
+        MATCH (n:JourneyRecord {id: id})
+        MATCH (t:Team {id: targetId})
         CREATE (n)-[:ASSIGNED_TO]->(t)
         """;
 
     public const string LinkSolutionOpportunities = """
         UNWIND $rows AS row
-        MATCH (n:Solution {id: row.id})
-        MATCH (o:Opportunity {id: row.targetId})
+        WITH row, row.id AS id, row.targetId AS targetId
+        MATCH (n:Solution {id: id})
+        MATCH (o:Opportunity {id: targetId})
         CREATE (n)-[:ADDRESSES {order: row.order}]->(o)
         """;
 

@@ -7,7 +7,8 @@ namespace JourneyOrg.Web.Storage.Neo4j;
 /// (Cypher 5) while the store tests run them on Neo4j 3.1. Only constructs both versions accept: no <c>CALL {}</c>,
 /// no <c>EXISTS {}</c>, no <c>COUNT {}</c>. Values are always <c>$parameters</c>; labels and relationship types are
 /// literals from SPEC §1, never data. Bulk statements take <c>$rows</c> (or <c>$ids</c>), at most
-/// <see cref="Neo4jWorkspaceStore.BatchSize"/> per call.
+/// <see cref="Neo4jWorkspaceStore.BatchSize"/> per call. Rows are projected to variables (<c>WITH row.id AS id</c>) before a
+/// <c>MATCH … {id: id}</c>: Neo4j 3.1 plans <c>{id: row.id}</c> as a scan of the whole label index per row.
 /// </summary>
 public static partial class Neo4jCypher
 {
@@ -88,14 +89,15 @@ public static partial class Neo4jCypher
         ORDER BY h.order
         """;
 
+    /// <summary>
+    /// The node itself (Neo4j writes its properties straight out, a third of the server's work of building a map per
+    /// row), unordered: the store sorts by <c>seq</c>, which the server would do by materialising every row first.
+    /// </summary>
     public const string LoadPeople = """
         MATCH (p:Person)
         OPTIONAL MATCH (p)-[:REPORTS_TO]->(m:Person)
         OPTIONAL MATCH (p)-[:HOLDS]->(r:Role)
-        RETURN {id: p.id, displayName: p.displayName, mail: p.mail, jobTitle: p.jobTitle, department: p.department,
-                managerId: m.id, roleId: r.id, accountEnabled: p.accountEnabled, userPrincipalName: p.userPrincipalName,
-                employeeId: p.employeeId, employeeType: p.employeeType, officeLocation: p.officeLocation, source: p.source} AS row
-        ORDER BY p.seq
+        RETURN p AS person, m.id AS managerId, r.id AS roleId
         """;
 
     public const string LoadTeams = """
@@ -143,6 +145,83 @@ public static partial class Neo4jCypher
     public const string ClearRoles = "MATCH (n:Role) DETACH DELETE n";
     public const string ClearMetrics = "MATCH (n:Metric) DETACH DELETE n";
 
+    // --- replace: the transaction has just deleted every node of these labels, so nodes are created, not merged ---
+    // (MERGE would look each id up in the index and the transaction's own changes first; ids are unique in a valid
+    // workspace, and the constraints still refuse a duplicate.) A null in a CREATE map sets no property.
+
+    public const string CreateJourneys = """
+        UNWIND $rows AS row
+        CREATE (:Journey {id: row.id, seq: row.seq, name: row.name, description: row.description})
+        """;
+
+    public const string CreatePhases = """
+        UNWIND $rows AS row
+        WITH row, row.journeyId AS journeyId
+        MATCH (j:Journey {id: journeyId})
+        CREATE (j)-[:HAS_PHASE {order: row.order}]->(:Phase {id: row.id, name: row.name})
+        """;
+
+    public const string CreateSteps = """
+        UNWIND $rows AS row
+        WITH row, row.phaseId AS phaseId
+        MATCH (p:Phase {id: phaseId})
+        CREATE (p)-[:HAS_STEP {order: row.order}]->(:Step {id: row.id, name: row.name})
+        """;
+
+    public const string CreatePeople = """
+        UNWIND $rows AS row
+        CREATE (:Person {id: row.id, seq: row.seq, displayName: row.displayName, mail: row.mail, jobTitle: row.jobTitle,
+            department: row.department, accountEnabled: row.accountEnabled, userPrincipalName: row.userPrincipalName,
+            employeeId: row.employeeId, employeeType: row.employeeType, officeLocation: row.officeLocation, source: row.source})
+        """;
+
+    public const string CreateTeams = """
+        UNWIND $rows AS row
+        CREATE (:Team {id: row.id, seq: row.seq, name: row.name, leadId: row.leadId, type: row.type, description: row.description,
+            source: row.source})
+        """;
+
+    public const string CreateRoles = """
+        UNWIND $rows AS row
+        CREATE (:Role {id: row.id, seq: row.seq, title: row.title, family: row.family, level: row.level})
+        """;
+
+    /// <summary>Only rows with a manager are sent; both ends are found through the id index.</summary>
+    public const string CreateReportingLines = """
+        UNWIND $rows AS row
+        WITH row.id AS id, row.targetId AS managerId
+        MATCH (p:Person {id: id})
+        MATCH (m:Person {id: managerId})
+        CREATE (p)-[:REPORTS_TO]->(m)
+        """;
+
+    /// <summary>Only rows with a role are sent.</summary>
+    public const string CreateRoleHolders = """
+        UNWIND $rows AS row
+        WITH row.id AS id, row.targetId AS roleId
+        MATCH (p:Person {id: id})
+        MATCH (r:Role {id: roleId})
+        CREATE (p)-[:HOLDS]->(r)
+        """;
+
+    /// <summary>Only rows with a parent team are sent.</summary>
+    public const string CreateTeamParents = """
+        UNWIND $rows AS row
+        WITH row.id AS id, row.targetId AS parentId
+        MATCH (t:Team {id: id})
+        MATCH (parent:Team {id: parentId})
+        CREATE (t)-[:PART_OF]->(parent)
+        """;
+
+    /// <summary>A team's members in order; a valid workspace lists a person once per team.</summary>
+    public const string CreateMemberships = """
+        UNWIND $rows AS row
+        WITH row, row.teamId AS teamId, row.personId AS personId
+        MATCH (t:Team {id: teamId})
+        MATCH (p:Person {id: personId})
+        CREATE (p)-[:MEMBER_OF {allocation: toFloat(row.allocation), order: row.order}]->(t)
+        """;
+
     // --- deletes by id ----------------------------------------------------------------------------------------
 
     public const string DeleteJourneys = """
@@ -160,7 +239,8 @@ public static partial class Neo4jCypher
 
     public const string DeleteOwnership = """
         UNWIND $rows AS row
-        MATCH (t:Team {id: row.teamId})-[o:OWNS]->(x)
+        WITH row, row.teamId AS teamId
+        MATCH (t:Team {id: teamId})-[o:OWNS]->(x)
         WHERE x.id = row.targetId
         DELETE o
         """;
@@ -189,7 +269,8 @@ public static partial class Neo4jCypher
 
     public const string LinkPhases = """
         UNWIND $rows AS row
-        MATCH (j:Journey {id: row.journeyId})
+        WITH row, row.journeyId AS journeyId
+        MATCH (j:Journey {id: journeyId})
         MERGE (p:Phase {id: row.id})
         SET p.name = row.name
         CREATE (j)-[:HAS_PHASE {order: row.order}]->(p)
@@ -197,7 +278,8 @@ public static partial class Neo4jCypher
 
     public const string LinkSteps = """
         UNWIND $rows AS row
-        MATCH (p:Phase {id: row.phaseId})
+        WITH row, row.phaseId AS phaseId
+        MATCH (p:Phase {id: phaseId})
         MERGE (s:Step {id: row.id})
         SET s.name = row.name
         CREATE (p)-[:HAS_STEP {order: row.order}]->(s)
@@ -217,21 +299,23 @@ public static partial class Neo4jCypher
 
     public const string LinkJourneyParents = """
         UNWIND $rows AS row
-        MATCH (j:Journey {id: row.id})
+        WITH row.id AS id, row.parentId AS parentId
+        MATCH (j:Journey {id: id})
         OPTIONAL MATCH (j)-[old:PART_OF]->(:Journey)
         DELETE old
-        WITH DISTINCT j, row
-        MATCH (parent:Journey {id: row.parentId})
+        WITH DISTINCT j, parentId
+        MATCH (parent:Journey {id: parentId})
         CREATE (j)-[:PART_OF]->(parent)
         """;
 
     public const string LinkStepSubjourneys = """
         UNWIND $rows AS row
-        MATCH (s:Step {id: row.id})
+        WITH row.id AS id, row.subjourneyId AS subjourneyId
+        MATCH (s:Step {id: id})
         OPTIONAL MATCH (s)-[old:USES]->(:Journey)
         DELETE old
-        WITH DISTINCT s, row
-        MATCH (sub:Journey {id: row.subjourneyId})
+        WITH DISTINCT s, subjourneyId
+        MATCH (sub:Journey {id: subjourneyId})
         CREATE (s)-[:USES]->(sub)
         """;
 
@@ -250,12 +334,13 @@ public static partial class Neo4jCypher
     /// <summary>Second pass, after every node of the batch exists, so a manager listed after their report still links.</summary>
     public const string LinkPeople = """
         UNWIND $rows AS row
-        MATCH (p:Person {id: row.id})
+        WITH row.id AS id, row.managerId AS managerId, row.roleId AS roleId
+        MATCH (p:Person {id: id})
         OPTIONAL MATCH (p)-[old:REPORTS_TO|HOLDS]->()
         DELETE old
-        WITH DISTINCT p, row
-        OPTIONAL MATCH (m:Person {id: row.managerId})
-        OPTIONAL MATCH (r:Role {id: row.roleId})
+        WITH DISTINCT p, managerId, roleId
+        OPTIONAL MATCH (m:Person {id: managerId})
+        OPTIONAL MATCH (r:Role {id: roleId})
         FOREACH (x IN CASE WHEN m IS NULL THEN [] ELSE [m] END | CREATE (p)-[:REPORTS_TO]->(x))
         FOREACH (x IN CASE WHEN r IS NULL THEN [] ELSE [r] END | CREATE (p)-[:HOLDS]->(x))
         """;
@@ -269,11 +354,12 @@ public static partial class Neo4jCypher
 
     public const string LinkTeamParents = """
         UNWIND $rows AS row
-        MATCH (t:Team {id: row.id})
+        WITH row.id AS id, row.parentId AS parentId
+        MATCH (t:Team {id: id})
         OPTIONAL MATCH (t)-[old:PART_OF]->(:Team)
         DELETE old
-        WITH DISTINCT t, row
-        MATCH (parent:Team {id: row.parentId})
+        WITH DISTINCT t, parentId
+        MATCH (parent:Team {id: parentId})
         CREATE (t)-[:PART_OF]->(parent)
         """;
 
@@ -286,8 +372,9 @@ public static partial class Neo4jCypher
 
     public const string AddMemberships = """
         UNWIND $rows AS row
-        MATCH (t:Team {id: row.teamId})
-        MATCH (p:Person {id: row.personId})
+        WITH row, row.teamId AS teamId, row.personId AS personId
+        MATCH (t:Team {id: teamId})
+        MATCH (p:Person {id: personId})
         MERGE (p)-[m:MEMBER_OF]->(t)
         SET m.allocation = toFloat(row.allocation), m.order = row.order
         """;
@@ -303,10 +390,11 @@ public static partial class Neo4jCypher
 
     public const string UpsertOwnership = """
         UNWIND $rows AS row
-        MATCH (t:Team {id: row.teamId})
-        OPTIONAL MATCH (j:Journey {id: row.targetId})
-        OPTIONAL MATCH (p:Phase {id: row.targetId})
-        OPTIONAL MATCH (s:Step {id: row.targetId})
+        WITH row, row.teamId AS teamId, row.targetId AS targetId
+        MATCH (t:Team {id: teamId})
+        OPTIONAL MATCH (j:Journey {id: targetId})
+        OPTIONAL MATCH (p:Phase {id: targetId})
+        OPTIONAL MATCH (s:Step {id: targetId})
         WITH t, row, coalesce(j, p, s) AS x
         WHERE x IS NOT NULL
         MERGE (t)-[o:OWNS]->(x)
@@ -323,10 +411,10 @@ public static partial class Neo4jCypher
         WITH m, row
         OPTIONAL MATCH (m)-[old:MEASURES]->()
         DELETE old
-        WITH DISTINCT m, row
-        OPTIONAL MATCH (j:Journey {id: row.targetId})
-        OPTIONAL MATCH (p:Phase {id: row.targetId})
-        OPTIONAL MATCH (s:Step {id: row.targetId})
+        WITH DISTINCT m, row.targetId AS targetId
+        OPTIONAL MATCH (j:Journey {id: targetId})
+        OPTIONAL MATCH (p:Phase {id: targetId})
+        OPTIONAL MATCH (s:Step {id: targetId})
         WITH m, coalesce(j, p, s) AS x
         WHERE x IS NOT NULL
         CREATE (m)-[:MEASURES]->(x)
@@ -344,7 +432,8 @@ public static partial class Neo4jCypher
 
     public const string DeleteState = """
         UNWIND $keys AS key
-        MATCH (s:State {key: key})
+        WITH key AS stateKey
+        MATCH (s:State {key: stateKey})
         DELETE s
         """;
 

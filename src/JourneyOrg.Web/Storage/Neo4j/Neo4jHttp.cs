@@ -94,37 +94,35 @@ public sealed class Neo4jHttp : IDisposable
     /// <summary>Runs statements in one auto-commit transaction (one request).</summary>
     public async Task<IReadOnlyList<Neo4jResult>> RunAsync(IReadOnlyList<Neo4jStatement> statements, CancellationToken cancellationToken)
     {
+        var sink = new Neo4jResultSink();
+        await RunAsync(statements, sink, cancellationToken);
+        return sink.Results;
+    }
+
+    /// <summary>Runs statements in one auto-commit transaction (one request), handing their rows to <paramref name="sink"/> as they arrive.</summary>
+    public async Task RunAsync(IReadOnlyList<Neo4jStatement> statements, INeo4jRowSink sink, CancellationToken cancellationToken)
+    {
         var endpoint = await GetEndpointAsync(cancellationToken);
-        var (results, _) = await PostAsync(endpoint.TransactionPath + "/commit", statements, cancellationToken);
-        return results;
+        await PostAsync(endpoint.TransactionPath + "/commit", statements, sink, cancellationToken);
     }
 
     /// <summary>Opens an explicit transaction; dispose without <see cref="Neo4jTransaction.CommitAsync"/> rolls it back.</summary>
     public async Task<Neo4jTransaction> BeginAsync(CancellationToken cancellationToken)
     {
         var endpoint = await GetEndpointAsync(cancellationToken);
-        var (_, location) = await PostAsync(endpoint.TransactionPath, [], cancellationToken);
+        var location = await PostAsync(endpoint.TransactionPath, [], new Neo4jResultSink(), cancellationToken);
         if (location is null) throw new Neo4jException("JourneyOrg.Transaction", "Neo4j opened a transaction without telling where it lives.");
         return new Neo4jTransaction(this, location.AbsolutePath.TrimStart('/'));
     }
 
-    internal async Task<(IReadOnlyList<Neo4jResult> Results, Uri? Location)> PostAsync(
-        string path, IReadOnlyList<Neo4jStatement> statements, CancellationToken cancellationToken)
+    /// <summary>Posts <paramref name="statements"/>, streams their rows into <paramref name="sink"/>, and returns the <c>Location</c> header.</summary>
+    internal async Task<Uri?> PostAsync(string path, IReadOnlyList<Neo4jStatement> statements, INeo4jRowSink sink, CancellationToken cancellationToken)
     {
-        var body = new JsonObject
-        {
-            ["statements"] = new JsonArray([.. statements.Select(s => (JsonNode)new JsonObject
-            {
-                ["statement"] = s.Text,
-                ["parameters"] = JsonSerializer.SerializeToNode(s.Parameters, Json),
-                ["resultDataContents"] = new JsonArray("row"),
-            })]),
-        };
         if (!_abandoned.IsEmpty) await RollBackAbandonedAsync();
-        using var content = new StringContent(body.ToJsonString(Json), Encoding.UTF8, "application/json");
+        using var content = Body(statements);
         try
         {
-            return await SendAsync(path, content, statements, cancellationToken);
+            return await SendAsync(path, content, statements, sink, cancellationToken);
         }
         catch (Exception error) when (IsNetworkFailure(error, cancellationToken))
         {
@@ -141,39 +139,58 @@ public sealed class Neo4jHttp : IDisposable
     private static bool IsNetworkFailure(Exception error, CancellationToken cancellationToken) =>
         error is HttpRequestException or IOException || (error is TaskCanceledException && !cancellationToken.IsCancellationRequested);
 
-    private async Task<(IReadOnlyList<Neo4jResult> Results, Uri? Location)> SendAsync(
-        string path, HttpContent content, IReadOnlyList<Neo4jStatement> statements, CancellationToken cancellationToken)
+    /// <summary>The request body, written straight from the parameters (no intermediate JSON tree, no string of it).</summary>
+    private static ByteArrayContent Body(IReadOnlyList<Neo4jStatement> statements)
     {
-        using var response = await _http.PostAsync(path, content, cancellationToken);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("statements");
+            foreach (var statement in statements)
+            {
+                json.WriteStartObject();
+                json.WriteString("statement", statement.Text);
+                json.WritePropertyName("parameters");
+                JsonSerializer.Serialize(json, statement.Parameters, Json);
+                json.WriteStartArray("resultDataContents");
+                json.WriteStringValue("row");
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        // ArrayBufferWriter exposes its array only as memory; the content needs an array and a length.
+        var content = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(buffer.WrittenMemory, out var segment)
+            ? new ByteArrayContent(segment.Array!, segment.Offset, segment.Count)
+            : new ByteArrayContent(buffer.WrittenSpan.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
+
+    private async Task<Uri?> SendAsync(
+        string path, HttpContent content, IReadOnlyList<Neo4jStatement> statements, INeo4jRowSink sink, CancellationToken cancellationToken)
+    {
+        // Headers first, then the body as it arrives: the rows go to the sink while Neo4j is still writing them.
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Unauthorized)
             throw new Neo4jException("Neo.ClientError.Security.Unauthorized", $"Neo4j at {_http.BaseAddress} refused the credentials.");
         if (response.StatusCode == HttpStatusCode.NotFound)
             throw new Neo4jException("Neo.ClientError.Transaction.TransactionNotFound", $"Neo4j has no transaction at /{path} (it may have timed out).");
+        if (!response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType != "application/json")
+            response.EnsureSuccessStatusCode();
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
-        var rootElement = document.RootElement;
-        if (rootElement.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0)
+        var reader = new Neo4jResponseReader(sink);
+        await reader.ReadAsync(stream, cancellationToken);
+        if (reader.Error is var (code, message))
         {
-            var first = errors[0];
-            var code = first.GetProperty("code").GetString() ?? "Neo.Unknown";
-            var failed = rootElement.TryGetProperty("results", out var done) ? done.GetArrayLength() : 0;
-            var statementName = failed < statements.Count ? statements[failed].Name : "?";
-            throw new Neo4jException(code, $"{first.GetProperty("message").GetString()} (statement {statementName})");
+            var statementName = reader.Results < statements.Count ? statements[reader.Results].Name : "?";
+            throw new Neo4jException(code, $"{message} (statement {statementName})");
         }
         response.EnsureSuccessStatusCode();
-        var results = new List<Neo4jResult>();
-        if (rootElement.TryGetProperty("results", out var resultArray))
-        {
-            foreach (var result in resultArray.EnumerateArray())
-            {
-                var columns = result.GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToList();
-                var rows = result.GetProperty("data").EnumerateArray()
-                    .Select(d => (IReadOnlyList<JsonElement>)d.GetProperty("row").EnumerateArray().Select(v => v.Clone()).ToList())
-                    .ToList();
-                results.Add(new Neo4jResult(columns, rows));
-            }
-        }
-        return (results, response.Headers.Location);
+        return response.Headers.Location;
     }
 
     internal async Task DeleteAsync(string path)
@@ -257,9 +274,17 @@ public sealed class Neo4jTransaction : IAsyncDisposable
 
     public async Task<IReadOnlyList<Neo4jResult>> RunAsync(IReadOnlyList<Neo4jStatement> statements, CancellationToken cancellationToken)
     {
+        var sink = new Neo4jResultSink();
+        await RunAsync(statements, sink, cancellationToken);
+        return sink.Results;
+    }
+
+    /// <summary>Runs statements in the transaction, handing their rows to <paramref name="sink"/> as they arrive.</summary>
+    public async Task RunAsync(IReadOnlyList<Neo4jStatement> statements, INeo4jRowSink sink, CancellationToken cancellationToken)
+    {
         try
         {
-            return (await _http.PostAsync(_path, statements, cancellationToken)).Results;
+            await _http.PostAsync(_path, statements, sink, cancellationToken);
         }
         catch
         {
@@ -268,12 +293,17 @@ public sealed class Neo4jTransaction : IAsyncDisposable
         }
     }
 
-    public async Task CommitAsync(CancellationToken cancellationToken)
+    public async Task CommitAsync(CancellationToken cancellationToken) => await CommitAsync([], cancellationToken);
+
+    /// <summary>Runs <paramref name="statements"/> (if any) and commits, in one request.</summary>
+    public async Task<IReadOnlyList<Neo4jResult>> CommitAsync(IReadOnlyList<Neo4jStatement> statements, CancellationToken cancellationToken)
     {
+        var sink = new Neo4jResultSink();
         try
         {
-            await _http.PostAsync(_path + "/commit", [], cancellationToken);
+            await _http.PostAsync(_path + "/commit", statements, sink, cancellationToken);
             _open = false;
+            return sink.Results;
         }
         catch
         {

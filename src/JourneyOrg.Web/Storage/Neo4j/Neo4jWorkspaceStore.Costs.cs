@@ -13,7 +13,7 @@ public sealed partial class Neo4jWorkspaceStore
     ];
 
     /// <param name="r">The results of <see cref="CostLoadStatements"/>, in order.</param>
-    private static Workspace WithCosts(Workspace workspace, IReadOnlyList<Neo4jResult> r)
+    private static Workspace WithCosts(Workspace workspace, IReadOnlyList<LoadedRows> r)
     {
         var roleCosts = r[1].As<RoleCostRow>().ToDictionary(x => x.Id, x => x.AnnualCost);
         return workspace with

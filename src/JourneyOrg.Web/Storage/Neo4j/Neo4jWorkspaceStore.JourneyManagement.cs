@@ -17,7 +17,7 @@ public sealed partial class Neo4jWorkspaceStore
     ];
 
     /// <param name="r">The results of <see cref="JourneyManagementLoadStatements"/>, in order.</param>
-    private static Workspace WithJourneyManagement(Workspace workspace, IReadOnlyList<Neo4jResult> r)
+    private static Workspace WithJourneyManagement(Workspace workspace, IReadOnlyList<LoadedRows> r)
     {
         var details = r[0].As<MetricDetailRow>().ToDictionary(d => d.Id);
         var links = r[4].As<LinkRow>().GroupBy(l => (l.Id, l.Kind))

@@ -16,11 +16,11 @@ namespace JourneyOrg.Web.Storage.Neo4j;
 /// </summary>
 public sealed partial class Neo4jWorkspaceStore : IStore, IDisposable
 {
-    /// <summary>Rows per <c>UNWIND</c> statement: big enough to amortise a round trip, small enough for a modest heap.</summary>
-    public const int BatchSize = 1000;
+    /// <summary>Rows per <c>UNWIND</c> statement: big enough that the server's per-statement work is amortised, small enough for a modest heap.</summary>
+    public const int BatchSize = 10_000;
 
-    /// <summary>Batches sent together in one HTTP request of a write transaction.</summary>
-    public const int StatementsPerRequest = 10;
+    /// <summary>About this many rows go in one HTTP request of a write transaction (several statements together).</summary>
+    public const int RowsPerRequest = 20_000;
 
     private const string RevisionKey = "workspace.revision";
     private readonly Neo4jHttp _http;
@@ -81,15 +81,18 @@ public sealed partial class Neo4jWorkspaceStore : IStore, IDisposable
         // read first and last agree, no write landed in between and the statements saw one consistent workspace.
         for (var attempt = 0; attempt < OptimisticReadAttempts; attempt++)
         {
-            var r = await _http.RunAsync(LoadStatements(), cancellationToken);
-            if (RevisionOf(r[0]).Revision == RevisionOf(r[^1]).Revision) return Snapshot(r);
+            var statements = LoadStatements();
+            var rows = new LoadSink(statements, skip: 0);
+            await _http.RunAsync(statements, rows, cancellationToken);
+            if (rows.Results[0].Revision == rows.Results[^1].Revision) return Snapshot(rows.Results);
         }
         // Writers kept landing in between: read under the workspace lock (writers wait for it), then roll back, so the
         // snapshot cannot be torn. A failure here is an error, never a half-read workspace.
         await using var transaction = await _http.BeginAsync(cancellationToken);
-        var locked = await transaction.RunAsync(
-            [Statement(nameof(LockWorkspace), LockWorkspace, ("key", RevisionKey)), .. LoadStatements()], cancellationToken);
-        return Snapshot(locked.Skip(1).ToList());
+        var loads = LoadStatements();
+        var locked = new LoadSink(loads, skip: 1);
+        await transaction.RunAsync([Statement(nameof(LockWorkspace), LockWorkspace, ("key", RevisionKey)), .. loads], locked, cancellationToken);
+        return Snapshot(locked.Results);
     }
 
     /// <summary>Optimistic reads before <see cref="LoadAsync"/> reads under the lock (tests set 0 to always lock).</summary>
@@ -112,14 +115,85 @@ public sealed partial class Neo4jWorkspaceStore : IStore, IDisposable
         ];
     }
 
-    private static WorkspaceSnapshot Snapshot(IReadOnlyList<Neo4jResult> r)
+    private static WorkspaceSnapshot Snapshot(IReadOnlyList<LoadedRows> r)
     {
         var journeyManagement = JourneyManagementLoadStatements().Length;
         var workspace = WithJourneyManagement(BuildWorkspace(r), r.Skip(10).Take(journeyManagement).ToList());
-        return new(WithCosts(workspace, r.Skip(10 + journeyManagement).Take(r.Count - 11 - journeyManagement).ToList()), RevisionOf(r[^1]).Revision);
+        return new(WithCosts(workspace, r.Skip(10 + journeyManagement).Take(r.Count - 11 - journeyManagement).ToList()), r[^1].Revision);
     }
 
-    private static Workspace BuildWorkspace(IReadOnlyList<Neo4jResult> r)
+    /// <summary>What each load statement's row is read into, straight from the response stream.</summary>
+    private static readonly Dictionary<string, Type> LoadRowTypes = new()
+    {
+        [nameof(LoadJourneys)] = typeof(JourneyRow), [nameof(LoadPhases)] = typeof(PhaseRow), [nameof(LoadSteps)] = typeof(StepRow),
+        [nameof(LoadTeams)] = typeof(TeamRow), [nameof(LoadMemberships)] = typeof(MembershipRow), [nameof(LoadRoles)] = typeof(RoleRow),
+        [nameof(LoadOwnership)] = typeof(OwnershipRow), [nameof(LoadMetrics)] = typeof(MetricRow),
+        [nameof(LoadMetricDetails)] = typeof(MetricDetailRow), [nameof(LoadInsights)] = typeof(InsightRow),
+        [nameof(LoadOpportunities)] = typeof(OpportunityRow), [nameof(LoadSolutions)] = typeof(SolutionRow),
+        [nameof(LoadJourneyRecordLinks)] = typeof(LinkRow), [nameof(LoadWeights)] = typeof(WeightsRow),
+        [nameof(LoadCosts)] = typeof(CostRow), [nameof(LoadRoleCosts)] = typeof(RoleCostRow), [nameof(LoadCurrency)] = typeof(CurrencyRow),
+    };
+
+    private static readonly System.Text.Json.JsonSerializerOptions RowJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>The rows of one load statement, already read into their records.</summary>
+    private sealed class LoadedRows
+    {
+        public List<object> Items { get; } = [];
+
+        /// <summary>For <see cref="ReadRevision"/>: the revision it read (0 for an empty store).</summary>
+        public long Revision { get; set; }
+
+        public IEnumerable<T> As<T>() => Items.Cast<T>();
+    }
+
+    /// <summary>
+    /// Reads a load's answer as it streams in: each row becomes its record at once (no JSON document of the answer, no
+    /// copies of values). <paramref name="skip"/> statements at the front (the lock) have no rows wanted.
+    /// </summary>
+    private sealed class LoadSink(IReadOnlyList<Neo4jStatement> statements, int skip) : INeo4jRowSink
+    {
+        public List<LoadedRows> Results { get; } = [.. statements.Select(_ => new LoadedRows())];
+
+        public void Columns(int statement, IReadOnlyList<string> columns) { }
+
+        public void Row(int statement, ref System.Text.Json.Utf8JsonReader row)
+        {
+            // The row is all in the buffer, but the reader does not know it: Skip() is refused, reading on is not.
+            var depth = row.CurrentDepth;
+            var index = statement - skip;
+            if (index < 0)
+            {
+                while (row.TokenType != System.Text.Json.JsonTokenType.EndArray || row.CurrentDepth != depth) row.Read();
+                return;
+            }
+            var rows = Results[index];
+            var name = statements[index].Name;
+            row.Read();
+            if (name == nameof(ReadRevision))
+            {
+                rows.Revision = long.Parse(row.GetString() ?? "0", CultureInfo.InvariantCulture);
+            }
+            else if (name == nameof(LoadPeople))
+            {
+                // [the person node's properties, the manager's id, the role's id]
+                var node = System.Text.Json.JsonSerializer.Deserialize<PersonNode>(ref row, RowJson)!;
+                row.Read();
+                var managerId = row.GetString();
+                row.Read();
+                var roleId = row.GetString();
+                rows.Items.Add(new PersonRow(node.Id, node.DisplayName, node.Mail, node.JobTitle, node.Department, managerId, roleId,
+                    node.AccountEnabled, node.UserPrincipalName, node.EmployeeId, node.EmployeeType, node.OfficeLocation, node.Source, node.Seq));
+            }
+            else
+            {
+                rows.Items.Add(System.Text.Json.JsonSerializer.Deserialize(ref row, LoadRowTypes[name], RowJson)!);
+            }
+            while (row.TokenType != System.Text.Json.JsonTokenType.EndArray || row.CurrentDepth != depth) row.Read();
+        }
+    }
+
+    private static Workspace BuildWorkspace(IReadOnlyList<LoadedRows> r)
     {
         var steps = r[3].As<StepRow>().GroupBy(s => s.PhaseId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Step>)g.Select(s => new Step(s.Id, s.Name, s.SubjourneyId)).ToList());
@@ -127,7 +201,7 @@ public sealed partial class Neo4jWorkspaceStore : IStore, IDisposable
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Phase>)g.Select(p => new Phase(p.Id, p.Name, steps.GetValueOrDefault(p.Id) ?? [])).ToList());
         var journeys = r[1].As<JourneyRow>()
             .Select(j => new Journey(j.Id, j.Name, j.ParentId, j.Description ?? "", phases.GetValueOrDefault(j.Id) ?? [])).ToList();
-        var people = r[4].As<PersonRow>()
+        var people = r[4].As<PersonRow>().OrderBy(p => p.Seq)
             .Select(p => new Person(p.Id, p.DisplayName, p.Mail, p.JobTitle, p.Department, p.ManagerId, p.RoleId, p.AccountEnabled ?? true,
                 p.UserPrincipalName, p.EmployeeId, p.EmployeeType, p.OfficeLocation, p.Source ?? RecordSource.Local)).ToList();
         var members = r[6].As<MembershipRow>().GroupBy(m => m.TeamId)
@@ -199,16 +273,65 @@ public sealed partial class Neo4jWorkspaceStore : IStore, IDisposable
             await write.RunBatchesAsync(nameof(DeleteMetrics), DeleteMetrics, "ids", c.DeleteMetrics, ct);
         }
 
+        if (replacing) await CreateOrgAsync(write, c, ct);
+        else await UpsertOrgAsync(write, c, ct);
+        await write.RunBatchesAsync(nameof(UpsertOwnership), UpsertOwnership, "rows",
+            c.UpsertOwnership.Select(o => new OwnershipWriteRow(o.TeamId, o.TargetId, o.Kind.ToText(), write.NextSeq())).ToList(), ct);
+        await write.RunBatchesAsync(nameof(UpsertMetrics), UpsertMetrics, "rows",
+            c.UpsertMetrics.Select(m => new MetricWriteRow(m.Id, m.TargetId, m.Name, m.Unit, m.Value, m.Target, m.Direction, write.NextSeq())).ToList(), ct);
+        await WriteJourneyManagementAsync(write, c, replacing, ct);
+        await WriteCostsAsync(write, c, replacing, ct);
+    }
+
+    /// <summary>
+    /// Replacing: the transaction has just deleted every journey, person, team and role, so nodes are created (no
+    /// MERGE against the transaction's own changes) and links are only added, each end found through its id index.
+    /// </summary>
+    private static async Task CreateOrgAsync(WriteTransaction write, WorkspaceChangeSet c, CancellationToken ct)
+    {
+        var journeys = c.UpsertJourneys;
+        await write.RunBatchesAsync(nameof(CreateJourneys), CreateJourneys, "rows",
+            journeys.Select(j => new JourneyWriteRow(j.Id, j.Name, j.Description, write.NextSeq())).ToList(), ct);
+        await write.RunBatchesAsync(nameof(CreatePhases), CreatePhases, "rows",
+            journeys.SelectMany(j => j.Phases.Select((p, i) => new PhaseWriteRow(p.Id, j.Id, p.Name, i))).ToList(), ct);
+        await write.RunBatchesAsync(nameof(CreateSteps), CreateSteps, "rows",
+            journeys.SelectMany(j => j.Phases.SelectMany(p => p.Steps.Select((s, i) => new StepWriteRow(s.Id, p.Id, s.Name, i)))).ToList(), ct);
+        await write.RunBatchesAsync(nameof(CreatePeople), CreatePeople, "rows",
+            c.UpsertPeople.Select(p => new PersonWriteRow(p.Id, p.DisplayName, p.Mail, p.JobTitle, p.Department, null, null,
+                p.AccountEnabled, p.UserPrincipalName, p.EmployeeId, p.EmployeeType, p.OfficeLocation, p.Source, write.NextSeq())).ToList(), ct);
+        await write.RunBatchesAsync(nameof(CreateTeams), CreateTeams, "rows",
+            c.UpsertTeams.Select(t => new TeamWriteRow(t.Id, t.Name, t.ParentId, t.LeadId, t.Type, t.Description, t.Source, write.NextSeq())).ToList(), ct);
+        await write.RunBatchesAsync(nameof(CreateRoles), CreateRoles, "rows",
+            c.UpsertRoles.Select(r => new RoleWriteRow(r.Id, r.Title, r.Family, r.Level, write.NextSeq())).ToList(), ct);
+
+        // Every node exists now, so a reference to something listed later still links.
+        await write.RunBatchesAsync(nameof(LinkJourneyParents), LinkJourneyParents, "rows",
+            journeys.Where(j => j.ParentId is not null).Select(j => new ParentRow(j.Id, j.ParentId)).ToList(), ct);
+        await write.RunBatchesAsync(nameof(LinkStepSubjourneys), LinkStepSubjourneys, "rows",
+            journeys.SelectMany(j => j.Phases.SelectMany(p => p.Steps)).Where(s => s.SubjourneyId is not null)
+                .Select(s => new SubjourneyRow(s.Id, s.SubjourneyId)).ToList(), ct);
+        await write.RunBatchesAsync(nameof(CreateReportingLines), CreateReportingLines, "rows",
+            c.UpsertPeople.Where(p => p.ManagerId is not null).Select(p => new EdgeRow(p.Id, p.ManagerId!)).ToList(), ct);
+        await write.RunBatchesAsync(nameof(CreateRoleHolders), CreateRoleHolders, "rows",
+            c.UpsertPeople.Where(p => p.RoleId is not null).Select(p => new EdgeRow(p.Id, p.RoleId!)).ToList(), ct);
+        await write.RunBatchesAsync(nameof(CreateTeamParents), CreateTeamParents, "rows",
+            c.UpsertTeams.Where(t => t.ParentId is not null).Select(t => new EdgeRow(t.Id, t.ParentId!)).ToList(), ct);
+        await write.RunBatchesAsync(nameof(CreateMemberships), CreateMemberships, "rows",
+            c.UpsertTeams.SelectMany(t => t.Members.Select((m, i) => new MembershipWriteRow(t.Id, m.PersonId, m.Allocation, i))).ToList(), ct);
+    }
+
+    /// <summary>A change set: nodes are merged by id (an upsert keeps a node's position), then links are replaced.</summary>
+    private static async Task UpsertOrgAsync(WriteTransaction write, WorkspaceChangeSet c, CancellationToken ct)
+    {
         var journeys = c.UpsertJourneys;
         await write.RunBatchesAsync(nameof(UpsertJourneys), UpsertJourneys, "rows",
             journeys.Select(j => new JourneyWriteRow(j.Id, j.Name, j.Description, write.NextSeq())).ToList(), ct);
-        if (!replacing)
-            await write.RunBatchesAsync(nameof(UnlinkJourneyPhases), UnlinkJourneyPhases, "ids", journeys.Select(j => j.Id).ToList(), ct);
+        await write.RunBatchesAsync(nameof(UnlinkJourneyPhases), UnlinkJourneyPhases, "ids", journeys.Select(j => j.Id).ToList(), ct);
         await write.RunBatchesAsync(nameof(LinkPhases), LinkPhases, "rows",
             journeys.SelectMany(j => j.Phases.Select((p, i) => new PhaseWriteRow(p.Id, j.Id, p.Name, i))).ToList(), ct);
         await write.RunBatchesAsync(nameof(LinkSteps), LinkSteps, "rows",
             journeys.SelectMany(j => j.Phases.SelectMany(p => p.Steps.Select((s, i) => new StepWriteRow(s.Id, p.Id, s.Name, i)))).ToList(), ct);
-        if (!replacing && journeys.Count > 0)
+        if (journeys.Count > 0)
         {
             await write.RunAsync(nameof(DeleteDetachedPhases), DeleteDetachedPhases, ct);
             await write.RunAsync(nameof(DeleteDetachedSteps), DeleteDetachedSteps, ct);
@@ -231,16 +354,9 @@ public sealed partial class Neo4jWorkspaceStore : IStore, IDisposable
             c.UpsertPeople.Select(p => new PersonLinkRow(p.Id, p.ManagerId, p.RoleId)).ToList(), ct);
         await write.RunBatchesAsync(nameof(LinkTeamParents), LinkTeamParents, "rows",
             c.UpsertTeams.Select(t => new ParentRow(t.Id, t.ParentId)).ToList(), ct);
-        if (!replacing)
-            await write.RunBatchesAsync(nameof(ClearMemberships), ClearMemberships, "ids", c.UpsertTeams.Select(t => t.Id).ToList(), ct);
+        await write.RunBatchesAsync(nameof(ClearMemberships), ClearMemberships, "ids", c.UpsertTeams.Select(t => t.Id).ToList(), ct);
         await write.RunBatchesAsync(nameof(AddMemberships), AddMemberships, "rows",
             c.UpsertTeams.SelectMany(t => t.Members.Select((m, i) => new MembershipWriteRow(t.Id, m.PersonId, m.Allocation, i))).ToList(), ct);
-        await write.RunBatchesAsync(nameof(UpsertOwnership), UpsertOwnership, "rows",
-            c.UpsertOwnership.Select(o => new OwnershipWriteRow(o.TeamId, o.TargetId, o.Kind.ToText(), write.NextSeq())).ToList(), ct);
-        await write.RunBatchesAsync(nameof(UpsertMetrics), UpsertMetrics, "rows",
-            c.UpsertMetrics.Select(m => new MetricWriteRow(m.Id, m.TargetId, m.Name, m.Unit, m.Value, m.Target, m.Direction, write.NextSeq())).ToList(), ct);
-        await WriteJourneyManagementAsync(write, c, replacing, ct);
-        await WriteCostsAsync(write, c, replacing, ct);
     }
 
     public async Task<IReadOnlyList<StoredScenario>> ListScenariosAsync(CancellationToken cancellationToken = default)
@@ -411,50 +527,72 @@ public sealed partial class Neo4jWorkspaceStore : IStore, IDisposable
         SharedWith = r.SharedWith ?? [],
     };
 
-    /// <summary>A write transaction that holds the workspace lock: hands out positions and bumps the revision at commit.</summary>
+    /// <summary>
+    /// A write transaction that holds the workspace lock: hands out positions and bumps the revision at commit.
+    /// Statements queue up and go to the server together, about <see cref="RowsPerRequest"/> rows per HTTP request,
+    /// so an import makes a handful of round trips instead of one per statement; a read sends the queue before it.
+    /// </summary>
     private sealed class WriteTransaction(Neo4jTransaction transaction, long revision, long seq, string? failBefore) : IAsyncDisposable
     {
+        private readonly List<Neo4jStatement> _queued = [];
+        private int _queuedRows;
         private long _seq = seq;
 
         public long Revision { get; } = revision;
 
         public long NextSeq() => _seq++;
 
-        public Task RunAsync(string name, string text, CancellationToken ct) => SendAsync(Statement(name, text), ct);
+        public Task RunAsync(string name, string text, CancellationToken ct) => QueueAsync(Statement(name, text), 1, ct);
 
-        /// <summary>Runs one statement in the transaction and returns its rows (reads under the lock, the audit entry).</summary>
-        public Task<IReadOnlyList<Neo4jResult>> QueryAsync(Neo4jStatement statement, CancellationToken ct) => transaction.RunAsync([statement], ct);
-
-        /// <summary>
-        /// Sends <paramref name="items"/> in <c>UNWIND</c> batches of <see cref="BatchSize"/> rows, up to
-        /// <see cref="StatementsPerRequest"/> batches in one HTTP request (fewer round trips on a large import).
-        /// </summary>
-        public async Task RunBatchesAsync<T>(string name, string text, string parameter, IReadOnlyList<T> items, CancellationToken ct)
+        /// <summary>Sends the queue and then <paramref name="statement"/>, and returns that statement's rows (reads under the lock, the audit entry).</summary>
+        public async Task<IReadOnlyList<Neo4jResult>> QueryAsync(Neo4jStatement statement, CancellationToken ct)
         {
-            var statements = new List<Neo4jStatement>(StatementsPerRequest);
-            for (var start = 0; start < items.Count; start += BatchSize)
-            {
-                var batch = items.Skip(start).Take(BatchSize).ToList();
-                statements.Add(Planned(Statement(name, text, (parameter, batch))));
-                if (statements.Count < StatementsPerRequest) continue;
-                await transaction.RunAsync(statements.ToArray(), ct);
-                statements.Clear();
-            }
-            if (statements.Count > 0) await transaction.RunAsync(statements.ToArray(), ct);
+            var results = await transaction.RunAsync([.. _queued, statement], ct);
+            _queued.Clear();
+            _queuedRows = 0;
+            return [results[^1]];
         }
 
-        private Task SendAsync(Neo4jStatement statement, CancellationToken ct) => transaction.RunAsync([Planned(statement)], ct);
+        /// <summary>Queues <paramref name="items"/> in <c>UNWIND</c> batches of <see cref="BatchSize"/> rows.</summary>
+        public async Task RunBatchesAsync<T>(string name, string text, string parameter, IReadOnlyList<T> items, CancellationToken ct)
+        {
+            for (var start = 0; start < items.Count; start += BatchSize)
+            {
+                var count = Math.Min(BatchSize, items.Count - start);
+                var batch = items is List<T> list ? list.GetRange(start, count) : items.Skip(start).Take(count).ToList();
+                await QueueAsync(Statement(name, text, (parameter, batch)), count, ct);
+            }
+        }
+
+        private async Task QueueAsync(Neo4jStatement statement, int rows, CancellationToken ct)
+        {
+            _queued.Add(Planned(statement));
+            _queuedRows += rows;
+            if (_queuedRows >= RowsPerRequest) await FlushAsync(ct);
+        }
+
+        private async Task FlushAsync(CancellationToken ct)
+        {
+            if (_queued.Count == 0) return;
+            await transaction.RunAsync(_queued.ToArray(), ct);
+            _queued.Clear();
+            _queuedRows = 0;
+        }
 
         /// <summary>The statement as it is sent: the fault tests replace the one named to fail with one that does.</summary>
         private Neo4jStatement Planned(Neo4jStatement statement) =>
             statement.Name == failBefore ? Statement(nameof(FailOnPurpose), FailOnPurpose, ("ids", new[] { "x" })) : statement;
 
+        /// <summary>
+        /// Sends what is queued, then the new revision with the commit. The commit request carries only that small
+        /// statement, so a connection lost while the data goes out is known to have saved nothing.
+        /// </summary>
         public async Task<long> CommitAsync(CancellationToken ct)
         {
+            await FlushAsync(ct);
             var next = Revision + 1;
-            await transaction.RunAsync([Statement(nameof(WriteRevision), WriteRevision, ("key", RevisionKey),
+            await transaction.CommitAsync([Statement(nameof(WriteRevision), WriteRevision, ("key", RevisionKey),
                 ("value", next.ToString(CultureInfo.InvariantCulture)), ("seq", _seq))], ct);
-            await transaction.CommitAsync(ct);
             return next;
         }
 
@@ -465,7 +603,10 @@ public sealed partial class Neo4jWorkspaceStore : IStore, IDisposable
     private sealed record PhaseRow(string Id, string JourneyId, string Name);
     private sealed record StepRow(string Id, string PhaseId, string Name, string? SubjourneyId);
     private sealed record PersonRow(string Id, string DisplayName, string? Mail, string? JobTitle, string? Department, string? ManagerId,
-        string? RoleId, bool? AccountEnabled, string? UserPrincipalName, string? EmployeeId, string? EmployeeType, string? OfficeLocation, string? Source);
+        string? RoleId, bool? AccountEnabled, string? UserPrincipalName, string? EmployeeId, string? EmployeeType, string? OfficeLocation, string? Source,
+        long Seq);
+    private sealed record PersonNode(string Id, string DisplayName, string? Mail, string? JobTitle, string? Department, bool? AccountEnabled,
+        string? UserPrincipalName, string? EmployeeId, string? EmployeeType, string? OfficeLocation, string? Source, long Seq);
     private sealed record TeamRow(string Id, string Name, string? ParentId, string? LeadId, string? Type, string? Description, string? Source);
     private sealed record MembershipRow(string TeamId, string PersonId, double Allocation);
     private sealed record RoleRow(string Id, string Title, string? Family, string? Level);
@@ -483,6 +624,7 @@ public sealed partial class Neo4jWorkspaceStore : IStore, IDisposable
         string? RoleId, bool AccountEnabled, string? UserPrincipalName, string? EmployeeId, string? EmployeeType, string? OfficeLocation,
         string Source, long Seq);
     private sealed record PersonLinkRow(string Id, string? ManagerId, string? RoleId);
+    private sealed record EdgeRow(string Id, string TargetId);
     private sealed record TeamWriteRow(string Id, string Name, string? ParentId, string? LeadId, string? Type, string? Description, string Source, long Seq);
     private sealed record MembershipWriteRow(string TeamId, string PersonId, double Allocation, int Order);
     private sealed record RoleWriteRow(string Id, string Title, string? Family, string? Level, long Seq);
