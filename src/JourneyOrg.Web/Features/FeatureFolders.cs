@@ -39,7 +39,15 @@ public static class FeatureSetup
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery(options => options.HeaderName = Shared.Htmx.AntiforgeryHeader);
-        services.AddSingleton<Shared.OrgReader>();
+        services.AddSingleton(provider =>
+        {
+            var reader = ActivatorUtilities.CreateInstance<Shared.OrgReader>(provider);
+            reader.Figures = provider.GetServices<Shared.IRevisionFigure>().ToList();
+            return reader;
+        });
+        services.AddSingleton<Shared.IRevisionFigure, Dashboard.DashboardFigure>();
+        services.AddSingleton<Shared.IRevisionFigure, Api.AnalysisFigure>();
+        services.AddSingleton<Shared.IRevisionFigure, Scenarios.ScenarioSummaryFigure>();
         services.AddSingleton<Editing.WorkspaceEditor>();
         services.AddSingleton<Editing.OwnershipEdits>();
         services.AddSingleton<Links.LinkEditor>();
@@ -47,7 +55,11 @@ public static class FeatureSetup
         services.AddSingleton<Scenarios.ScenarioApplier>();
         services.AddSingleton<Scenarios.ScenarioLenses>();
         return services
-            .AddControllersWithViews(options => options.Filters.Add<Shared.UnreadableForms>())
+            .AddControllersWithViews(options =>
+            {
+                options.Filters.Add<Shared.UnreadableForms>();
+                options.Filters.Add<Shared.SeeOwnWrites>();
+            })
             // Explicit, so the screens are found when another assembly hosts the app (the end-to-end tests).
             .AddApplicationPart(typeof(FeatureSetup).Assembly)
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));

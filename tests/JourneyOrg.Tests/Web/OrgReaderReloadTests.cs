@@ -10,22 +10,23 @@ namespace JourneyOrg.Tests.Web;
 
 /// <summary>
 /// A write by another process (here a second store on the same SQLite file, as the command line would be) is loaded
-/// once, however many requests notice it at the same time; readers that arrive meanwhile keep the view they had, and a
-/// caller about to write waits for the new revision.
+/// once, in the background, however many requests notice it at the same time; every reader keeps the view it had until
+/// the new one is published with its per-revision figures built, and a caller about to write waits for the new revision.
 /// </summary>
 public sealed class OrgReaderReloadTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("orgreader-").FullName;
 
     [Fact]
-    public async Task Concurrent_requests_after_another_process_wrote_share_one_load()
+    public async Task Concurrent_requests_after_another_process_wrote_share_one_load_and_none_waits_for_it()
     {
         var path = Path.Combine(_directory, "org.db");
         var real = new SqliteWorkspaceStore(path);
         await real.InitializeAsync();
         await real.ReplaceAsync(WorkspaceGenerator.Generate(300, 5));
         var store = GatedStore.Wrap(real, out var gate);
-        var reader = new OrgReader(store, new AlignmentBaselineCache());
+        var figure = new CountedFigure();
+        var reader = new OrgReader(store, new AlignmentBaselineCache()) { Figures = [figure] };
         var before = await reader.LoadAsync();
         Assert.Equal(1, gate.Loads);
 
@@ -35,21 +36,35 @@ public sealed class OrgReaderReloadTests : IDisposable
         var written = await other.ApplyAsync(new WorkspaceChangeSet { UpsertTeams = [team with { Name = "Renamed elsewhere" }] }, before.Revision);
 
         gate.Hold();
-        var noticing = reader.LoadAsync();                 // notices the write and loads it (held in the store)
+        // The request that notices the write starts the load (held in the store) and is served the view before it.
+        var noticing = await reader.LoadAsync().WaitAsync(TimeSpan.FromSeconds(30));
         await gate.LoadStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var meanwhile = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => reader.LoadAsync())).WaitAsync(TimeSpan.FromSeconds(30));
         var writer = reader.LoadCurrentAsync();
+        Assert.Same(before, noticing);
         Assert.All(meanwhile, view => Assert.Same(before, view));
-        Assert.False(noticing.IsCompleted);
         Assert.False(writer.IsCompleted);
 
         gate.Release();
-        var after = await noticing;
+        var after = await writer.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(written, after.Revision);
         Assert.Equal("Renamed elsewhere", after.Teams[team.Id].Name);
-        Assert.Same(after, await writer);
+        // Published only with its figure built: the first reader of the new revision does not build it.
+        Assert.Contains(after.Revision, figure.Prepared);
         Assert.Same(after, await reader.LoadAsync());
         Assert.Equal(2, gate.Loads);
+    }
+
+    /// <summary>A per-revision figure that remembers which revisions it was built for, and when.</summary>
+    private sealed class CountedFigure : IRevisionFigure
+    {
+        public System.Collections.Concurrent.ConcurrentBag<long> Prepared { get; } = [];
+
+        public Task PrepareAsync(OrgView org, CancellationToken cancellationToken)
+        {
+            Prepared.Add(org.Revision);
+            return Task.CompletedTask;
+        }
     }
 
     public void Dispose()

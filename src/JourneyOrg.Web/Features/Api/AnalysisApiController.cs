@@ -23,15 +23,15 @@ public sealed class AnalysisApiController(OrgReader reader) : ControllerBase
     public async Task<IActionResult> Analysis(bool org, CancellationToken cancellationToken)
     {
         var view = await reader.LoadAsync(cancellationToken);
-        var withCost = User.CanSeeHrData();
-        // Serialised once per revision and variant (half a megabyte at 100,000 people), not per call.
-        var json = view.PerRevision((nameof(Analysis), withCost, org), () =>
-        {
-            var baseline = view.Baseline;
-            return AnalysisJson.Serialize(withCost ? baseline.Report : baseline.Report.WithoutCost(), org: org ? baseline.OrgAlignment : null);
-        });
-        return Json(json, StatusCodes.Status200OK);
+        return Json(JsonOf(view, User.CanSeeHrData(), org), StatusCodes.Status200OK);
     }
+
+    /// <summary>The analysis JSON, serialised once per revision and variant (half a megabyte at 100,000 people), not per call.</summary>
+    public static string JsonOf(OrgView view, bool withCost, bool org) => view.PerRevision((nameof(Analysis), withCost, org), () =>
+    {
+        var baseline = view.Baseline;
+        return AnalysisJson.Serialize(withCost ? baseline.Report : baseline.Report.WithoutCost(), org: org ? baseline.OrgAlignment : null);
+    });
 
     [HttpPost("scenarios/simulate")]
     public async Task<IActionResult> Simulate(CancellationToken cancellationToken)
@@ -57,4 +57,15 @@ public sealed class AnalysisApiController(OrgReader reader) : ControllerBase
 
     private ContentResult Json(string json, int status) =>
         new() { Content = json, ContentType = "application/json; charset=utf-8", StatusCode = status };
+}
+
+/// <summary>The API's analysis of each new revision (with and without cost), built before the revision is shown.</summary>
+public sealed class AnalysisFigure : IRevisionFigure
+{
+    public Task PrepareAsync(OrgView org, CancellationToken cancellationToken)
+    {
+        _ = AnalysisApiController.JsonOf(org, withCost: true, org: false);
+        _ = AnalysisApiController.JsonOf(org, withCost: false, org: false);
+        return Task.CompletedTask;
+    }
 }

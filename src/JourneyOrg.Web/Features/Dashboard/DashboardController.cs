@@ -16,8 +16,17 @@ public sealed class DashboardController(OrgReader reader) : Controller
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        // The same for every reader of a revision (what only HR may see is left out by the view): built once per revision.
-        return View(org.PerRevision(typeof(DashboardModel), () => DashboardModel.From(org)));
+        return View(DashboardModel.Of(org));
+    }
+}
+
+/// <summary>The dashboard of each new revision, built before the revision is shown (the first page most people open).</summary>
+public sealed class DashboardFigure : IRevisionFigure
+{
+    public Task PrepareAsync(OrgView org, CancellationToken cancellationToken)
+    {
+        _ = DashboardModel.Of(org);
+        return Task.CompletedTask;
     }
 }
 
@@ -37,6 +46,11 @@ public sealed record DashboardModel(
     public int DisabledPeople { get; init; }
     /// <summary>Journeys ranked by cost to serve (HR data: the view shows it to HR and Admin only); null without cost data.</summary>
     public IReadOnlyList<(string Id, string Name, double Cost, string Currency)>? CostToServe { get; init; }
+
+    /// <summary>
+    /// The same for every reader of a revision (what only HR may see is left out by the view): built once per revision.
+    /// </summary>
+    public static DashboardModel Of(OrgView org) => org.PerRevision(typeof(DashboardModel), () => From(org));
 
     public static DashboardModel From(OrgView org)
     {

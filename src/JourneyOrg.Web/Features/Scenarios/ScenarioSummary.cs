@@ -55,3 +55,15 @@ public sealed class ScenarioSummary
             (_, kept) => kept.Stored == stored ? kept : new ScenarioSummary(org, stored));
     }
 }
+
+/// <summary>
+/// Every stored scenario simulated against each new revision before it is shown: the scenario list, the roles and
+/// team pages (planned openings) and each scenario's page read these summaries.
+/// </summary>
+public sealed class ScenarioSummaryFigure(IWorkspaceStore store) : IRevisionFigure
+{
+    public async Task PrepareAsync(OrgView org, CancellationToken cancellationToken)
+    {
+        foreach (var stored in await store.ListScenariosAsync(cancellationToken)) _ = ScenarioSummary.Of(org, stored).Plan;
+    }
+}

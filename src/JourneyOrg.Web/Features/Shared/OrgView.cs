@@ -13,10 +13,10 @@ namespace JourneyOrg.Web.Features.Shared;
 /// workspace; at 100,000 people a full reload is what would otherwise dominate every page.
 /// <para>
 /// Edits made in this process move the view forward without reading the store (<see cref="Advance"/>). A write by
-/// another instance or the command line is noticed by the revision read and loaded once (single flight): requests that
-/// arrive while that load runs share it instead of each loading the workspace again (50 concurrent loads of 100,000
-/// people took seconds each and gigabytes between them). Meanwhile readers are served the view they would have got a
-/// moment earlier; callers about to write use <see cref="LoadCurrentAsync"/>, and the store refuses a write made
+/// another instance or the command line is noticed by the revision read and loaded once, in the background (single
+/// flight): 50 concurrent loads of 100,000 people took seconds each and gigabytes between them. Meanwhile every reader,
+/// the one that noticed included, is served the view it would have got a moment earlier, until the new view is published
+/// with its analysis and per-revision figures (<see cref="Figures"/>) built; callers about to write use <see cref="LoadCurrentAsync"/>, and the store refuses a write made
 /// against an older revision in any case, so a stale read can never turn into a lost update.
 /// </para>
 /// </summary>
@@ -48,10 +48,11 @@ public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache base
         var latest = Volatile.Read(ref _latest);
         if (latest is not null && latest.Revision == revision) return latest;
 
-        var (reload, started) = SharedReload();
-        // The request that noticed the write waits for it (so whoever just ran the command line and opens a page sees
-        // their change); those that arrive while that load runs get the view before it.
-        if (!current && !started && latest is not null && !reload.IsCompleted) return latest;
+        var (reload, _) = SharedReload();
+        // Nobody reading waits for someone else's write to be loaded, not even the request that noticed it: at 100,000
+        // people the load and its figures take about a second, and every request would queue behind it. They are served
+        // the view before it until the new one is published whole.
+        if (!current && latest is not null) return latest;
         var view = await reload.WaitAsync(cancellationToken);
         // A load that was already running when this request read the revision may have read the store before that
         // revision was written: then wait for the next one (bounded: each round is a whole load).
@@ -70,9 +71,10 @@ public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache base
             return (_reload = Task.Run(async () =>
             {
                 var view = Indexed(await store.LoadAsync(CancellationToken.None));
-                // Analysed inside the shared load, so the first pages after it (served the previous view meanwhile)
-                // do not each wait for the analysis.
+                // Analysed, and the figures every reader asks for built, inside the shared load and before the view is
+                // published: the first pages after it (served the previous view meanwhile) wait for none of it.
                 view.Warm();
+                await PrepareAsync(view);
                 return Keep(view, replacing);
             }), true);
         }
@@ -89,7 +91,32 @@ public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache base
         if (validated) view.KnownValid();
         ShownRevision.Saw(http?.HttpContext, view.Revision);
         // The edit's own response does not wait for this; the next pages find it done or join it.
-        _ = Task.Run(view.Warm);
+        _ = Task.Run(async () =>
+        {
+            view.Warm();
+            await PrepareAsync(view);
+        });
+    }
+
+    /// <summary>
+    /// What the screens work out once per revision for every reader (the dashboard, the API's analysis, the scenario
+    /// summaries), prepared for each new view before it is published. Set once where the reader is registered.
+    /// </summary>
+    public IReadOnlyList<IRevisionFigure> Figures { get; set; } = [];
+
+    private async Task PrepareAsync(OrgView view)
+    {
+        foreach (var figure in Figures)
+        {
+            try
+            {
+                await figure.PrepareAsync(view, CancellationToken.None);
+            }
+            catch (Exception)
+            {
+                // A figure that fails here fails again, and is reported, on the page that asks for it.
+            }
+        }
     }
 
     private OrgView Indexed(WorkspaceSnapshot snapshot) => new(snapshot, () => baselines.Get(snapshot.Revision, snapshot.Workspace));
@@ -104,6 +131,13 @@ public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache base
             if (Interlocked.CompareExchange(ref _latest, view, current) == current) break;
         return view;
     }
+}
+
+/// <summary>A figure every reader of a revision asks for, built in the background before the revision is shown (see <see cref="OrgReader.Figures"/>).</summary>
+public interface IRevisionFigure
+{
+    /// <summary>Works the figure out for <paramref name="org"/>, keeping it with the view (<see cref="OrgView.PerRevision{T}"/>).</summary>
+    Task PrepareAsync(OrgView org, CancellationToken cancellationToken);
 }
 
 /// <summary>
