@@ -60,7 +60,7 @@ public sealed class ScenarioSummary
 /// Every stored scenario simulated against each new revision before it is shown: the scenario list, the roles and
 /// team pages (planned openings) and each scenario's page read these summaries.
 /// </summary>
-public sealed class ScenarioSummaryFigure(IWorkspaceStore store) : IRevisionFigure
+public sealed class ScenarioSummaryFigure(IScenarioStore store) : IRevisionFigure
 {
     public async Task PrepareAsync(OrgView org, CancellationToken cancellationToken)
     {
