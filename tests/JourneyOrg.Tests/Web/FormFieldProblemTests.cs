@@ -131,6 +131,18 @@ public sealed class FormFieldProblemTests : IDisposable
     }
 
     [Fact]
+    public async Task Deleting_a_KPI_without_ticking_the_box_answers_the_whole_page_with_the_box_marked()
+    {
+        // The delete form answers in place by swapping the main region: the answer must hold it, not only a fragment.
+        var response = await PostAsync("/metrics/m-dropoff", "/metrics/m-dropoff/delete", htmx: true);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.NotNull(page.GetElementById("main"));
+        Assert.Contains("Tick the box", Marked(page, "delete-metric-confirm"));
+        Assert.Contains((await _factory.Store.LoadAsync()).Workspace.Metrics, m => m.Id == "m-dropoff");
+    }
+
+    [Fact]
     public async Task A_role_without_a_title_and_a_cost_in_words_marks_both_fields()
     {
         var page = await RefusedAsync("/roles/r-eng", "/roles/r-eng", ("Title", ""), ("Family", "Engineering"), ("AnnualCost", "a lot"));

@@ -57,7 +57,7 @@ public sealed class CostsController(OrgReader reader, IWorkspaceStore store) : C
         if (plan.Changes is null)
         {
             // The file is at fault, each wrong line listed above the form (there can be hundreds).
-            problems.Add(FileField, $"CSV file: {(plan.Errors.Count == 1 ? "one line is" : $"{plan.Errors.Count} lines are")} wrong; nothing was saved.");
+            problems.Add(FileField, $"CSV file: {(plan.Errors.Count == 1 ? "one line is" : $"{plan.Errors.Count} lines are")} wrong (listed above); correct the file and upload it again.");
             problems.Whole.AddRange(plan.Errors.Take(200).Select(e => e.ToString()));
             if (plan.Errors.Count > 200) problems.Whole.Add($"… and {plan.Errors.Count - 200} more.");
             return Refused(org, problems);

@@ -76,7 +76,8 @@ public sealed class MetricsController(OrgReader reader, WorkspaceEditor editor) 
             if (result.Applied) return this.Saved("/metrics", edit.Done);
             edit.RefusedByRules(result.Errors);
         }
-        return await PageAsync(id, edit.Problems, null, cancellationToken) ?? NotFound();
+        // The delete form answers in place with the whole page, like the definition form.
+        return await PageAsync(id, edit.Problems, null, whole: true, cancellationToken) ?? NotFound();
     }
 
     /// <summary>
@@ -94,21 +95,21 @@ public sealed class MetricsController(OrgReader reader, WorkspaceEditor editor) 
             if (result.Applied)
             {
                 if (!Request.IsHtmx() || draft is MetricForm) return this.Saved($"/metrics/{Uri.EscapeDataString(id)}", edit.Done);
-                return await PageAsync(id, FormProblems.None, null, cancellationToken, edit.Done) ?? Redirect("/metrics");
+                return await PageAsync(id, FormProblems.None, null, whole: false, cancellationToken, edit.Done) ?? Redirect("/metrics");
             }
             edit.RefusedByRules(result.Errors);
         }
-        return await PageAsync(id, edit.Problems, draft, cancellationToken) ?? Redirect("/metrics");
+        return await PageAsync(id, edit.Problems, draft, whole: draft is MetricForm, cancellationToken) ?? Redirect("/metrics");
     }
 
-    private async Task<IActionResult?> PageAsync(string id, FormProblems problems, object? draft, CancellationToken cancellationToken, string? done = null)
+    /// <param name="whole">The form answers in place with the whole page (the definition and delete forms sit outside the history fragment).</param>
+    private async Task<IActionResult?> PageAsync(string id, FormProblems problems, object? draft, bool whole, CancellationToken cancellationToken, string? done = null)
     {
         if (problems.Any) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var fresh = await reader.LoadAsync(cancellationToken);
         if (MetricOf(fresh, id) is not { } metric) return null;
         var model = new MetricPageModel(fresh, metric, problems) { Draft = draft, Done = done };
-        // The definition form answers in place with the whole page (its fields are outside the history fragment).
-        return Request.IsHtmx() && draft is not MetricForm ? PartialView("_MetricBody", model) : View("Metric", model);
+        return Request.IsHtmx() && !whole ? PartialView("_MetricBody", model) : View("Metric", model);
     }
 
     private static Metric? MetricOf(OrgView org, string id) => org.Workspace.Metrics.FirstOrDefault(m => m.Id == id);
