@@ -48,52 +48,35 @@ public sealed class CostsController(OrgReader reader, IWorkspaceStore store) : C
     public async Task<IActionResult> Upload(IFormFile? file, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        var problems = new FormProblems(Form);
-        if (file is null || file.Length == 0)
-            return Refused(org, problems.Add(FileField, "CSV file: choose a CSV file with the columns personId (or mail) and annualCost."));
-        CostCsvResult plan;
-        using (var text = new StreamReader(file.OpenReadStream(), Encoding.UTF8))
-            plan = CostCsvImport.Plan(org.Workspace, text);
-        if (plan.Changes is null)
-        {
-            // The file is at fault, each wrong line listed above the form (there can be hundreds).
-            problems.Add(FileField, $"CSV file: {(plan.Errors.Count == 1 ? "one line is" : $"{plan.Errors.Count} lines are")} wrong (listed above); correct the file and upload it again.");
-            problems.Whole.AddRange(plan.Errors.Take(200).Select(e => e.ToString()));
-            if (plan.Errors.Count > 200) problems.Whole.Add($"… and {plan.Errors.Count - 200} more.");
-            return Refused(org, problems);
-        }
-        try
-        {
-            await store.ApplyAsync(plan.Changes, org.Revision, cancellationToken);
-        }
-        catch (ConcurrentChangeException)
-        {
-            return Refused(org, problems.Add(FileField, "CSV file: someone else changed the workspace meanwhile; nothing was saved. Please upload the file again."));
-        }
-        return this.Saved("/costs", $"Saved the annual cost of {plan.Changes.UpsertCosts.Count} people.");
+        CostEdit edit;
+        using (var text = file is null || file.Length == 0 ? null : new StreamReader(file.OpenReadStream(), Encoding.UTF8))
+            edit = CostEdits.Upload(org.Workspace, text);
+        return await AppliedAsync(edit, org.Revision, cancellationToken) ?? Refused(org, edit.Problems);
     }
 
     [HttpPost("/costs/currency")]
     public async Task<IActionResult> Currency(string? currency, long revision, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        var problems = new FormProblems(Form);
-        var code = (currency ?? "").Trim().ToUpperInvariant();
-        if (!CostCurrency.IsCode(code))
-            return Refused(org, problems.Add(CurrencyField, $"Currency: '{currency}' is not a currency code; write an ISO 4217 code of three letters, such as EUR, USD or GBP."), currency);
+        var edit = CostEdits.Currency(currency);
+        return await AppliedAsync(edit, revision, cancellationToken) ?? Refused(org, edit.Problems, currency);
+    }
+
+    /// <summary>Stores the edit and answers "saved", or null (with the reason at the form's field) when it was refused.</summary>
+    private async Task<IActionResult?> AppliedAsync(CostEdit edit, long revision, CancellationToken cancellationToken)
+    {
+        if (edit.Changes is null) return null;
         try
         {
-            await store.ApplyAsync(new WorkspaceChangeSet { Currency = code }, revision, cancellationToken);
+            await store.ApplyAsync(edit.Changes, revision, cancellationToken);
         }
         catch (ConcurrentChangeException)
         {
-            return Refused(org, problems.Add(CurrencyField, "Currency: someone else changed the workspace meanwhile; please check and try again."), currency);
+            edit.ChangedMeanwhile();
+            return null;
         }
-        return this.Saved("/costs", $"Cost figures are now labelled {code}.");
+        return this.Saved("/costs", edit.Done);
     }
-
-    /// <summary>The two forms' fields, as the view marks them ("cost-file", "cost-currency").</summary>
-    public const string Form = "cost", FileField = "File", CurrencyField = "Currency";
 
     private ViewResult Refused(OrgView org, FormProblems problems, string? typedCurrency = null) =>
         this.Refused("Index", CostsModel.Build(org) with { Problems = problems, TypedCurrency = typedCurrency });
