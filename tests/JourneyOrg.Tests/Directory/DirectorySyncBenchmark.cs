@@ -77,6 +77,93 @@ public sealed class DirectorySyncBenchmark(ITestOutputHelper output)
         Assert.True(fullHeap < 1L << 30, "full sync should stay under 1 GB");
     }
 
+    /// <summary>
+    /// Issue 17's measure: a full sync of the 100,000-user tenant into an empty store against tools/reference_sync.py,
+    /// a naive Python sync that downloads and parses the same pages and keeps the same mirror in memory, writing
+    /// nothing. Both meet one 429 (Retry-After: 1 s) on the same users page. Rounds alternate which goes first;
+    /// JOURNEYORG_BENCH_ROUNDS sets how many (default 3).
+    /// </summary>
+    [BenchmarkFact]
+    public async Task Full_sync_against_a_naive_reference_sync()
+    {
+        await using var bed = await SyncTestBed.StartAsync();
+        bed.Graph.UserPageSize = 200;
+        bed.Graph.GroupPageMembers = 1_000;
+        bed.Graph.GroupPageSize = 100;
+        Seed(bed.Tenant);
+        bed.Options = bed.Options with { MaxRetries = 6 };
+        var rounds = int.TryParse(Environment.GetEnvironmentVariable("JOURNEYORG_BENCH_ROUNDS"), out var n) && n > 0 ? n : 3;
+        var lines = new List<string>();
+        void Say(string line) { lines.Add(line); output.WriteLine(line); }
+        Say($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage()}");
+
+        // Warm-up: the SDK and JIT on one full read, so the first measured round is not the JIT's.
+        await DownloadAsync(bed);
+        var ratios = new List<double>();
+        for (var round = 1; round <= rounds; round++)
+        {
+            double reference = 0, sync = 0;
+            foreach (var which in round % 2 == 1 ? new[] { "reference", "sync" } : ["sync", "reference"])
+            {
+                bed.Graph.Faults.Add(new FakeGraphServer.Fault("users", 50, 429, RetryAfterSeconds: 1));
+                if (which == "reference")
+                {
+                    var (seconds, report) = await RunReferenceAsync(bed.Graph.BaseUrl);
+                    reference = seconds;
+                    Say($"round {round} reference: {seconds:0.00} s wall; {report}");
+                }
+                else
+                {
+                    var directory = System.IO.Directory.CreateTempSubdirectory("journeyorg-syncbench-").FullName;
+                    try
+                    {
+                        var store = new JourneyOrg.Web.Storage.Sqlite.SqliteWorkspaceStore(Path.Combine(directory, "sync.db"));
+                        await store.InitializeAsync();
+                        SyncRun run = null!;
+                        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                        var (time, heap, _) = await Measure(async () =>
+                        {
+                            run = await new DirectorySyncRunner(store, bed.Options).RunAsync(new SyncRequest("bench", "test-token", Full: true));
+                            return 0;
+                        });
+                        Assert.Equal(SyncOutcomes.Succeeded, run.Outcome);
+                        Assert.Equal(Users, run.Counts.PeopleAdded);
+                        sync = time.TotalSeconds;
+                        Say($"round {round} full sync: {time.TotalSeconds:0.00} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s CPU " +
+                            $"(test host, Graph stand-in included), {run.Pages} pages, {run.ThrottlingEvents} throttled, managed heap peak {Mb(heap)}; {run.Counts}");
+                    }
+                    finally
+                    {
+                        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                        System.IO.Directory.Delete(directory, recursive: true);
+                    }
+                }
+            }
+            ratios.Add(sync / reference);
+            Say($"round {round}: full sync ÷ reference = {sync / reference:0.00}x (load average {LoadAverage()})");
+        }
+        Say($"ratios: {string.Join(", ", ratios.Select(r => r.ToString("0.00", CultureInfo.InvariantCulture)))}; median {ratios.Order().ElementAt(ratios.Count / 2):0.00}x (goal ≤ 1.5x)");
+        await File.WriteAllLinesAsync(Environment.GetEnvironmentVariable("JOURNEYORG_BENCH_OUT") is { Length: > 0 } path ? path : "/tmp/directory-sync-reference-bench.txt", lines);
+    }
+
+    private static async Task<(double Seconds, string Report)> RunReferenceAsync(string graphUrl)
+    {
+        var script = Path.Combine(RepositoryFiles.Root, "tools", "reference_sync.py");
+        var start = new ProcessStartInfo("python3", [script, graphUrl, "test-token"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var report = await process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        clock.Stop();
+        Assert.True(process.ExitCode == 0, errors);
+        using var json = System.Text.Json.JsonDocument.Parse(report);
+        Assert.Equal(Users, json.RootElement.GetProperty("users").GetInt32());
+        return (clock.Elapsed.TotalSeconds, report.Trim());
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
     private static async Task<int> DownloadAsync(SyncTestBed bed)
     {
         var graph = DirectoryGraph.Create(bed.Options, "test-token", new SyncCounters());

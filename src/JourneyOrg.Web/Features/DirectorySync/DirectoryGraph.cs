@@ -1,10 +1,14 @@
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
 using Azure.Core;
 using Azure.Identity;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Serialization.Json;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 
 namespace JourneyOrg.Web.Features.DirectorySync;
@@ -67,42 +71,111 @@ public sealed class DirectoryGraph(GraphServiceClient client)
     /// Reads users from <paramref name="deltaLink"/> (or a full read when null) and returns the next delta link.
     /// <paramref name="onPage"/> runs after each page with the page number and the number of objects in it.
     /// </summary>
-    public async Task<string> ReadUsersAsync(string? deltaLink, Action<User> onUser, Func<int, int, Task> onPage, CancellationToken cancellationToken)
+    public Task<string> ReadUsersAsync(string? deltaLink, Action<User> onUser, Func<int, int, Task> onPage, CancellationToken cancellationToken) =>
+        ReadDeltaAsync(
+            deltaLink is null
+                ? client.Users.Delta.ToGetRequestInformation(r => r.QueryParameters.Select = UserSelect)
+                : new Microsoft.Graph.Users.Delta.DeltaRequestBuilder(deltaLink, client.RequestAdapter).ToGetRequestInformation(),
+            deltaLink is not null,
+            next => new Microsoft.Graph.Users.Delta.DeltaRequestBuilder(next, client.RequestAdapter).ToGetRequestInformation(),
+            Microsoft.Graph.Users.Delta.DeltaGetResponse.CreateFromDiscriminatorValue,
+            page =>
+            {
+                var users = page.Value ?? [];
+                foreach (var user in users) onUser(user);
+                return (users.Count, page.OdataDeltaLink);
+            },
+            onPage, "users", cancellationToken);
+
+    public Task<string> ReadGroupsAsync(string? deltaLink, Action<Group> onGroup, Func<int, int, Task> onPage, CancellationToken cancellationToken) =>
+        ReadDeltaAsync(
+            deltaLink is null
+                ? client.Groups.Delta.ToGetRequestInformation(r => r.QueryParameters.Select = GroupSelect)
+                : new Microsoft.Graph.Groups.Delta.DeltaRequestBuilder(deltaLink, client.RequestAdapter).ToGetRequestInformation(),
+            deltaLink is not null,
+            next => new Microsoft.Graph.Groups.Delta.DeltaRequestBuilder(next, client.RequestAdapter).ToGetRequestInformation(),
+            Microsoft.Graph.Groups.Delta.DeltaGetResponse.CreateFromDiscriminatorValue,
+            page =>
+            {
+                var groups = page.Value ?? [];
+                foreach (var group in groups) onGroup(group);
+                return (groups.Count, page.OdataDeltaLink);
+            },
+            onPage, "groups", cancellationToken);
+
+    /// <summary>
+    /// Pages through a delta query with one page in flight ahead: as soon as page n's bytes are in, its
+    /// <c>@odata.nextLink</c> is read off them and page n+1 is requested, and the SDK parses page n (and the stage takes
+    /// its objects) while n+1 downloads. Requests go through the SDK's request adapter and its handlers (authentication,
+    /// our throttling handler, redirects, compression), and the SDK's own model classes parse the pages.
+    /// </summary>
+    private async Task<string> ReadDeltaAsync<TPage>(
+        RequestInformation first, bool fromSyncState, Func<string, RequestInformation> nextRequest, ParsableFactory<TPage> parse,
+        Func<TPage, (int Objects, string? DeltaLink)> take, Func<int, int, Task> onPage, string what, CancellationToken cancellationToken)
+        where TPage : IParsable
     {
-        var page = await Call<Microsoft.Graph.Users.Delta.DeltaGetResponse?>(deltaLink is null
-            ? () => client.Users.Delta.GetAsDeltaGetResponseAsync(r => r.QueryParameters.Select = UserSelect, cancellationToken)
-            : () => new Microsoft.Graph.Users.Delta.DeltaRequestBuilder(deltaLink, client.RequestAdapter).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken),
-            deltaLink is not null);
-        for (var number = 1; ; number++)
+        Task<byte[]>? download = DownloadAsync(first, fromSyncState, cancellationToken);
+        try
         {
-            var users = page?.Value ?? [];
-            foreach (var user in users) onUser(user);
-            await onPage(number, users.Count);
-            if (page?.OdataNextLink is { } next)
-                page = await Call(() => new Microsoft.Graph.Users.Delta.DeltaRequestBuilder(next, client.RequestAdapter)
-                    .GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken), true);
-            else
-                return page?.OdataDeltaLink ?? throw new DirectorySyncException("Graph ended the users delta without a delta link.");
+            for (var number = 1; ; number++)
+            {
+                var bytes = await download;
+                var next = NextLinkOf(bytes);
+                // Every page after the first comes from a nextLink, which carries Graph's sync state.
+                download = next is null ? null : DownloadAsync(nextRequest(next), fromSyncState: true, cancellationToken);
+                var root = await PageParser.GetRootParseNodeAsync("application/json", new MemoryStream(bytes, writable: false), cancellationToken);
+                var page = root.GetObjectValue(parse) ?? throw new DirectorySyncException($"Graph answered a {what} delta page with nothing.");
+                var (objects, deltaLink) = take(page);
+                await onPage(number, objects);
+                if (download is null)
+                    return deltaLink ?? throw new DirectorySyncException($"Graph ended the {what} delta without a delta link.");
+            }
+        }
+        finally
+        {
+            // A run that stops (an error, the lease lost, cancelled) leaves at most one request behind; its outcome is not needed.
+            _ = download?.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
     }
 
-    public async Task<string> ReadGroupsAsync(string? deltaLink, Action<Group> onGroup, Func<int, int, Task> onPage, CancellationToken cancellationToken)
+    /// <summary>What the SDK's request adapter parses a JSON answer with (its models' backing store marked as loaded).</summary>
+    private static readonly IAsyncParseNodeFactory PageParser = new Microsoft.Kiota.Abstractions.Store.BackingStoreParseNodeFactory(new JsonParseNodeFactory());
+
+    private static readonly Dictionary<string, ParsableFactory<IParsable>> ErrorMapping = new()
     {
-        var page = await Call<Microsoft.Graph.Groups.Delta.DeltaGetResponse?>(deltaLink is null
-            ? () => client.Groups.Delta.GetAsDeltaGetResponseAsync(r => r.QueryParameters.Select = GroupSelect, cancellationToken)
-            : () => new Microsoft.Graph.Groups.Delta.DeltaRequestBuilder(deltaLink, client.RequestAdapter).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken),
-            deltaLink is not null);
-        for (var number = 1; ; number++)
+        ["XXX"] = ODataError.CreateFromDiscriminatorValue,
+    };
+
+    private async Task<byte[]> DownloadAsync(RequestInformation request, bool fromSyncState, CancellationToken cancellationToken)
+    {
+        var body = await Call(() => client.RequestAdapter.SendPrimitiveAsync<Stream>(request, ErrorMapping, cancellationToken), fromSyncState)
+            ?? throw new DirectorySyncException("Graph answered a delta request with no body.");
+        await using (body)
         {
-            var groups = page?.Value ?? [];
-            foreach (var group in groups) onGroup(group);
-            await onPage(number, groups.Count);
-            if (page?.OdataNextLink is { } next)
-                page = await Call(() => new Microsoft.Graph.Groups.Delta.DeltaRequestBuilder(next, client.RequestAdapter)
-                    .GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken), true);
-            else
-                return page?.OdataDeltaLink ?? throw new DirectorySyncException("Graph ended the groups delta without a delta link.");
+            using var bytes = new MemoryStream();
+            await body.CopyToAsync(bytes, cancellationToken);
+            return bytes.ToArray();
         }
+    }
+
+    /// <summary>The page's top-level <c>@odata.nextLink</c>, wherever Graph puts it among the page's properties.</summary>
+    private static string? NextLinkOf(byte[] page)
+    {
+        var reader = new Utf8JsonReader(page);
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+            {
+                if (reader.ValueTextEquals("@odata.nextLink"u8))
+                {
+                    reader.Read();
+                    return reader.GetString();
+                }
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        return null;
     }
 
     /// <summary>Every direct member of a group (used when a group becomes a team between two delta runs).</summary>

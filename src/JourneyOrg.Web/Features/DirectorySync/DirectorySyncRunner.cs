@@ -57,9 +57,10 @@ public sealed class DirectorySyncRunner(IWorkspaceStore store, IStateStore state
             var mode = usersLink is null && (groupsLink is null || !options.UsesGroups) ? "full" : "delta";
             var expectedPages = previous.FirstOrDefault(r => r.Outcome == SyncOutcomes.Succeeded && r.Mode == mode)?.Pages;
 
-            var snapshot = await store.LoadAsync(cancellationToken);
-            var mirrorTeamIds = snapshot.Workspace.Teams.Where(t => t.Source == Domain.RecordSource.Entra).Select(t => t.Id)
-                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            // The workspace as stored loads while the users download; the groups need it (which groups are mirrored).
+            // (Task.Run: the SQLite store reads synchronously.) A run that fails first leaves the load's outcome unobserved.
+            var loading = Task.Run(() => store.LoadAsync(cancellationToken), cancellationToken);
+            _ = loading.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
             var graph = DirectoryGraph.Create(options, request.Token, counters);
             var stage = new DirectoryStage();
@@ -93,6 +94,10 @@ public sealed class DirectorySyncRunner(IWorkspaceStore store, IStateStore state
                     "The users delta link expired (410 Gone): reading all users again."));
                 newUsersLink = await graph.ReadUsersAsync(null, stage.Add, OnPage, cancellationToken);
             }
+
+            var snapshot = await loading;
+            var mirrorTeamIds = snapshot.Workspace.Teams.Where(t => t.Source == Domain.RecordSource.Entra).Select(t => t.Id)
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
             string? newGroupsLink = null;
             if (options.UsesGroups)
@@ -134,12 +139,15 @@ public sealed class DirectorySyncRunner(IWorkspaceStore store, IStateStore state
                     runId, _time.GetUtcNow()) { Overrides = await DirectoryOverrides.ReadAsync(stateStore, cancellationToken) });
                 // The planner repairs what Entra can get wrong (missing managers, cycles); an error here is a bug, and
                 // the run fails rather than store a graph the rest of the product cannot trust.
-                var validation = WorkspaceValidator.Validate(plan.Result);
+                // The two whole-workspace passes over the result are independent: one on each core.
+                var validating = Task.Run(() => WorkspaceValidator.Validate(plan.Result), cancellationToken);
+                var quality = DataQualityFindings(plan.Result).ToList();
+                var validation = await validating;
                 if (validation.Count > 0)
                     throw new DirectorySyncException("The synced workspace would be invalid, nothing was applied: " + string.Join("; ", validation.Take(10)));
 
                 run = Finished(run, SyncOutcomes.Succeeded, mode, counters, pages, resyncs, null) with { Counts = plan.Counts };
-                run = WithFindings(run, [.. plan.Findings, .. DataQualityFindings(plan.Result)]);
+                run = WithFindings(run, [.. plan.Findings, .. quality]);
                 var state = new Dictionary<string, string?>(plan.State)
                 {
                     [SyncStateKeys.UsersDeltaLink] = newUsersLink,
