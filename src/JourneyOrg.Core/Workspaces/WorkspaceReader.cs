@@ -44,6 +44,16 @@ public static class WorkspaceReader
     /// </summary>
     public static async Task<WorkspaceReadResult> ParseAsync(Stream stream, CancellationToken cancellationToken = default)
     {
+        // One pass straight into the model for a well-formed document; anything it would have to report is read again
+        // by the document reader below, which says what and where.
+        var bytes = await ReadAllAsync(stream, cancellationToken);
+        if (WorkspaceFastReader.TryRead(bytes.Span) is { } read) return new WorkspaceReadResult(read, []);
+        return await ParseDocumentAsync(new MemoryStream(bytes.ToArray()), cancellationToken);
+    }
+
+    /// <summary><see cref="ParseAsync"/> through a <see cref="JsonDocument"/> only: what reports every error with its path.</summary>
+    internal static async Task<WorkspaceReadResult> ParseDocumentAsync(Stream stream, CancellationToken cancellationToken = default)
+    {
         JsonDocument document;
         try
         {
@@ -67,6 +77,13 @@ public static class WorkspaceReader
             var workspace = reader.ReadWorkspace(document.RootElement);
             return new WorkspaceReadResult(workspace, InWords(reader.Errors, workspace));
         }
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var buffer = stream.CanSeek ? new MemoryStream((int)Math.Min(int.MaxValue, Math.Max(0, stream.Length - stream.Position))) : new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
     // Places in words are read off the workspace as parsed: broken records are kept as placeholders, so positions and

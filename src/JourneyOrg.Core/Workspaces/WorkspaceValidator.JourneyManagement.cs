@@ -69,7 +69,7 @@ public static partial class WorkspaceValidator
                         if (strictLinks) Error(targetPath, $"no step or phase with id '{o.TargetIds[t]}'");
                     }
                     else if (node.Kind is not (Kind.Step or Kind.Phase))
-                        Error(targetPath, $"'{o.TargetIds[t]}' is a {Describe(node.Kind)} (at {node.Path}); an opportunity is on steps or phases");
+                        Error(targetPath, $"'{o.TargetIds[t]}' is a {Describe(node.Kind)} (at {PathOf(node)}); an opportunity is on steps or phases");
                 }
                 Link(o.TeamId, path, "teamId", Kind.Team);
                 Link(o.OwnerId, path, "ownerId", Kind.Person);

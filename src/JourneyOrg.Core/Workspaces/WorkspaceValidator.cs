@@ -45,17 +45,24 @@ public static partial class WorkspaceValidator
 
     private enum Kind { Journey, Phase, Step, Person, Team, Role, Metric, Insight, Opportunity, Solution }
 
-    private sealed record Node(Kind Kind, string Path);
+    /// <summary>
+    /// Where an id was first seen: the path of a journey, phase or step, or the section and index of a top-level record,
+    /// whose path is only spelt out when a message needs it (100,000 people would otherwise each cost a path string).
+    /// </summary>
+    private sealed record Node(Kind Kind, string? FixedPath, string? Section = null, int Index = 0);
 
     private sealed partial class Check(Workspace workspace, WorkspaceElementPath elementPath, bool strictLinks)
     {
         private readonly Dictionary<string, Node> _ids = new(StringComparer.Ordinal);
+        // Every id valid and used once: then a person's or team's node says where it is, and the cycle check needs no index.
+        private bool _idsUnique;
 
         public List<WorkspaceError> Errors { get; } = [];
 
         public void Run()
         {
             RegisterIds();
+            _idsUnique = Errors.Count == 0;
             CheckJourneys();
             CheckPeople();
             CheckTeams();
@@ -103,18 +110,30 @@ public static partial class WorkspaceValidator
         {
             for (var i = 0; i < records.Count; i++)
             {
+                // The common case without a path string; anything wrong goes the long way below, which says what.
+                var recordId = id(records[i]);
+                if (IsText(recordId) && IsText(text(records[i])) && _ids.TryAdd(recordId, new Node(kind, null, array, i))) continue;
                 var path = elementPath(array, i);
-                Register(id(records[i]), kind, path);
+                Register(recordId, kind, path);
                 RequireText(text(records[i]), path, textField);
             }
         }
+
+        /// <summary>What <see cref="RequireText"/> accepts without a word.</summary>
+        private static bool IsText(string? value) =>
+            !string.IsNullOrWhiteSpace(value) && value.Length <= MaxNameLength && IndexOfControl(value) < 0;
+
+        private string PathOf(Node node) => node.FixedPath ?? elementPath(node.Section!, node.Index);
+
+        /// <summary>Whether <paramref name="id"/> is null or names a record of the expected kind (then <see cref="Reference"/> says nothing).</summary>
+        private bool Resolves(string? id, Kind expected) => id is null || (_ids.TryGetValue(id, out var node) && node.Kind == expected);
 
         private void Register(string id, Kind kind, string elementPath)
         {
             var path = JsonPath.Property(elementPath, "id");
             if (!RequireText(id, elementPath, "id")) return;
             if (_ids.TryGetValue(id, out var first))
-                Error(path, $"duplicate id '{id}': already used by the {Describe(first.Kind)} at {first.Path}; ids must be unique across the whole workspace");
+                Error(path, $"duplicate id '{id}': already used by the {Describe(first.Kind)} at {PathOf(first)}; ids must be unique across the whole workspace");
             else
                 _ids.Add(id, new Node(kind, elementPath));
         }
@@ -141,6 +160,7 @@ public static partial class WorkspaceValidator
             for (var i = 0; i < workspace.People.Count; i++)
             {
                 var person = workspace.People[i];
+                if (Resolves(person.ManagerId, Kind.Person) && Resolves(person.RoleId, Kind.Role) && IsSource(person.Source)) continue;
                 var path = elementPath("people", i);
                 Reference(person.ManagerId, path, "managerId", Kind.Person);
                 Reference(person.RoleId, path, "roleId", Kind.Role);
@@ -163,6 +183,8 @@ public static partial class WorkspaceValidator
                 for (var m = 0; m < team.Members.Count; m++)
                 {
                     var member = team.Members[m];
+                    if (IsText(member.PersonId) && Resolves(member.PersonId, Kind.Person) && member.Allocation > 0 && member.Allocation <= 1
+                        && members.TryAdd(member.PersonId, m)) continue;
                     var memberPath = JsonPath.Index(JsonPath.Property(path, "members"), m);
                     if (RequireText(member.PersonId, memberPath, "personId"))
                     {
@@ -213,15 +235,28 @@ public static partial class WorkspaceValidator
         /// <summary>Reports each cycle once, at the member that comes first in the workspace, naming the whole loop.</summary>
         private void CheckCycles<T>(string section, string hierarchy, IReadOnlyList<T> items, Func<T, string> id, Func<T, string?> parent, Kind kind, string field)
         {
+            var positioned = _idsUnique && kind is Kind.Person or Kind.Team;
             var index = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var i = 0; i < items.Count; i++) index.TryAdd(id(items[i]), i);
+            if (!positioned)
+                for (var i = 0; i < items.Count; i++) index.TryAdd(id(items[i]), i);
+            // The record a parent id names, if it is of this hierarchy's kind.
+            bool Parent(string parentId, out int next)
+            {
+                if (positioned)
+                {
+                    var found = _ids.TryGetValue(parentId, out var node) && node.Kind == kind;
+                    next = found ? node!.Index : -1;
+                    return found;
+                }
+                return index.TryGetValue(parentId, out next) && _ids.GetValueOrDefault(parentId)?.Kind == kind;
+            }
 
             // 0 = not visited, 1 = on the walk in progress, 2 = known to end at a root or in an already reported cycle.
             var state = new byte[items.Count];
             var walk = new List<int>();
             for (var start = 0; start < items.Count; start++)
             {
-                if (state[start] != 0 || index[id(items[start])] != start) continue;
+                if (state[start] != 0 || (!positioned && index[id(items[start])] != start)) continue;
                 walk.Clear();
                 var current = start;
                 while (true)
@@ -229,7 +264,7 @@ public static partial class WorkspaceValidator
                     state[current] = 1;
                     walk.Add(current);
                     var parentId = parent(items[current]);
-                    if (parentId is null || !index.TryGetValue(parentId, out var next) || _ids.GetValueOrDefault(parentId)?.Kind != kind || state[next] == 2)
+                    if (parentId is null || !Parent(parentId, out var next) || state[next] == 2)
                         break;
                     if (state[next] == 1)
                     {
@@ -289,7 +324,7 @@ public static partial class WorkspaceValidator
                 return false;
             }
             if (node.Kind == expected) return true;
-            Error(path, $"'{id}' is a {Describe(node.Kind)} (at {node.Path}), not a {Describe(expected)}");
+            Error(path, $"'{id}' is a {Describe(node.Kind)} (at {PathOf(node)}), not a {Describe(expected)}");
             return false;
         }
 
@@ -302,9 +337,11 @@ public static partial class WorkspaceValidator
                 return false;
             }
             if (node.Kind is Kind.Journey or Kind.Phase or Kind.Step) return true;
-            Error(path, $"'{id}' is a {Describe(node.Kind)} (at {node.Path}); {what} can only target a journey, phase or step");
+            Error(path, $"'{id}' is a {Describe(node.Kind)} (at {PathOf(node)}); {what} can only target a journey, phase or step");
             return false;
         }
+
+        private static bool IsSource(string value) => value is RecordSource.Local or RecordSource.Entra;
 
         private void OneOf(string value, string elementPath, string field, IReadOnlyList<string> allowed)
         {
