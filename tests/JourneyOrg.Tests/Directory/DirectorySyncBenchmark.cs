@@ -123,7 +123,7 @@ public sealed class DirectorySyncBenchmark(ITestOutputHelper output)
                         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                         var (time, heap, _) = await Measure(async () =>
                         {
-                            run = await new DirectorySyncRunner(store, bed.Options).RunAsync(new SyncRequest("bench", "test-token", Full: true));
+                            run = await new DirectorySyncRunner(store, store, bed.Options).RunAsync(new SyncRequest("bench", "test-token", Full: true));
                             return 0;
                         });
                         Assert.Equal(SyncOutcomes.Succeeded, run.Outcome);
