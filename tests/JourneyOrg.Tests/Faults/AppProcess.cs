@@ -66,6 +66,22 @@ public sealed class AppProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>
+    /// A workspace file for an import: the sample organisation with <paramref name="count"/> more teams whose ids start
+    /// with <paramref name="prefix"/>, so that a test can tell afterwards whether the import landed whole.
+    /// </summary>
+    public static string SampleFileWithTeams(string directory, string prefix, int count)
+    {
+        var sample = JourneyOrg.Tests.Web.SampleWorkspace.Create();
+        var workspace = sample with
+        {
+            Teams = [.. sample.Teams, .. Enumerable.Range(0, count).Select(i => new JourneyOrg.Domain.Team($"{prefix}-{i}", $"Team {prefix} {i}", "t-lending", null, null, []))],
+        };
+        var file = Path.Combine(directory, prefix + ".json");
+        JourneyOrg.Workspaces.WorkspaceWriter.WriteFile(workspace, file);
+        return file;
+    }
+
     public static async Task<(int? ExitCode, string Stdout, string Stderr)> RunAsync(TimeSpan timeout, params string[] args)
     {
         using var process = Start(args);

@@ -102,17 +102,7 @@ public sealed class ProcessFaultTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>A copy of the sample organisation with <paramref name="count"/> more teams named by <paramref name="prefix"/>.</summary>
-    private string WorkspaceFileWithTeams(string prefix, int count)
-    {
-        var sample = SampleWorkspace.Create();
-        var workspace = sample with
-        {
-            Teams = [.. sample.Teams, .. Enumerable.Range(0, count).Select(i => new Team($"{prefix}-{i}", $"Team {prefix} {i}", "t-lending", null, null, []))],
-        };
-        var file = Path.Combine(_directory, prefix + ".json");
-        WorkspaceWriter.WriteFile(workspace, file);
-        return file;
-    }
+    private string WorkspaceFileWithTeams(string prefix, int count) => AppProcess.SampleFileWithTeams(_directory, prefix, count);
 
     [Fact]
     public async Task Two_processes_merging_into_one_store_at_once_both_land_or_one_is_told_to_try_again()

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using JourneyOrg.Domain;
 using JourneyOrg.Tests.Web;
 using JourneyOrg.Web.Cli;
 using JourneyOrg.Web.Storage.Sqlite;
@@ -130,16 +129,5 @@ public sealed class WebAndCliWriterTests(ITestOutputHelper output) : IDisposable
     private static string Token(string page) =>
         WebUtility.HtmlDecode(Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
 
-    /// <summary>The sample organisation with <paramref name="count"/> more teams whose ids start with <paramref name="prefix"/>.</summary>
-    private string WorkspaceFileWithTeams(string prefix, int count)
-    {
-        var sample = SampleWorkspace.Create();
-        var workspace = sample with
-        {
-            Teams = [.. sample.Teams, .. Enumerable.Range(0, count).Select(i => new Team($"{prefix}-{i}", $"Team {prefix} {i}", "t-lending", null, null, []))],
-        };
-        var file = Path.Combine(_directory, prefix + ".json");
-        WorkspaceWriter.WriteFile(workspace, file);
-        return file;
-    }
+    private string WorkspaceFileWithTeams(string prefix, int count) => AppProcess.SampleFileWithTeams(_directory, prefix, count);
 }
