@@ -24,6 +24,7 @@ internal sealed class Neo4jResponseReader(INeo4jRowSink sink)
     private Pending _pending;
     private bool _inResults;
     private int _statement = -1;
+    private bool _complete;
 
     /// <summary>Statements that have a result in the answer (those that ran before an error).</summary>
     public int Results => _statement + 1;
@@ -48,15 +49,14 @@ internal sealed class Neo4jResponseReader(INeo4jRowSink sink)
                     buffer = larger;
                 }
                 var read = await stream.ReadAsync(buffer.AsMemory(end), cancellationToken);
-                end += read;
-                var final = read == 0;
-                var consumed = Consume(buffer.AsSpan(0, end), final);
-                if (final)
+                if (read == 0)
                 {
-                    if (consumed < end && buffer.AsSpan(consumed, end - consumed).Trim(" \r\n\t"u8).Length > 0)
-                        throw new JsonException("Neo4j's answer ended in the middle.");
+                    // A connection that closes before the answer's last brace is a lost connection, not a bad answer.
+                    if (!_complete) throw new IOException("Neo4j's answer ended in the middle (the connection closed).");
                     return;
                 }
+                end += read;
+                var consumed = Consume(buffer.AsSpan(0, end));
                 buffer.AsSpan(consumed, end - consumed).CopyTo(buffer);
                 end -= consumed;
             }
@@ -68,9 +68,9 @@ internal sealed class Neo4jResponseReader(INeo4jRowSink sink)
     }
 
     /// <summary>Reads every complete token (and every complete row) in <paramref name="data"/>; returns the bytes used.</summary>
-    private int Consume(ReadOnlySpan<byte> data, bool final)
+    private int Consume(ReadOnlySpan<byte> data)
     {
-        var reader = new Utf8JsonReader(data, final, _state);
+        var reader = new Utf8JsonReader(data, isFinalBlock: false, _state);
         while (true)
         {
             if (_pending != Pending.None)
@@ -108,6 +108,10 @@ internal sealed class Neo4jResponseReader(INeo4jRowSink sink)
             else if (reader.TokenType == JsonTokenType.StartObject && reader.CurrentDepth == 2 && _inResults)
             {
                 _statement++;
+            }
+            else if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0)
+            {
+                _complete = true;
             }
         }
         _state = reader.CurrentState;
