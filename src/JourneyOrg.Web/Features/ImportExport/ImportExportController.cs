@@ -1,7 +1,5 @@
 using JourneyOrg.Web.Features.Security;
 using Microsoft.AspNetCore.Authorization;
-using JourneyOrg.JourneyManagement;
-using JourneyOrg.JourneyManagement.Import;
 using JourneyOrg.Storage;
 using JourneyOrg.Web.Features.Shared;
 using JourneyOrg.Workspaces;
@@ -37,59 +35,10 @@ public sealed class ImportExportController(OrgReader reader, IWorkspaceStore sto
     [ImportBodyLimit]
     public async Task<IActionResult> Import(IFormFile? file, string? mode, CancellationToken cancellationToken)
     {
-        ImportOutcome outcome;
-        if (file is null || file.Length == 0)
-            outcome = new ImportOutcome(null, false, [new WorkspaceError("file", "Choose a file to upload: a workspace (.json), a TheyDo file (.json) or data points (.csv).")], 0, 0);
-        else
-        {
-            try
-            {
-                outcome = await ImportFileAsync(file, mode == "merge" ? WorkspaceImportMode.Merge : WorkspaceImportMode.Replace, cancellationToken);
-            }
-            catch (ConcurrentChangeException)
-            {
-                outcome = new ImportOutcome(file.FileName, false,
-                    [new WorkspaceError("$", "The workspace changed while the file was being imported. Nothing was imported; please try again.")], 0, 0);
-            }
-        }
+        var outcome = await FileImport.ImportAsync(store, file, mode, cancellationToken);
         if (!outcome.Succeeded) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         var org = await reader.LoadAsync(cancellationToken);
         return Request.IsHtmx() ? PartialView("_ImportResult", outcome) : View("Index", new ImportPageModel(org, outcome));
-    }
-
-    // Both writers and TheyDo put "format" first; a megabyte also covers hand-made files that do not (as the CLI).
-    private const int DetectionPrefix = 1 << 20;
-
-    /// <summary>
-    /// A workspace streams from the upload into its reader; a TheyDo or CSV file (small) is held whole and goes to
-    /// <see cref="JourneyFileImporter"/>.
-    /// </summary>
-    private async Task<ImportOutcome> ImportFileAsync(IFormFile file, WorkspaceImportMode mode, CancellationToken cancellationToken)
-    {
-        await using var stream = file.OpenReadStream();
-        var head = new byte[(int)Math.Min(file.Length, DetectionPrefix)];
-        var headLength = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-        var (kind, _) = JourneyFileImporter.Detect(head.AsSpan(0, headLength));
-        if (kind == ImportFileKind.Workspace)
-        {
-            await using var whole = file.OpenReadStream();
-            var result = await new WorkspaceImporter(store).ImportAsync(whole, mode, cancellationToken);
-            return new ImportOutcome(file.FileName, result.Succeeded, result.Errors, result.Added, result.Updated);
-        }
-        var content = new MemoryStream();
-        content.Write(head, 0, headLength);
-        await stream.CopyToAsync(content, cancellationToken);
-        var importer = new JourneyFileImporter(store);
-        var memory = content.GetBuffer().AsMemory(0, (int)content.Length);
-        var imported = kind == ImportFileKind.TheyDo
-            ? await importer.ImportTheyDoAsync(memory, cancellationToken)
-            : await importer.ImportCsvAsync(memory, cancellationToken);
-        return new ImportOutcome(file.FileName, imported.Succeeded, imported.Errors.Select(ImportOutcome.ErrorOf).ToList(), imported.Added, imported.Updated)
-        {
-            Format = imported.Format,
-            NotMapped = imported.NotMapped,
-            Stored = imported.Format == "csv" ? imported.Summary : null,
-        };
     }
 
     [HttpGet("/workspace/export")]
@@ -104,27 +53,4 @@ public sealed class ImportExportController(OrgReader reader, IWorkspaceStore sto
     }
 }
 
-public sealed record ImportOutcome(string? FileName, bool Succeeded, IReadOnlyList<WorkspaceError> Errors, int Added, int Updated)
-{
-    /// <summary>The TheyDo format, or <c>csv</c> for data points; null for a workspace file.</summary>
-    public string? Format { get; init; }
-
-    /// <summary>What a data-point import stored, in words (points, new and replaced, and KPIs); null for other files.</summary>
-    public string? Stored { get; init; }
-
-    /// <summary>What a TheyDo import could not map (owners, groups, links), per record.</summary>
-    public IReadOnlyList<ImportNote> NotMapped { get; init; } = [];
-
-    /// <summary>
-    /// A journey import's error as place and problem: TheyDo errors start with their JSON path
-    /// (<c>$.metrics[2].type: …</c>), CSV errors with their line and column (<c>line 3, column 1: …</c>).
-    /// </summary>
-    public static WorkspaceError ErrorOf(string error)
-    {
-        var colon = error.IndexOf(": ", StringComparison.Ordinal);
-        return colon > 0 && (error.StartsWith('$') || error.StartsWith("line ", StringComparison.Ordinal))
-            ? new WorkspaceError(error[..colon], error[(colon + 2)..])
-            : new WorkspaceError("", error);
-    }
-}
 public sealed record ImportPageModel(OrgView Org, ImportOutcome? Outcome);

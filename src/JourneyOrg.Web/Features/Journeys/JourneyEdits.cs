@@ -9,6 +9,9 @@ namespace JourneyOrg.Web.Features.Journeys;
 /// <summary>What a journey edit would change, or why it cannot: the problems are in the product's words.</summary>
 public sealed record JourneyEdit(WorkspaceChangeSet? Changes, IReadOnlyList<string> Problems)
 {
+    /// <summary>What the notice says once the edit is stored, for the edits that answer with one.</summary>
+    public string Done { get; init; } = "";
+
     public static JourneyEdit Refused(params string[] problems) => new(null, problems);
 }
 
@@ -19,6 +22,17 @@ public sealed record JourneyEdit(WorkspaceChangeSet? Changes, IReadOnlyList<stri
 /// </summary>
 public static class JourneyEdits
 {
+    /// <summary>Names the levels of the framework (a workspace setting, see <see cref="FrameworkLevels"/>).</summary>
+    public static JourneyEdit NameLevels(LevelsPost form)
+    {
+        var named = FrameworkLevels.FromTyped(form.Levels, out var problem);
+        if (problem is not null) return JourneyEdit.Refused(problem);
+        return new(new WorkspaceChangeSet { State = new Dictionary<string, string?> { [FrameworkLevels.StateKey] = named!.ToStored() } }, [])
+        {
+            Done = $"The framework's levels are now {named}.",
+        };
+    }
+
     public static JourneyEdit Create(OrgView org, JourneyEditForm form)
     {
         var name = (form.Name ?? "").Trim();
@@ -101,7 +115,7 @@ public static class JourneyEdits
     public static JourneyEdit DeleteStep(OrgView org, Journey journey, string stepId, JourneyEditForm form) =>
         form.Confirm ? Changed(org, journey, journey with { Phases = [.. journey.Phases.Select(p => p with { Steps = [.. p.Steps.Where(s => s.Id != stepId)] })] }) : Unconfirmed;
 
-    private static readonly JourneyEdit Unconfirmed = JourneyEdit.Refused("Tick the box to confirm the deletion.");
+    internal static readonly JourneyEdit Unconfirmed = JourneyEdit.Refused("Tick the box to confirm the deletion.");
 
     /// <summary>The journey as changed, with the ownership and KPIs of phases or steps that no longer exist going with them.</summary>
     private static JourneyEdit Changed(OrgView org, Journey before, Journey after)

@@ -2,9 +2,7 @@ using JourneyOrg.Web.Features.Editing;
 using JourneyOrg.Web.Features.Security;
 using Microsoft.AspNetCore.Authorization;
 using JourneyOrg.Domain;
-using JourneyOrg.Storage;
 using JourneyOrg.Web.Features.Shared;
-using JourneyOrg.Workspaces;
 using Microsoft.AspNetCore.Mvc;
 
 namespace JourneyOrg.Web.Features.Journeys;
@@ -17,23 +15,19 @@ namespace JourneyOrg.Web.Features.Journeys;
 [Authorize(Policy = Policies.Plan)]
 public sealed class JourneyEditsController(OrgReader reader, WorkspaceEditor editor) : Controller
 {
-    /// <summary>Names the levels of the framework (a workspace setting, see <see cref="FrameworkLevels"/>).</summary>
     [HttpPost("/journeys/levels")]
     public async Task<IActionResult> NameLevels(LevelsPost form, CancellationToken cancellationToken)
     {
-        var (levels, revision) = (form.Levels, form.Revision);
-        var named = FrameworkLevels.FromTyped(levels, out var problem);
-        var result = await editor.ApplyAsync(problem is null ? [] : [problem],
-            () => new WorkspaceChangeSet { State = new Dictionary<string, string?> { [FrameworkLevels.StateKey] = named!.ToStored() } },
-            revision, cancellationToken);
+        var edit = JourneyEdits.NameLevels(form);
+        var result = await editor.ApplyAsync(edit.Problems, () => edit.Changes!, form.Revision, cancellationToken);
         if (result.Applied)
         {
-            TempData[FormAnswers.Done] = $"The framework's levels are now {named}.";
+            TempData[FormAnswers.Done] = edit.Done;
             return Redirect("/journeys");
         }
         var org = await reader.LoadAsync(cancellationToken);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        ViewData[LevelsForm.Key] = new LevelsForm(levels, result.Errors);
+        ViewData[LevelsForm.Key] = new LevelsForm(form.Levels, result.Errors);
         return View("~/Features/Journeys/Index.cshtml", org);
     }
 

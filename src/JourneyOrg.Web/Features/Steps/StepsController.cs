@@ -11,7 +11,8 @@ namespace JourneyOrg.Web.Features.Steps;
 
 /// <summary>
 /// A step of a journey with everything known about it: owners, KPIs, insights, opportunities and their solutions.
-/// Planners link and unlink KPIs, insights and opportunities here, through the same path as the /links inbox.
+/// Planners link and unlink KPIs, insights and opportunities here, through the same path as the /links inbox
+/// (<see cref="LinkEditor"/>), and add, change and delete insights (<see cref="InsightEdits"/>).
 /// </summary>
 [AutoValidateAntiforgeryToken]
 [Authorize(Policy = Policies.Read)]
@@ -50,10 +51,7 @@ public sealed class StepsController(OrgReader reader, LinkEditor links, Workspac
     {
         var org = await reader.LoadAsync(cancellationToken);
         if (!IsStepOf(org, journeyId, stepId)) return NotFound();
-        var problems = new FormProblems(InsightForm.NewForm);
-        var id = new JourneyOrg.Workspaces.WorkspaceIds(org.Workspace).New("ins-", form.Title ?? "");
-        var insight = form.Apply(new Insight(id, "", "", null, null, null, null) { StepIds = [stepId] }, problems);
-        return await SaveInsightAsync(journeyId, stepId, insight, problems, form, $"{insight.Title} is recorded on this step.", cancellationToken);
+        return await SaveInsightAsync(journeyId, stepId, InsightEdits.Add(org, stepId, form), form, cancellationToken);
     }
 
     /// <summary>Changes an insight shown on this step; its steps, owner, teams and import key stay.</summary>
@@ -64,19 +62,17 @@ public sealed class StepsController(OrgReader reader, LinkEditor links, Workspac
         var org = await reader.LoadAsync(cancellationToken);
         if (!IsStepOf(org, journeyId, stepId)) return NotFound();
         if (org.Workspace.Insights.FirstOrDefault(i => i.Id == insightId) is not { } existing) return NotFound();
-        var problems = new FormProblems(InsightForm.EditForm(insightId));
-        var insight = form.Apply(existing, problems);
-        return await SaveInsightAsync(journeyId, stepId, insight, problems, form, $"{insight.Title} is saved.", cancellationToken);
+        return await SaveInsightAsync(journeyId, stepId, InsightEdits.Change(existing, form), form, cancellationToken);
     }
 
     /// <summary>Stores the insight unless the form has problems; a refusal comes back at the form's fields with what was typed.</summary>
-    private async Task<IActionResult> SaveInsightAsync(string journeyId, string stepId, Insight insight, FormProblems problems, InsightForm form, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> SaveInsightAsync(string journeyId, string stepId, InsightEdit edit, InsightForm form, CancellationToken cancellationToken)
     {
-        var result = problems.Any
-            ? EditResult.Refused(form.Revision, [.. problems.All])
-            : await editor.ApplyAsync(new JourneyOrg.Storage.WorkspaceChangeSet { UpsertInsights = [insight] }, form.Revision, cancellationToken);
-        if (!problems.Any) problems.Whole.AddRange(result.Errors);
-        return await AfterEdit(journeyId, stepId, new LinkOutcome(true, insight.Title, result), done, cancellationToken, problems, form);
+        var result = edit.Changes is null
+            ? EditResult.Refused(form.Revision, [.. edit.Problems.All])
+            : await editor.ApplyAsync(edit.Changes, form.Revision, cancellationToken);
+        if (edit.Changes is not null) edit.Problems.Whole.AddRange(result.Errors);
+        return await AfterEdit(journeyId, stepId, new LinkOutcome(true, edit.Title, result), edit.Done, cancellationToken, edit.Problems, form);
     }
 
     /// <summary>Deletes an insight altogether (from every step it is on), unlike Unlink, which takes it off this step.</summary>
@@ -87,8 +83,9 @@ public sealed class StepsController(OrgReader reader, LinkEditor links, Workspac
         var org = await reader.LoadAsync(cancellationToken);
         if (!IsStepOf(org, journeyId, stepId)) return NotFound();
         if (org.Workspace.Insights.FirstOrDefault(i => i.Id == insightId) is not { } existing) return NotFound();
-        var result = await editor.ApplyAsync(new JourneyOrg.Storage.WorkspaceChangeSet { DeleteInsights = [insightId] }, revision, cancellationToken);
-        return await AfterEdit(journeyId, stepId, new LinkOutcome(true, existing.Title, result), $"{existing.Title} is deleted.", cancellationToken);
+        var edit = InsightEdits.Delete(existing);
+        var result = await editor.ApplyAsync(edit.Changes!, revision, cancellationToken);
+        return await AfterEdit(journeyId, stepId, new LinkOutcome(true, edit.Title, result), edit.Done, cancellationToken);
     }
 
     private async Task<bool> IsStepOfJourneyAsync(string journeyId, string stepId, CancellationToken cancellationToken) =>
@@ -114,44 +111,6 @@ public sealed class StepsController(OrgReader reader, LinkEditor links, Workspac
             if (problems is not null) model = model with { Problems = problems, InsightDraft = draft };
         }
         return Request.IsHtmx() ? PartialView("_StepJourneyManagement", model) : View("Step", model);
-    }
-}
-
-/// <summary>The insight fields of one form: its element-id prefix and the insight it edits (null for a new one).</summary>
-public sealed record InsightFieldsModel(string Prefix, Insight? Insight, InsightForm? Draft, FormProblems Problems);
-
-/// <summary>A new insight as typed on a step page; each field that cannot be taken adds a problem naming it.</summary>
-public sealed class InsightForm
-{
-    public string? Title { get; set; }
-    public string? Type { get; set; }
-    public string? Description { get; set; }
-    public string? SourceUrl { get; set; }
-    public string? EmpathyScore { get; set; }
-    public string? Weight { get; set; }
-    public long Revision { get; set; }
-
-    /// <summary>The insight forms, as their fields' DOM ids begin: the new one, and each insight's edit form.</summary>
-    public const string NewForm = "insight";
-    public static string EditForm(string insightId) => "insight-" + DomIds.Safe(insightId);
-
-    /// <summary>The insight with the typed fields; what the form does not show (steps, owner, teams, import key) is kept.</summary>
-    public Insight Apply(Insight insight, FormProblems problems)
-    {
-        var title = (Title ?? "").Trim();
-        if (title.Length == 0) problems.Add(nameof(Title), "Title: give the insight a title.");
-        var type = FormValues.Text(Type);
-        if (type is not null && !InsightTypes.All.Contains(type)) problems.Add(nameof(Type), $"Type: choose one of {string.Join(", ", InsightTypes.All)}.");
-        var source = FormValues.Text(SourceUrl);
-        if (source is not null && !JourneyOrg.JourneyManagement.JourneyLinks.IsWebLink(source))
-            problems.Add(nameof(SourceUrl), $"Source: '{source}' is not an http or https link.");
-        var empathy = FormValues.Number(EmpathyScore, "Empathy score", problems.At(nameof(EmpathyScore)));
-        var weight = FormValues.Number(Weight, "Weight", problems.At(nameof(Weight)));
-        if (weight < 0) problems.Add(nameof(Weight), "Weight: weights are 0 or more.");
-        return insight with
-        {
-            Title = title, Description = (Description ?? "").Trim(), Type = type, SourceUrl = source, EmpathyScore = empathy, Weight = weight,
-        };
     }
 }
 
