@@ -16,8 +16,9 @@ base="http://127.0.0.1:$port"
 app=""
 trap '[[ -n $app ]] && kill $app 2>/dev/null; rm -rf "$work"' EXIT
 
-dotnet build -c Release src/JourneyOrg.Web -v q -nologo >/dev/null
-dll=src/JourneyOrg.Web/bin/Release/net10.0/JourneyOrg.Web.dll
+# BENCH_EDIT_DLL runs another build (an earlier commit's, for a before/after) instead of building this checkout.
+dll="${BENCH_EDIT_DLL:-src/JourneyOrg.Web/bin/Release/net10.0/JourneyOrg.Web.dll}"
+[[ -n ${BENCH_EDIT_DLL:-} ]] || dotnet build -c Release src/JourneyOrg.Web -v q -nologo >/dev/null
 db="$work/edit.db"
 export JOURNEYORG_STORE="sqlite:$db"
 dotnet "$dll" generate --people "$people" --seed 1 --store "$JOURNEYORG_STORE" >/dev/null
@@ -34,21 +35,29 @@ q() { sqlite3 "$db" "$1"; }
 journey=$(q "SELECT journey_id FROM phases GROUP BY journey_id ORDER BY COUNT(*) DESC LIMIT 1")
 phase=$(q "SELECT id FROM phases WHERE journey_id = '$journey' ORDER BY ord LIMIT 1")
 team=$(q "SELECT team_id FROM memberships GROUP BY team_id ORDER BY COUNT(*) DESC LIMIT 1")
+# The server's CPU time in ms (all its threads, the background work an edit starts included): on a shared, loaded
+# machine this is the figure that does not depend on the other processes.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$app/stat"; }
 time_of() { curl -s -o "$work/last" -w '%{http_code} %{time_total}' -b "$work/jar" -c "$work/jar" "$@"; }
 ms() { awk '{ printf "%s %6.0f", $1, $2 * 1000 }'; }
 
 # Warm every screen of the round once (JIT, the analysis of the starting revision).
 for path in / "/journeys/$journey" "/matrix?journey=$journey"; do curl -fs -o /dev/null -b "$work/jar" "$base$path"; done
 form=$(token "/matrix?journey=$journey")
-printf '%-6s %-22s %-22s %-22s %-22s\n' round "edit (POST, ms)" "dashboard after" "journey map after" "dashboard again"
+printf '%-6s %-18s %-18s %-18s %-18s %s\n' round "edit (POST, ms)" "dashboard after" "journey map after" "dashboard again" "server CPU ms: edit, all four"
 for round in $(seq 1 "$rounds"); do
   kind=$([[ $((round % 2)) == 1 ]] && echo accountable || echo contributing)
   revision=$(q "SELECT value FROM state WHERE key = 'workspace.revision'")
+  sleep 2 # let the previous round's background work finish, so each round's CPU is its own
+  cpu0=$(cpu_ms)
   edit=$(time_of -H "HX-Request: true" --data-urlencode "TeamId=$team" --data-urlencode "TargetId=$phase" --data-urlencode "Kind=$kind" \
     --data-urlencode "Revision=$revision" --data-urlencode "__RequestVerificationToken=$form" "$base/matrix/owners?journey=$journey" | ms)
   [[ $edit == 200* ]] || { echo "the edit answered ${edit%% *}:"; sed 's/<[^>]*>//g' "$work/last" | grep -i -m3 'error\|refused\|notice'; exit 1; }
+  cpu1=$(cpu_ms)
   dashboard=$(time_of "$base/" | ms)
   map=$(time_of "$base/journeys/$journey" | ms)
   again=$(time_of "$base/" | ms)
-  printf '%-6s %-22s %-22s %-22s %-22s\n' "$round" "$edit" "$dashboard" "$map" "$again"
+  sleep 2
+  cpu2=$(cpu_ms)
+  printf '%-6s %-18s %-18s %-18s %-18s %s\n' "$round" "$edit" "$dashboard" "$map" "$again" "$((cpu1 - cpu0)), $((cpu2 - cpu0))"
 done

@@ -35,6 +35,12 @@ public sealed class BrowserApp : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     /// <summary>The app's store, for a test that sets up or checks what the browser cannot (accounts, stored records).</summary>
     public SqliteWorkspaceStore Store { get; private set; } = null!;
+
+    /// <summary>
+    /// Waits until the screens show the store's current revision: a write through <see cref="Store"/> is another process's
+    /// to the app, whose pages show the revision before it until the background load has published the new one.
+    /// </summary>
+    public Task ScreensCaughtUpAsync() => _app!.Services.GetRequiredService<JourneyOrg.Web.Features.Shared.OrgReader>().LoadCurrentAsync();
     public string BaseUrl { get; private set; } = "";
 
     /// <summary>Where screenshots go: docs/screenshots/ of the repository.</summary>

@@ -23,6 +23,7 @@ public sealed class ScenarioPrintFlowTests(BrowserApp app) : IClassFixture<Brows
             Roles = [.. workspace.Roles.Select(r => r.Id == "r-eng" ? r with { AnnualCost = 95_000 } : r)],
             Currency = "EUR",
         });
+        await app.ScreensCaughtUpAsync();
         var document = """
             { "name": "Lending reshaped", "description": "One lending team, a document-checks team and two engineers to hire.", "operations": [
               { "op": "mergeTeams", "sourceTeamId": "t-underwriting", "targetTeamId": "t-apply" },

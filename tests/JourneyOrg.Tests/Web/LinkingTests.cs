@@ -24,8 +24,12 @@ public sealed class LinkingTests(WebAppFactory app) : IClassFixture<WebAppFactor
         return await _client.SendAsync(request);
     }
 
-    private Task<JourneyImportResult> ImportAsync(string json) =>
-        new JourneyFileImporter(app.Store).ImportTheyDoAsync(Encoding.UTF8.GetBytes(json));
+    private async Task<JourneyImportResult> ImportAsync(string json)
+    {
+        var result = await new JourneyFileImporter(app.Store).ImportTheyDoAsync(Encoding.UTF8.GetBytes(json));
+        await app.ScreensCaughtUpAsync();
+        return result;
+    }
 
     [Fact]
     public async Task A_metric_linked_to_a_step_stays_linked_when_the_TheyDo_file_is_imported_again()

@@ -144,6 +144,7 @@ public sealed class MetricEditingTests : IDisposable
         var person = (await _app.Store.LoadAsync()).Workspace.People.First(p => p.Mail is not null);
         var namesake = person with { Id = "u-namesake", Mail = "namesake@example.com", UserPrincipalName = null, EmployeeId = null };
         await _app.Store.ApplyAsync(new JourneyOrg.Storage.WorkspaceChangeSet { UpsertPeople = [namesake] }, null);
+        await _app.ScreensCaughtUpAsync();
         await PostAsync("/metrics/m-complete/details", htmx: false, ("Name", "Days to complete"), ("Target", "30"), ("Direction", "lower"), ("OwnerId", person.Id));
 
         var page = await _client.GetStringAsync("/metrics/m-complete");

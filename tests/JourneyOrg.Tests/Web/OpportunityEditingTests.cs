@@ -153,6 +153,7 @@ public sealed class OpportunityEditingTests : IDisposable
     {
         var imported = (await WorkspaceAsync()).Opportunities.Single(o => o.Id == "o-complete") with { ImportKey = "theydo-42" };
         await _app.Store.ApplyAsync(new WorkspaceChangeSet { UpsertOpportunities = [imported] }, null);
+        await _app.ScreensCaughtUpAsync();
         Assert.Equal("o-complete", (await RankedIdsAsync())[^1]);
 
         var response = await PostAsync("/opportunities/o-complete/edit",
@@ -209,6 +210,7 @@ public sealed class OpportunityEditingTests : IDisposable
         var stale = (await _app.Store.LoadAsync()).Revision;
         await _app.Store.ApplyAsync(new WorkspaceChangeSet { Weights = new PrioritisationWeights(2, 1) }, null); // someone else
         var response = await PostAsync("/opportunities/o-prefill/edit", Scores("Renamed", "80", "60", "2"), htmx: true, revision: stale);
+        await _app.ScreensCaughtUpAsync();
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("Someone else changed the workspace", await response.Content.ReadAsStringAsync());
         Assert.Equal("Prefill the application", (await WorkspaceAsync()).Opportunities.Single(o => o.Id == "o-prefill").Title);
@@ -266,6 +268,7 @@ public sealed class OpportunityEditingTests : IDisposable
         var exported = await client.GetStringAsync("/workspace/export");
         Assert.Contains("\"customerValueWeight\": 0", exported.Replace("\"customerValueWeight\":0", "\"customerValueWeight\": 0"));
         await _app.Store.ApplyAsync(new WorkspaceChangeSet { Weights = PrioritisationWeights.Default }, null);
+        await _app.ScreensCaughtUpAsync();
 
         var token = await WebAppFactory.AntiforgeryTokenAsync(client, "/workspace");
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(exported));

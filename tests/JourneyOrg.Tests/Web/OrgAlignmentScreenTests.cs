@@ -53,6 +53,7 @@ public sealed class OrgAlignmentScreenTests(WebAppFactory factory) : IClassFixtu
         using var demo = new WebAppFactory();
         var workspace = await JourneyOrg.Web.Infrastructure.DemoData.LoadAsync();
         await demo.Store.ReplaceAsync(workspace);
+        await demo.ScreensCaughtUpAsync();
         var client = demo.CreateClient();
         var active = workspace.People.Count(p => p.AccountEnabled);
         var disabled = workspace.People.Count - active;

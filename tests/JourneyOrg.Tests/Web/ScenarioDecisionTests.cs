@@ -183,6 +183,7 @@ public sealed class ScenarioDecisionTests : IDisposable
     {
         var workspace = (await _factory.Store.LoadAsync()).Workspace;
         await _factory.Store.ReplaceAsync(workspace with { People = [.. workspace.People.Select(p => p.Id == "u-fay" ? p with { Source = RecordSource.Entra } : p)] });
+        await _factory.ScreensCaughtUpAsync();
         var admin = Client("ada", AppRoles.Admin, AppRoles.Planner, AppRoles.HR);
         var id = await CreateAsync(admin, "Fay to Ben", [("op", "setManager"), ("personId", "u-fay"), ("managerId", "u-ben")]);
         Assert.Equal(HttpStatusCode.Redirect, await SetStatusAsync(admin, id, "approved"));

@@ -48,6 +48,7 @@ public sealed class NameSearchTests : IDisposable
             UpsertPeople = [new Person("u-ben2", "Ben Ortiz", "ben.o@example.com", "Analyst", "Risk", null, null, true)],
             UpsertTeams = [snapshot.Workspace.Teams.Single(t => t.Id == "t-reporting") with { Members = [new Membership("u-gus", 1.0), new Membership("u-ben2", 1.0)] }],
         }, snapshot.Revision);
+        await _factory.ScreensCaughtUpAsync();
         var id = await CreateAsync();
 
         var form = await HtmxGetAsync($"/scenarios/{id}/operation-form?op=movePerson");

@@ -80,6 +80,7 @@ public sealed class ScenarioViewTests : IDisposable
     {
         var workspace = (await _factory.Store.LoadAsync()).Workspace;
         await _factory.Store.ReplaceAsync(workspace with { Roles = [.. workspace.Roles.Select(r => r.Id == "r-eng" ? r with { AnnualCost = 90_000 } : r)], Currency = "EUR" });
+        await _factory.ScreensCaughtUpAsync();
         var id = await ScenarioAsync();
         var url = $"/scenarios/{id}/org/teams/t-lending/children";
 

@@ -65,6 +65,7 @@ public sealed class StepPageTests(JourneyManagementApp app) : IClassFixture<Jour
                 },
             ],
         }, null);
+        await app.ScreensCaughtUpAsync();
         var html = await app.CreateClient().GetStringAsync("/journeys/j-mortgage/steps/s-assess");
         Assert.Contains("Days to assess</a>:", html);
         Assert.Contains("target ≤ 5 days", html);
@@ -116,6 +117,7 @@ public sealed class StepPageTests(JourneyManagementApp app) : IClassFixture<Jour
         {
             UpsertInsights = [new Insight("i-two-steps", "Two steps", "", InsightTypes.Quote, null, null, null) { StepIds = ["s-form", "s-assess"] }],
         }, null);
+        await app.ScreensCaughtUpAsync();
         var response = await PostAsync(client, "unlink", "insight", "i-two-steps", htmx: false);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(FormStep, response.Headers.Location?.OriginalString);

@@ -7,6 +7,7 @@ using JourneyOrg.Web.Storage.Sqlite;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyOrg.Tests.Web;
 
@@ -18,6 +19,12 @@ public class WebAppFactory : WebApplicationFactory<Program>
     public WebAppFactory() => Store = CreateStore(SampleWorkspace.Create());
 
     public SqliteWorkspaceStore Store { get; }
+
+    /// <summary>
+    /// Waits until the screens show the store's current revision. A test that writes through <see cref="Store"/> is another
+    /// process to the app, whose pages show the revision before it until the background load has published the new one.
+    /// </summary>
+    public Task ScreensCaughtUpAsync() => Services.GetRequiredService<JourneyOrg.Web.Features.Shared.OrgReader>().LoadCurrentAsync();
 
     private SqliteWorkspaceStore CreateStore(Workspace workspace)
     {
