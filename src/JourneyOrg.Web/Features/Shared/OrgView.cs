@@ -16,8 +16,9 @@ namespace JourneyOrg.Web.Features.Shared;
 /// another instance or the command line is noticed by the revision read and loaded once, in the background (single
 /// flight): 50 concurrent loads of 100,000 people took seconds each and gigabytes between them. Meanwhile every reader,
 /// the one that noticed included, is served the view it would have got a moment earlier, until the new view is published
-/// with its analysis and per-revision figures (<see cref="Figures"/>) built; callers about to write use <see cref="LoadCurrentAsync"/>, and the store refuses a write made
-/// against an older revision in any case, so a stale read can never turn into a lost update.
+/// with its analysis and per-revision figures (<see cref="Figures"/>) built. Callers about to write use
+/// <see cref="LoadCurrentAsync"/>, and the store refuses a write made against an older revision in any case, so a stale
+/// read can never turn into a lost update.
 /// </para>
 /// </summary>
 public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache baselines, IHttpContextAccessor? http = null)
@@ -87,8 +88,9 @@ public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache base
     /// <param name="validated">The workspace passed the edit's check, so the next edit may check only what it changes.</param>
     public void Advance(WorkspaceSnapshot written, bool validated = false)
     {
-        var view = Keep(Indexed(written), null);
-        if (validated) view.KnownValid();
+        var indexed = Indexed(written);
+        if (validated) indexed.KnownValid();
+        var view = Keep(indexed, null);
         ShownRevision.Saw(http?.HttpContext, view.Revision);
         // The edit's own response does not wait for this; the next pages find it done or join it.
         _ = Task.Run(async () =>
