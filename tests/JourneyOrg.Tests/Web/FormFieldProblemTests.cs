@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using JourneyOrg.Templates;
 
 namespace JourneyOrg.Tests.Web;
 
@@ -230,6 +231,27 @@ public sealed class FormFieldProblemTests : IDisposable
         Assert.Equal("/metrics/m-dropoff/details", form.GetAttribute("hx-post"));
         Assert.Equal("#main", form.GetAttribute("hx-select"));
         Assert.Equal("#main", form.GetAttribute("hx-target"));
+    }
+
+    [Fact]
+    public async Task Adding_a_template_says_so_and_adding_it_again_names_the_journeys_already_there()
+    {
+        const string page = "/journeys/templates/insurance";
+        var added = await PostAsync(page, page, htmx: false);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var journeys = new HtmlParser().ParseDocument(await _client.GetStringAsync(added.Headers.Location!.OriginalString));
+        Assert.StartsWith("Added the template “Insurance", journeys.QuerySelector("main [role=status]")!.TextContent);
+        var count = (await _factory.Store.LoadAsync()).Workspace.Journeys.Count;
+
+        var refused = await RefusedAsync(page, page);
+        var summary = refused.QuerySelector("[data-errors]")!.TextContent;
+        var first = JourneyTemplates.Find("insurance")!.Read().Workspace!.Journeys[0];
+        Assert.Contains("Nothing was saved.", summary);
+        Assert.Contains($"“{first.Name}”", summary);
+        Assert.DoesNotContain(first.Id, summary);
+        // The add button answers in place: a refusal keeps the preview's address.
+        Assert.Equal(page, refused.QuerySelector($"form[action='{page}']")!.GetAttribute("hx-post"));
+        Assert.Equal(count, (await _factory.Store.LoadAsync()).Workspace.Journeys.Count);
     }
 
     public void Dispose()
