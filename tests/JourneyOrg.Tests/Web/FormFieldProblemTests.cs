@@ -254,6 +254,31 @@ public sealed class FormFieldProblemTests : IDisposable
         Assert.Equal(count, (await _factory.Store.LoadAsync()).Workspace.Journeys.Count);
     }
 
+    [Fact]
+    public async Task Linking_a_KPI_where_it_already_is_marks_the_step_and_keeps_the_choice_then_a_link_says_so()
+    {
+        var org = await _factory.Store.LoadAsync();
+        var metric = org.Workspace.Metrics.First(m => m.TargetId is not null && org.Workspace.Journeys.Any(j => j.Phases.Any(p => p.Steps.Any(s => s.Id == m.TargetId))));
+        var journey = org.Workspace.Journeys.First(j => j.Phases.Any(p => p.Steps.Any(s => s.Id == metric.TargetId)));
+        var step = journey.Phases.SelectMany(p => p.Steps).Single(s => s.Id == metric.TargetId);
+        var url = $"/links/metric/{metric.Id}";
+        var chooser = $"{url}?journey={journey.Id}";
+
+        var page = await RefusedAsync(chooser, url, ("TargetId", step.Id), ("Journey", journey.Id));
+        var message = Marked(page, "link-target");
+        var phase = journey.Phases.Single(p => p.Steps.Contains(step));
+        Assert.Equal($"The KPI {metric.Name} is already on {journey.Name} › {phase.Name} › {step.Name}.", message);
+        Assert.DoesNotContain(step.Id, message);
+        Assert.Equal(step.Id, page.QuerySelector("#link-target option[selected]")!.GetAttribute("value"));
+
+        var other = journey.Phases.SelectMany(p => p.Steps).First(s => s.Id != step.Id);
+        var linked = await PostAsync(chooser, url, htmx: false, ("TargetId", other.Id), ("Journey", journey.Id));
+        Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
+        var there = new HtmlParser().ParseDocument(await _client.GetStringAsync(linked.Headers.Location!.OriginalString));
+        Assert.StartsWith($"{metric.Name} is now on ", there.QuerySelector("main [role=status]")!.TextContent);
+        Assert.Equal(other.Id, (await _factory.Store.LoadAsync()).Workspace.Metrics.Single(m => m.Id == metric.Id).TargetId);
+    }
+
     public void Dispose()
     {
         _client.Dispose();
