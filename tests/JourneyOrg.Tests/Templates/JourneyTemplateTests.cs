@@ -125,8 +125,9 @@ public sealed class JourneyTemplateTests : IDisposable
         var refused = await Add("insurance");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var html = await refused.Content.ReadAsStringAsync();
-        Assert.Contains("Nothing was added", html);
-        Assert.Contains("<code>ins-j-motor-claim</code>", html);
+        Assert.Contains("Nothing was saved", html);
+        Assert.Contains("already has", html);
+        Assert.DoesNotContain("ins-j-motor-claim", html);
         Assert.Equal(JourneyTemplates.Find("insurance")!.Read().Workspace!.Journeys.Count + JourneyTemplates.Find("telecom")!.Read().Workspace!.Journeys.Count,
             (await app.Store.LoadAsync()).Workspace.Journeys.Count);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using JourneyOrg.Templates;
 
 namespace JourneyOrg.Tests.Web;
 
@@ -230,6 +231,52 @@ public sealed class FormFieldProblemTests : IDisposable
         Assert.Equal("/metrics/m-dropoff/details", form.GetAttribute("hx-post"));
         Assert.Equal("#main", form.GetAttribute("hx-select"));
         Assert.Equal("#main", form.GetAttribute("hx-target"));
+    }
+
+    [Fact]
+    public async Task Adding_a_template_says_so_and_adding_it_again_names_the_journeys_already_there()
+    {
+        const string page = "/journeys/templates/insurance";
+        var added = await PostAsync(page, page, htmx: false);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var journeys = new HtmlParser().ParseDocument(await _client.GetStringAsync(added.Headers.Location!.OriginalString));
+        Assert.StartsWith("Added the template “Insurance", journeys.QuerySelector("main [role=status]")!.TextContent);
+        var count = (await _factory.Store.LoadAsync()).Workspace.Journeys.Count;
+
+        var refused = await RefusedAsync(page, page);
+        var summary = refused.QuerySelector("[data-errors]")!.TextContent;
+        var first = JourneyTemplates.Find("insurance")!.Read().Workspace!.Journeys[0];
+        Assert.Contains("Nothing was saved.", summary);
+        Assert.Contains($"“{first.Name}”", summary);
+        Assert.DoesNotContain(first.Id, summary);
+        // The add button answers in place: a refusal keeps the preview's address.
+        Assert.Equal(page, refused.QuerySelector($"form[action='{page}']")!.GetAttribute("hx-post"));
+        Assert.Equal(count, (await _factory.Store.LoadAsync()).Workspace.Journeys.Count);
+    }
+
+    [Fact]
+    public async Task Linking_a_KPI_where_it_already_is_marks_the_step_and_keeps_the_choice_then_a_link_says_so()
+    {
+        var org = await _factory.Store.LoadAsync();
+        var metric = org.Workspace.Metrics.First(m => m.TargetId is not null && org.Workspace.Journeys.Any(j => j.Phases.Any(p => p.Steps.Any(s => s.Id == m.TargetId))));
+        var journey = org.Workspace.Journeys.First(j => j.Phases.Any(p => p.Steps.Any(s => s.Id == metric.TargetId)));
+        var step = journey.Phases.SelectMany(p => p.Steps).Single(s => s.Id == metric.TargetId);
+        var url = $"/links/metric/{metric.Id}";
+        var chooser = $"{url}?journey={journey.Id}";
+
+        var page = await RefusedAsync(chooser, url, ("TargetId", step.Id), ("Journey", journey.Id));
+        var message = Marked(page, "link-target");
+        var phase = journey.Phases.Single(p => p.Steps.Contains(step));
+        Assert.Equal($"The KPI {metric.Name} is already on {journey.Name} › {phase.Name} › {step.Name}.", message);
+        Assert.DoesNotContain(step.Id, message);
+        Assert.Equal(step.Id, page.QuerySelector("#link-target option[selected]")!.GetAttribute("value"));
+
+        var other = journey.Phases.SelectMany(p => p.Steps).First(s => s.Id != step.Id);
+        var linked = await PostAsync(chooser, url, htmx: false, ("TargetId", other.Id), ("Journey", journey.Id));
+        Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
+        var there = new HtmlParser().ParseDocument(await _client.GetStringAsync(linked.Headers.Location!.OriginalString));
+        Assert.StartsWith($"{metric.Name} is now on ", there.QuerySelector("main [role=status]")!.TextContent);
+        Assert.Equal(other.Id, (await _factory.Store.LoadAsync()).Workspace.Metrics.Single(m => m.Id == metric.Id).TargetId);
     }
 
     public void Dispose()

@@ -22,6 +22,9 @@ public sealed record LinkChange(string ItemName, WorkspaceChangeSet? Changes, st
 /// <summary>The outcome of a link or unlink; <see cref="Found"/> is false when the record does not exist.</summary>
 public sealed record LinkOutcome(bool Found, string ItemName, EditResult Result)
 {
+    /// <summary>Refused for the step or phase chosen (not by the workspace rules or a stale revision).</summary>
+    public bool RefusedTarget { get; init; }
+
     public static LinkOutcome NotFound(long revision) => new(false, "", EditResult.Refused(revision, "That record does not exist."));
 }
 
@@ -47,7 +50,7 @@ public sealed class LinkEditor(OrgReader reader, WorkspaceEditor editor)
     private async Task<LinkOutcome> ApplyAsync(OrgView org, LinkChange? change, long revision, CancellationToken cancellationToken)
     {
         if (change is null) return LinkOutcome.NotFound(org.Revision);
-        if (change.Refusal is not null) return new LinkOutcome(true, change.ItemName, EditResult.Refused(org.Revision, change.Refusal));
+        if (change.Refusal is not null) return new LinkOutcome(true, change.ItemName, EditResult.Refused(org.Revision, change.Refusal)) { RefusedTarget = true };
         // The store writes the audit entry for the change set, tagged with the request that made it.
         var result = await editor.ApplyAsync(change.Changes!, revision, cancellationToken);
         return new LinkOutcome(true, change.ItemName, result);

@@ -40,10 +40,24 @@ public sealed class LinksController(OrgReader reader, LinkEditor links) : Contro
         if (!outcome.Found) return NotFound();
         var target = (form.TargetId ?? "").Trim();
         var after = await reader.LoadAsync(cancellationToken);
-        if (outcome.Result.Applied && !Request.IsHtmx()) return Redirect(PageOf(after, target));
-        if (!outcome.Result.Applied) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        var model = LinkChoiceModel.Build(after, kind, id, after.JourneyOf(target), outcome.Result.Errors) ?? throw new InvalidOperationException("linked record vanished");
-        if (outcome.Result.Applied) model = model with { Linked = $"{outcome.ItemName} is now on {after.TargetName(target)}.", LinkedUrl = PageOf(after, target) };
+        if (outcome.Result.Applied)
+        {
+            var done = $"{outcome.ItemName} is now on {after.TargetName(target)}.";
+            if (!Request.IsHtmx())
+            {
+                TempData[FormAnswers.Done] = done;
+                return Redirect(PageOf(after, target));
+            }
+            var linked = LinkChoiceModel.Build(after, kind, id, after.JourneyOf(target)) ?? throw new InvalidOperationException("linked record vanished");
+            return PartialView("_LinkChoice", linked with { Linked = done, LinkedUrl = PageOf(after, target) });
+        }
+        // Refused: the same choice again, with the journey and the step or phase that were chosen, the reason at the field.
+        var problems = new FormProblems(LinkChoiceModel.Form).Placing(nameof(LinkForm.TargetId), LinkChoiceModel.TargetInput);
+        if (outcome.RefusedTarget) problems.At(nameof(LinkForm.TargetId)).AddRange(outcome.Result.Errors);
+        else problems.Whole.AddRange(outcome.Result.Errors);
+        var model = (LinkChoiceModel.Build(after, kind, id, after.JourneyOf(target) ?? form.Journey) ?? throw new InvalidOperationException("linked record vanished"))
+            with { Problems = problems, Target = target };
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Request.IsHtmx() ? PartialView("_LinkChoice", model) : View("Choose", model);
     }
 
@@ -54,7 +68,8 @@ public sealed class LinksController(OrgReader reader, LinkEditor links) : Contro
         : "/links";
 }
 
-public sealed record LinkForm(string? TargetId, long Revision);
+/// <summary>The link form: the step or phase, and the journey it was chosen from (kept when the choice is refused).</summary>
+public sealed record LinkForm(string? TargetId, long Revision, string? Journey = null);
 
 /// <summary>One page of what is not on any journey yet, per kind, by name.</summary>
 public sealed record UnlinkedModel(
@@ -82,12 +97,21 @@ public sealed record UnlinkedModel(
 /// <summary>One record to link, the journey chosen so far (its steps and phases are the choices), and the outcome.</summary>
 public sealed record LinkChoiceModel(
     OrgView Org, string Kind, string ItemId, string ItemName, string KindName, bool StepsOnly,
-    IReadOnlyList<Journey> Journeys, Journey? Journey, IReadOnlyList<string> Errors)
+    IReadOnlyList<Journey> Journeys, Journey? Journey)
 {
+    /// <summary>The link form's DOM prefix, and the id of its step-or-phase list.</summary>
+    public const string Form = "link";
+    public const string TargetInput = "link-target";
+
+    public FormProblems Problems { get; init; } = FormProblems.None;
+
+    /// <summary>The step or phase chosen in a refused post, chosen again in the list.</summary>
+    public string? Target { get; init; }
+
     public string? Linked { get; init; }
     public string? LinkedUrl { get; init; }
 
-    public static LinkChoiceModel? Build(OrgView org, string kind, string itemId, string? journeyId, IReadOnlyList<string>? errors = null)
+    public static LinkChoiceModel? Build(OrgView org, string kind, string itemId, string? journeyId)
     {
         var w = org.Workspace;
         (string Name, string KindName)? item = kind switch
@@ -101,6 +125,6 @@ public sealed record LinkChoiceModel(
         var journeys = org.JourneysWithPhases;
         var journey = journeyId is not null && org.Journeys.TryGetValue(journeyId, out var chosen) && chosen.Phases.Count > 0 ? chosen : null;
         return new LinkChoiceModel(org, kind, itemId, item.Value.Name, item.Value.KindName, kind == LinkKinds.Insight,
-            journeys, journey, errors ?? []);
+            journeys, journey);
     }
 }

@@ -28,7 +28,7 @@ public sealed class TemplatesController(OrgReader reader, IWorkspaceStore store)
     {
         if (JourneyTemplates.Find(name) is not { } template) return NotFound();
         var org = await reader.LoadAsync(cancellationToken);
-        return View(new TemplatePreviewModel(TemplatePreview.Of(template), org.Workspace.Journeys.Count == 0, [], []));
+        return View(new TemplatePreviewModel(TemplatePreview.Of(template), org.Workspace.Journeys.Count == 0, FormProblems.None));
     }
 
     [HttpPost("/journeys/templates/{name}")]
@@ -44,11 +44,33 @@ public sealed class TemplatesController(OrgReader reader, IWorkspaceStore store)
         {
             result = new TemplateApplication(null, 0, [], [new Workspaces.WorkspaceError("$", "The workspace changed while the template was being added. Nothing was added; please try again.")]);
         }
-        if (result.Applied) return Redirect("/journeys");
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        if (result.Applied)
+            return this.Saved("/journeys", $"Added the template “{template.Title}”: {result.Added} journeys with their phases and steps.");
         var org = await reader.LoadAsync(cancellationToken);
-        return View("Preview", new TemplatePreviewModel(TemplatePreview.Of(template), org.Workspace.Journeys.Count == 0,
-            result.Clashes, result.Errors.Select(e => e.ToString()).ToList()));
+        var problems = new FormProblems(TemplatePreviewModel.Form);
+        if (result.Clashes.Count > 0) problems.Whole.Add(ClashText(org, result.Clashes));
+        problems.Whole.AddRange(result.Errors.Select(e => e.Message));
+        return this.Refused("Preview", new TemplatePreviewModel(TemplatePreview.Of(template), org.Workspace.Journeys.Count == 0, problems));
+    }
+
+    /// <summary>
+    /// Which of the workspace's records already use the template's ids, by name (the ids mean nothing to a planner);
+    /// the first few, then how many more.
+    /// </summary>
+    private static string ClashText(OrgView org, IReadOnlyList<string> clashes)
+    {
+        const int Named = 5;
+        string Name(string id) =>
+            org.Steps.TryGetValue(id, out var s) ? $"the step “{s.Step.Name}” of “{s.Journey.Name}”"
+            : org.Phases.TryGetValue(id, out var p) ? $"the phase “{p.Phase.Name}” of “{p.Journey.Name}”"
+            : org.Journeys.TryGetValue(id, out var j) ? $"the journey “{j.Name}”"
+            : org.Teams.TryGetValue(id, out var t) ? $"the team “{t.Name}”"
+            : org.People.TryGetValue(id, out var person) ? person.DisplayName
+            : $"a record with the id '{id}'";
+        var named = string.Join("; ", clashes.Take(Named).Select(Name));
+        var more = clashes.Count > Named ? $"; and {clashes.Count - Named} more" : "";
+        return $"This workspace already has {clashes.Count} of the template's journeys, phases or steps ({named}{more}), "
+            + "and a template never overwrites your records. It was probably added before.";
     }
 }
 
@@ -75,5 +97,9 @@ public sealed record TemplatePreview(JourneyTemplate Template, Workspace Workspa
 
 public sealed record TemplateListModel(IReadOnlyList<TemplatePreview> Templates, bool WorkspaceEmpty);
 
-/// <summary>One template's preview, and why adding it was refused (ids already used, or validation errors).</summary>
-public sealed record TemplatePreviewModel(TemplatePreview Preview, bool WorkspaceEmpty, IReadOnlyList<string> Clashes, IReadOnlyList<string> Errors);
+/// <summary>One template's preview, and why adding it was refused (its records already there, or validation errors).</summary>
+public sealed record TemplatePreviewModel(TemplatePreview Preview, bool WorkspaceEmpty, FormProblems Problems)
+{
+    /// <summary>The add form's DOM prefix.</summary>
+    public const string Form = "add-template";
+}
