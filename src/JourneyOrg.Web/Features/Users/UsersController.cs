@@ -11,7 +11,7 @@ namespace JourneyOrg.Web.Features.Users;
 /// <summary>
 /// The admin Users page: list accounts, create one, set roles, reset a password (a one-time password, shown once), disable
 /// or enable. Every change is one store write with its audit entry. An admin cannot lock themselves out (remove their own
-/// Admin role or disable themselves).
+/// Admin role or disable themselves). The changes themselves are <see cref="AccountEdits"/>.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/users")]
@@ -23,58 +23,36 @@ public sealed class UsersController(IAccountStore accounts, IOptionsMonitor<Secu
     [HttpPost("")]
     public async Task<IActionResult> Create(string? userName, string? displayName, string[]? roles, CancellationToken cancellationToken)
     {
-        var name = Account.Normalize(userName ?? "");
         var draft = new NewAccountForm(userName, displayName, roles ?? []);
-        var problems = new FormProblems(NewAccountForm.Form);
-        if (name.Length is 0 or > 100 || name.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
-            problems.Add(nameof(NewAccountForm.UserName), "User name: give 1 to 100 characters without spaces.");
-        if ((displayName ?? "").Length > 200 || (displayName ?? "").Any(char.IsControl))
-            problems.Add(nameof(NewAccountForm.DisplayName), "Display name: at most 200 characters, without control characters.");
-        if (!problems.Any && await accounts.GetAccountAsync(name, cancellationToken) is not null)
-            problems.Add(nameof(NewAccountForm.UserName), $"User name: an account named '{name}' exists already.");
-        if (problems.Any) return Refused(await ModelAsync(null, problems, cancellationToken) with { Draft = draft });
-
+        var taken = await accounts.GetAccountAsync(Account.Normalize(userName ?? ""), cancellationToken) is not null;
         var password = LocalAccounts.GeneratePassword();
-        var account = new Account(name, string.IsNullOrWhiteSpace(displayName) ? name : displayName.Trim(), AppRoles.Known(roles ?? []), null,
-            false, true, 0, null, time.GetUtcNow(), null, 0);
-        account = account with { PasswordHash = LocalAccounts.Hash(account, password) };
+        var (account, audit, problems) = AccountEdits.Create(draft, taken, password, time.GetUtcNow());
+        if (account is null) return Refused(await ModelAsync(null, problems, cancellationToken) with { Draft = draft });
         try
         {
-            await accounts.SaveAccountAsync(account, null, AuditEntry.Now(AuditActions.AccountCreate, name,
-                $"created with roles {Roles(account.Roles)}; one-time password issued"), cancellationToken);
+            await accounts.SaveAccountAsync(account, null, audit!, cancellationToken);
         }
         catch (ConcurrentChangeException e)
         {
             problems.Whole.Add(e.Message);
             return Refused(await ModelAsync(null, problems, cancellationToken) with { Draft = draft });
         }
-        return View("Index", await ModelAsync(new OneTimePassword(name, password), FormProblems.None, cancellationToken));
+        return View("Index", await ModelAsync(new OneTimePassword(account.UserName, password), FormProblems.None, cancellationToken));
     }
 
     [HttpPost("{userName}/roles")]
     public Task<IActionResult> SetRoles(string userName, string[]? roles, long version, CancellationToken cancellationToken) =>
-        ChangeAsync(userName, version, "roles", account =>
-        {
-            var next = AppRoles.Known(roles ?? []);
-            if (IsSelf(account) && !next.Contains(AppRoles.Admin)) return (null, "You cannot remove your own Admin role.");
-            return (account with { Roles = next }, null);
-        }, (before, after) => AuditEntry.Now(AuditActions.AccountRoles, after.UserName, $"{Roles(before.Roles)} → {Roles(after.Roles)}"), cancellationToken);
+        ChangeAsync(userName, version, "roles", account => AccountEdits.SetRoles(account, roles ?? [], IsSelf(account)), cancellationToken);
 
     [HttpPost("{userName}/disable")]
     public Task<IActionResult> SetDisabled(string userName, bool disabled, long version, CancellationToken cancellationToken) =>
-        ChangeAsync(userName, version, "state", account =>
-            IsSelf(account) && disabled ? (null, "You cannot disable your own account.")
-                : ((disabled ? account.EndingSessions() : account) with { Disabled = disabled }, null),
-            (_, after) => AuditEntry.Now(AuditActions.AccountUpdate, after.UserName, after.Disabled ? "disabled; sessions ended" : "enabled"), cancellationToken);
+        ChangeAsync(userName, version, "state", account => AccountEdits.SetDisabled(account, disabled, IsSelf(account)), cancellationToken);
 
     [HttpPost("{userName}/password")]
     public async Task<IActionResult> ResetPassword(string userName, long version, CancellationToken cancellationToken)
     {
         var password = LocalAccounts.GeneratePassword();
-        return await ChangeAsync(userName, version, "password", account => options.CurrentValue.IsEntra && account.Source == AccountSources.Entra
-                ? (null, "Entra ID accounts have no password here.")
-                : (account.EndingSessions() with { PasswordHash = LocalAccounts.Hash(account, password), MustChangePassword = true, FailedSignIns = 0, LockedUntil = null }, null),
-            (_, after) => AuditEntry.Now(AuditActions.AccountPassword, after.UserName, "password reset by an admin; one-time password issued; sessions ended"),
+        return await ChangeAsync(userName, version, "password", account => AccountEdits.ResetPassword(account, password, options.CurrentValue.IsEntra),
             cancellationToken, new OneTimePassword(Account.Normalize(userName), password));
     }
 
@@ -82,29 +60,23 @@ public sealed class UsersController(IAccountStore accounts, IOptionsMonitor<Secu
     /// One change to an account from its row; a refusal is said at the row's form (<see cref="UsersPageModel.RowForm"/>),
     /// naming the account. The answer is the page again, at the same address, saying what was done.
     /// </summary>
-    private async Task<IActionResult> ChangeAsync(string userName, long version, string what, Func<Account, (Account? Next, string? Problem)> change,
-        Func<Account, Account, AuditEntry> audit, CancellationToken cancellationToken, OneTimePassword? issued = null)
+    private async Task<IActionResult> ChangeAsync(string userName, long version, string what, Func<Account, AccountChange> change,
+        CancellationToken cancellationToken, OneTimePassword? issued = null)
     {
         var account = await accounts.GetAccountAsync(userName, cancellationToken);
         if (account is null) return NotFound();
         var problems = new FormProblems(UsersPageModel.RowForm(account.UserName, what));
-        var (next, problem) = change(account);
-        if (next is null) return Refused(await ModelAsync(null, problems.Add(Field, $"{account.UserName}: {problem}"), cancellationToken));
+        var edit = change(account);
+        if (edit.Next is null) return Refused(await ModelAsync(null, problems.Add(Field, $"{account.UserName}: {edit.Problem}"), cancellationToken));
         try
         {
-            await accounts.SaveAccountAsync(next, version, audit(account, next), cancellationToken);
+            await accounts.SaveAccountAsync(edit.Next, version, edit.Audit!, cancellationToken);
         }
         catch (ConcurrentChangeException e)
         {
             return Refused(await ModelAsync(null, problems.Add(Field, $"{account.UserName}: {e.Message}"), cancellationToken));
         }
-        var done = what switch
-        {
-            "roles" => $"{next.UserName} now has {Roles(next.Roles)}.",
-            "state" => next.Disabled ? $"{next.UserName} is disabled; their sessions ended." : $"{next.UserName} is enabled.",
-            _ => null,
-        };
-        return View("Index", await ModelAsync(issued, FormProblems.None, cancellationToken) with { Done = done });
+        return View("Index", await ModelAsync(issued, FormProblems.None, cancellationToken) with { Done = edit.Done });
     }
 
     /// <summary>The one field of a row's form: its role boxes or its button.</summary>
@@ -113,8 +85,6 @@ public sealed class UsersController(IAccountStore accounts, IOptionsMonitor<Secu
     private ViewResult Refused(UsersPageModel model) => this.Refused("Index", model);
 
     private bool IsSelf(Account account) => string.Equals(account.UserName, User.Identity?.Name, StringComparison.OrdinalIgnoreCase);
-
-    private static string Roles(IReadOnlyList<string> roles) => roles.Count == 0 ? "no role" : string.Join(", ", roles);
 
     private async Task<UsersPageModel> ModelAsync(OneTimePassword? issued, FormProblems problems, CancellationToken cancellationToken) =>
         new(await accounts.ListAccountsAsync(cancellationToken), options.CurrentValue.IsEntra, issued, problems, time.GetUtcNow());
