@@ -208,6 +208,33 @@ public sealed class FormFieldProblemTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_step_with_an_id_already_used_marks_the_name_in_its_phase_and_keeps_what_was_typed()
+    {
+        var page = await RefusedAsync("/journeys/j-mortgage/edit", "/journeys/j-mortgage/edit/steps",
+            ("PhaseId", "p-decide"), ("Name", "Second look"), ("NewId", "s-offer"), ("SubjourneyId", ""));
+        Assert.Contains("s-offer", Marked(page, "new-step-p-decide-name", "Second look"));
+        // Only the form that posted is marked: the other phases' new-step fields render plain.
+        Assert.Single(page.QuerySelectorAll("[aria-invalid=true]"));
+        Assert.DoesNotContain((await _factory.Store.LoadAsync()).Workspace.Journeys.Single(j => j.Id == "j-mortgage").Phases.SelectMany(p => p.Steps),
+            s => s.Name == "Second look");
+    }
+
+    [Fact]
+    public async Task Deleting_a_step_without_ticking_the_box_marks_that_steps_box_and_a_phase_rename_says_so()
+    {
+        var response = await PostAsync("/journeys/j-mortgage/edit", "/journeys/j-mortgage/edit/steps/s-offer/delete", htmx: true);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Tick the box to confirm the deletion.", Marked(page, "delete-step-s-offer-confirm"));
+        Assert.Equal("/journeys/j-mortgage/edit/steps/s-offer/delete", page.QuerySelector("form[action$='/steps/s-offer/delete']")!.GetAttribute("hx-post"));
+
+        var saved = await PostAsync("/journeys/j-mortgage/edit", "/journeys/j-mortgage/edit/phases/p-decide", htmx: true, ("Name", "Decision"));
+        Assert.Equal("/journeys/j-mortgage/edit", saved.Headers.GetValues("HX-Redirect").Single());
+        var editor = new HtmlParser().ParseDocument(await _client.GetStringAsync("/journeys/j-mortgage/edit"));
+        Assert.Equal("Renamed the phase to “Decision”.", editor.QuerySelector("main [role=status]")!.TextContent);
+    }
+
+    [Fact]
     public async Task A_saved_rename_says_so_on_the_team_page()
     {
         var response = await PostAsync("/teams/t-apply", "/teams/t-apply/rename", htmx: false, ("Name", "Mortgage applications"));

@@ -197,4 +197,39 @@ public sealed class JourneyEditForm
     public long Revision { get; set; }
 }
 
-public sealed record JourneyEditModel(OrgView Org, Journey Journey, IReadOnlyList<string> Errors);
+/// <summary>The journey editor; after a refused post, the problems of the form that posted it and what was typed there.</summary>
+public sealed record JourneyEditModel(OrgView Org, Journey Journey, FormProblems Problems)
+{
+    public JourneyEditForm? Typed { get; init; }
+
+    /// <summary>The name field's value: as typed in the refused form, else as stored.</summary>
+    public string? NameIn(string form, string? stored) => Problems.Form == form && Typed is not null ? Typed.Name : stored;
+}
+
+/// <summary>
+/// The journey editor's forms as the page tells them apart (their DOM prefixes), and a refusal placed at the field the
+/// form changes: the workspace rules' reasons too, since each of these forms changes one thing.
+/// </summary>
+public static class JourneyForms
+{
+    public const string Details = "journey-details", Duplicate = "journey-duplicate", NewPhase = "new-phase";
+
+    public static string Phase(string phaseId) => "phase-" + DomIds.Safe(phaseId);
+    public static string MovePhase(string phaseId) => "move-phase-" + DomIds.Safe(phaseId);
+    public static string DeletePhase(string phaseId) => "delete-phase-" + DomIds.Safe(phaseId);
+    public static string NewStep(string phaseId) => "new-step-" + DomIds.Safe(phaseId);
+    public static string Step(string stepId) => "step-" + DomIds.Safe(stepId);
+    public static string MoveStep(string stepId) => "move-step-" + DomIds.Safe(stepId);
+    public static string StepPhase(string stepId) => "step-phase-" + DomIds.Safe(stepId);
+    public static string DeleteStep(string stepId) => "delete-step-" + DomIds.Safe(stepId);
+
+    /// <summary>The problems at <paramref name="field"/>; with no field (a form of buttons only) above the form.</summary>
+    public static FormProblems Refusal(string form, string? field, IEnumerable<string> messages)
+    {
+        var problems = new FormProblems(form);
+        foreach (var message in messages)
+            if (field is null) problems.Whole.Add(message);
+            else problems.Add(field, message);
+        return problems;
+    }
+}

@@ -49,10 +49,16 @@ public sealed class WholeJourneyEditsController(OrgReader reader, WorkspaceEdito
         if (!org.Journeys.TryGetValue(id, out var journey)) return NotFound();
         var edit = WholeJourneyEdits.Duplicate(org, journey, form);
         var result = await editor.ApplyAsync(edit.Changes!, form.Revision, cancellationToken);
-        if (result.Applied) return Redirect($"/journeys/{Uri.EscapeDataString(edit.Changes!.UpsertJourneys[0].Id)}/edit");
+        if (result.Applied)
+        {
+            var copy = edit.Changes!.UpsertJourneys[0];
+            return this.Saved($"/journeys/{Uri.EscapeDataString(copy.Id)}/edit", $"Made “{copy.Name}”, a copy of “{journey.Name}”.");
+        }
         var fresh = await reader.LoadAsync(cancellationToken);
         if (!fresh.Journeys.TryGetValue(id, out var still)) return NotFound();
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Edit", new JourneyEditModel(fresh, still, result.Errors));
+        return this.Refused("Edit", new JourneyEditModel(fresh, still, JourneyForms.Refusal(JourneyForms.Duplicate, nameof(WholeJourneyForm.Name), result.Errors))
+        {
+            Typed = new JourneyEditForm { Name = form.Name },
+        });
     }
 }
