@@ -235,6 +235,44 @@ public sealed class FormFieldProblemTests : IDisposable
     }
 
     [Fact]
+    public async Task Scenario_forms_mark_a_missing_name_and_sizes_out_of_range_and_a_created_scenario_says_so()
+    {
+        var page = await RefusedAsync("/scenarios", "/scenarios", ("name", "  "), ("description", "Merge the two lending teams"));
+        Assert.Equal("Name: give the scenario a name.", Marked(page, "new-scenario-name"));
+        Assert.Equal("Merge the two lending teams", page.GetElementById("new-scenario-description")!.GetAttribute("value"));
+
+        page = await RefusedAsync("/scenarios", "/scenarios/propose", ("by", "teams"), ("minSize", "5"), ("maxSize", "5000"));
+        Assert.StartsWith("Teams per:", Marked(page, "propose-by"));
+        Assert.Equal("Largest team: at most 1000.", Marked(page, "propose-max", "5000"));
+        Assert.Null(page.GetElementById("propose-min")!.GetAttribute("aria-invalid"));
+
+        var saved = await PostAsync("/scenarios", "/scenarios", htmx: true, ("name", "Lending together"));
+        var at = saved.Headers.GetValues("HX-Redirect").Single();
+        Assert.StartsWith("/scenarios/", at);
+        var created = new HtmlParser().ParseDocument(await _client.GetStringAsync(at));
+        Assert.Equal("Created the scenario “Lending together”.", created.QuerySelector("main [role=status]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_scenario_file_that_does_not_apply_marks_the_file_field_with_its_changes_numbered()
+    {
+        var token = await WebAppFactory.AntiforgeryTokenAsync(_client, "/scenarios");
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(
+            """{"name":"Broken","operations":[{"op":"renameTeam","teamId":"t-apply","name":"A"},{"op":"mergeTeams","sourceTeamId":"t-apply"}]}"""));
+        content.Add(file, "file", "broken.json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/scenarios/import") { Content = content };
+        request.Headers.Add("RequestVerificationToken", token);
+        var response = await _client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("Scenario file: broken.json was not imported", Marked(page, "scenario-import-file"));
+        var reasons = page.QuerySelectorAll("#scenario-import-file-problem, [data-errors] li").Select(e => e.TextContent).ToList();
+        Assert.Contains(reasons, r => r.Contains("Change 2"));
+        Assert.DoesNotContain(reasons, r => r.Contains("operation 1"));
+    }
+
+    [Fact]
     public async Task A_saved_rename_says_so_on_the_team_page()
     {
         var response = await PostAsync("/teams/t-apply", "/teams/t-apply/rename", htmx: false, ("Name", "Mortgage applications"));

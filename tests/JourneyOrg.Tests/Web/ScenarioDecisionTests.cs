@@ -94,8 +94,10 @@ public sealed class ScenarioDecisionTests : IDisposable
         var broken = await UploadAsync(planner, """{ "name": "Bad", "operations": [ { "op": "mergeTeams", "sourceTeamId": "t-apply" }, { "op": "addPhase" } ] }""");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, broken.StatusCode);
         var errors = WebUtility.HtmlDecode(await broken.Content.ReadAsStringAsync());
-        Assert.Contains("operation 0 (mergeTeams), targetTeamId", errors);
-        Assert.Contains("operation 1 (addPhase), op: a scenario cannot change journeys", errors);
+        // Changes numbered as the planner's list numbers them, not as the file's array indexes.
+        Assert.Contains("Change 1 (merge teams): ", errors);
+        Assert.Contains("Change 2 (add phase): a scenario cannot change journeys", errors);
+        Assert.DoesNotContain("operation 0", errors);
         Assert.Equal(2, (await _factory.Store.ListScenariosAsync()).Count);
     }
 

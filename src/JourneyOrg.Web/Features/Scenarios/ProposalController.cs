@@ -29,14 +29,18 @@ public sealed class ProposalController(OrgReader reader, IScenarioStore store) :
             _ => (ProposalGrouping?)null,
         };
         var options = new ProposalOptions(grouping ?? ProposalGrouping.Auto, minSize ?? 5, maxSize ?? 9);
-        var errors = options.Check(org.Baseline.Workspace).ToList();
-        if (grouping is null) errors.Insert(0, "choose how to group teams: by journey, by phase or automatically");
-        if (options.MaxSize > 1000) errors.Add("the maximum team size must be at most 1000");
-        if (errors.Count > 0)
+        var problems = new FormProblems(ScenarioListModel.ProposeForm);
+        if (grouping is null) problems.Add("By", "Teams per: choose by journey, by phase or automatically.");
+        if (options.MaxSize > 1000) problems.Add("Max", "Largest team: at most 1000.");
+        // The options' own check speaks of the sizes together (smallest above largest) or of the workspace.
+        foreach (var error in options.Check(org.Baseline.Workspace)) problems.Whole.Add($"Cannot propose a structure: {error}.");
+        if (problems.Any)
         {
             var plans = (await store.ListVisibleAsync(User, cancellationToken)).Select(s => ScenarioPlan.Load(s, org.Baseline)).ToList();
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("/Features/Scenarios/Index.cshtml", new ScenarioListModel(org, plans, errors.Select(e => $"Cannot propose a structure: {e}.").ToList()));
+            return this.Refused("/Features/Scenarios/Index.cshtml", new ScenarioListModel(org, plans, problems)
+            {
+                Typed = new Dictionary<string, string?> { ["By"] = by, ["Min"] = minSize?.ToString(), ["Max"] = maxSize?.ToString() },
+            });
         }
 
         var proposal = StructureProposal.Propose(org.Baseline, options);

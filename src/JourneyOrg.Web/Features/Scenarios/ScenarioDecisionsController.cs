@@ -34,16 +34,16 @@ public sealed class ScenarioDecisionsController(OrgReader reader, IScenarioStore
     [Authorize(Policy = Policies.Plan)]
     public async Task<IActionResult> Import(IFormFile? file, CancellationToken cancellationToken)
     {
-        if (file is null || file.Length == 0) return await RefuseAsync(["Choose a scenario file (.json) to import."], cancellationToken);
+        if (file is null || file.Length == 0) return await RefuseAsync(["Scenario file: choose a scenario file (.json) to import."], cancellationToken);
         string json;
         using (var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8))
             json = await reader.ReadToEndAsync(cancellationToken);
         var id = ScenarioIds.New();
         var (scenario, errors) = ScenarioExchange.Import(json, id, User.Identity?.Name, DateTimeOffset.UtcNow);
         if (scenario is null)
-            return await RefuseAsync([$"{file.FileName} was not imported; nothing was created:", .. errors.Select(e => e.Message)], cancellationToken);
+            return await RefuseAsync([$"Scenario file: {file.FileName} was not imported; nothing was created:", .. errors.Select(ScenarioErrorText.For)], cancellationToken);
         await store.SaveScenarioAsync(scenario, null, cancellationToken);
-        return Redirect($"/scenarios/{id}");
+        return this.Saved($"/scenarios/{id}", $"Imported the scenario “{scenario.Name}” as a draft.");
     }
 
     [HttpGet("/scenarios/{id}/changes.csv")]
@@ -92,8 +92,9 @@ public sealed class ScenarioDecisionsController(OrgReader reader, IScenarioStore
     {
         var org = await reader.LoadAsync(cancellationToken);
         var plans = (await store.ListVisibleAsync(User, cancellationToken)).Select(s => ScenarioPlan.Load(s, org.Baseline)).ToList();
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("~/Features/Scenarios/Index.cshtml", new ScenarioListModel(org, plans, errors));
+        var problems = new FormProblems(ScenarioListModel.ImportForm);
+        foreach (var error in errors) problems.Add("File", error);
+        return this.Refused("~/Features/Scenarios/Index.cshtml", new ScenarioListModel(org, plans, problems));
     }
 
     private async Task<IActionResult> RefuseOnPlanAsync(string id, IReadOnlyList<string> errors, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public sealed class ScenariosController(OrgReader reader, IScenarioStore store, 
         var org = await reader.LoadAsync(cancellationToken);
         // Each scenario is simulated once per revision and version, and shared (ScenarioSummary), not on every visit.
         var plans = (await store.ListVisibleAsync(User, cancellationToken)).Select(s => ScenarioSummary.Of(org, s).Plan).ToList();
-        return View(new ScenarioListModel(org, plans, []));
+        return View(new ScenarioListModel(org, plans, FormProblems.None));
     }
 
     [HttpPost("/scenarios")]
@@ -33,14 +33,17 @@ public sealed class ScenariosController(OrgReader reader, IScenarioStore store, 
         if (string.IsNullOrWhiteSpace(name))
         {
             var org = await reader.LoadAsync(cancellationToken);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Index", new ScenarioListModel(org, [], ["Give the scenario a name."]));
+            var plans = (await store.ListVisibleAsync(User, cancellationToken)).Select(s => ScenarioPlan.Load(s, org.Baseline)).ToList();
+            return this.Refused("Index", new ScenarioListModel(org, plans, new FormProblems(ScenarioListModel.NewForm).Add("Name", "Name: give the scenario a name."))
+            {
+                Typed = new Dictionary<string, string?> { ["Name"] = name, ["Description"] = description },
+            });
         }
         var now = DateTimeOffset.UtcNow;
         var id = ScenarioIds.New();
         var document = ScenarioPlan.NewDocument(name.Trim(), description?.Trim());
         await store.SaveScenarioAsync(new StoredScenario(id, name.Trim(), ScenarioStatus.Draft, document.ToJsonString(), User.Identity?.Name, now, now, 0), null, cancellationToken);
-        return Redirect($"/scenarios/{id}");
+        return this.Saved($"/scenarios/{id}", $"Created the scenario “{name.Trim()}”.");
     }
 
     [HttpGet("/scenarios/{id}")]
@@ -229,7 +232,16 @@ public sealed class ScenariosController(OrgReader reader, IScenarioStore store, 
     }
 }
 
-public sealed record ScenarioListModel(OrgView Org, IReadOnlyList<ScenarioPlan> Plans, IReadOnlyList<string> Errors);
+/// <summary>The scenario list; after a refused post, the problems of the form that posted (new, import, propose) and what was typed.</summary>
+public sealed record ScenarioListModel(OrgView Org, IReadOnlyList<ScenarioPlan> Plans, FormProblems Problems)
+{
+    public const string NewForm = "new-scenario", ImportForm = "scenario-import", ProposeForm = "propose";
+
+    public IReadOnlyDictionary<string, string?> Typed { get; init; } = new Dictionary<string, string?>();
+
+    public string? TypedOr(string form, string field, string? otherwise) =>
+        Problems.Form == form && Typed.TryGetValue(field, out var typed) ? typed : otherwise;
+}
 public sealed record ScenarioPageModel(OrgView Org, ScenarioPlan Plan, IReadOnlyList<string> Errors)
 {
     /// <summary>The confirmation of the edit just saved, if any.</summary>
