@@ -26,8 +26,9 @@ public sealed class NameSearchTests : IDisposable
 
     private async Task<string> CreateAsync()
     {
+        // Posted with htmx: a created scenario answers with HX-Redirect to its page.
         var response = await PostAsync("/scenarios", ("name", "By name"));
-        return response.Headers.Location!.OriginalString.Split('/').Last();
+        return response.Headers.GetValues("HX-Redirect").Single().Split('/').Last();
     }
 
     private async Task<string> VersionAsync(string id) =>
