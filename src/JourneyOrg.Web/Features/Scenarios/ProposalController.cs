@@ -36,7 +36,7 @@ public sealed class ProposalController(OrgReader reader, IScenarioStore store) :
         foreach (var error in options.Check(org.Baseline.Workspace)) problems.Whole.Add($"Cannot propose a structure: {error}.");
         if (problems.Any)
         {
-            var plans = (await store.ListVisibleAsync(User, cancellationToken)).Select(s => ScenarioPlan.Load(s, org.Baseline)).ToList();
+            var plans = await ScenarioSummary.VisiblePlansAsync(store, User, org, cancellationToken);
             return this.Refused("/Features/Scenarios/Index.cshtml", new ScenarioListModel(org, plans, problems)
             {
                 Typed = new Dictionary<string, string?> { ["By"] = by, ["Min"] = minSize?.ToString(), ["Max"] = maxSize?.ToString() },

@@ -91,7 +91,7 @@ public sealed class ScenarioDecisionsController(OrgReader reader, IScenarioStore
     private async Task<IActionResult> RefuseAsync(IReadOnlyList<string> errors, CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        var plans = (await store.ListVisibleAsync(User, cancellationToken)).Select(s => ScenarioPlan.Load(s, org.Baseline)).ToList();
+        var plans = await ScenarioSummary.VisiblePlansAsync(store, User, org, cancellationToken);
         var problems = new FormProblems(ScenarioListModel.ImportForm);
         foreach (var error in errors) problems.Add("File", error);
         return this.Refused("~/Features/Scenarios/Index.cshtml", new ScenarioListModel(org, plans, problems));

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using JourneyOrg.Analysis;
 using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.Security;
 using JourneyOrg.Web.Features.Shared;
 using JourneyOrg.Web.Features.Teams;
 
@@ -43,6 +44,11 @@ public sealed class ScenarioSummary
 
     /// <summary>Teams whose cognitive-load signals the scenario changes.</summary>
     public IReadOnlyList<TeamLoadChange> TeamLoadChanges => _teamLoadChanges.Value;
+
+    /// <summary>The plans of the scenarios <paramref name="user"/> may see, as the scenario list shows them (shared, read-only).</summary>
+    public static async Task<IReadOnlyList<ScenarioPlan>> VisiblePlansAsync(IScenarioStore store, System.Security.Claims.ClaimsPrincipal user, OrgView org,
+        CancellationToken cancellationToken) =>
+        [.. (await store.ListVisibleAsync(user, cancellationToken)).Select(s => Of(org, s).Plan)];
 
     /// <summary>
     /// The summary of <paramref name="stored"/> against <paramref name="org"/>'s revision. A stored scenario compares by

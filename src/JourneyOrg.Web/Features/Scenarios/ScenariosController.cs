@@ -21,8 +21,8 @@ public sealed class ScenariosController(OrgReader reader, IScenarioStore store, 
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var org = await reader.LoadAsync(cancellationToken);
-        // Each scenario is simulated once per revision and version, and shared (ScenarioSummary), not on every visit.
-        var plans = (await store.ListVisibleAsync(User, cancellationToken)).Select(s => ScenarioSummary.Of(org, s).Plan).ToList();
+        // Each scenario is simulated once per revision and version, and shared, not on every visit.
+        var plans = await ScenarioSummary.VisiblePlansAsync(store, User, org, cancellationToken);
         return View(new ScenarioListModel(org, plans, FormProblems.None));
     }
 
@@ -33,7 +33,7 @@ public sealed class ScenariosController(OrgReader reader, IScenarioStore store, 
         if (string.IsNullOrWhiteSpace(name))
         {
             var org = await reader.LoadAsync(cancellationToken);
-            var plans = (await store.ListVisibleAsync(User, cancellationToken)).Select(s => ScenarioPlan.Load(s, org.Baseline)).ToList();
+            var plans = await ScenarioSummary.VisiblePlansAsync(store, User, org, cancellationToken);
             return this.Refused("Index", new ScenarioListModel(org, plans, new FormProblems(ScenarioListModel.NewForm).Add("Name", "Name: give the scenario a name."))
             {
                 Typed = new Dictionary<string, string?> { ["Name"] = name, ["Description"] = description },
