@@ -55,8 +55,11 @@ public sealed class FormProblems(string form)
     /// <summary>The field that gets the focus when the page comes back.</summary>
     public string? FirstField => _fields.FirstOrDefault(f => f.Messages.Count > 0).Field;
 
-    /// <summary>These problems if they are <paramref name="form"/>'s, else none (a page with several forms).</summary>
-    public FormProblems For(string form) => Form == form ? this : None;
+    /// <summary>
+    /// These problems if they are <paramref name="form"/>'s, else none (a page with several forms). Either way the
+    /// result carries <paramref name="form"/>, so its fields get their conventional ids on a page nobody posted yet.
+    /// </summary>
+    public FormProblems For(string form) => Form == form ? this : new FormProblems(form);
 
     public string InputId(string field) => _inputIds.GetValueOrDefault(field) ?? $"{Form}-{Kebab(field)}";
 
