@@ -14,20 +14,33 @@ namespace JourneyOrg.Workspaces;
 /// returns null, and the document reader reads the file again to say what and where. So both readers build the same
 /// model from every document this one accepts, and every message comes from one place.
 /// </summary>
-internal static class WorkspaceFastReader
+internal static partial class WorkspaceFastReader
 {
     private sealed class GiveUp : Exception;
 
     private static readonly GiveUp Stop = new();
 
+    /// <summary>Files this large or larger have their people read by every core (<see cref="PeopleSplit"/>).</summary>
+    internal const int SplitThreshold = 4 << 20;
+
     /// <summary>The workspace in <paramref name="utf8"/>, or null when the document reader must read it (see above).</summary>
-    public static Workspace? TryRead(ReadOnlySpan<byte> utf8)
+    public static Workspace? TryRead(ReadOnlyMemory<byte> utf8) =>
+        TryRead(utf8, utf8.Length >= SplitThreshold ? Math.Min(Environment.ProcessorCount, 8) : 1);
+
+    /// <summary><see cref="TryRead(ReadOnlyMemory{byte})"/> with the people read in <paramref name="parts"/> parts (tests force it on small files).</summary>
+    internal static Workspace? TryRead(ReadOnlyMemory<byte> utf8, int parts) => TryRead(utf8, parts, out _);
+
+    /// <summary>… and how many people the helpers read (tests check that the parts are really taken).</summary>
+    internal static Workspace? TryRead(ReadOnlyMemory<byte> utf8, int parts, out int peopleFromHelpers)
     {
-        if (utf8.StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });
+        peopleFromHelpers = 0;
+        if (utf8.Span.StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
+        using var split = parts > 1 ? new PeopleSplit(utf8, parts) : null;
+        var reader = new Utf8JsonReader(utf8.Span, Options);
         try
         {
-            var workspace = ReadWorkspace(ref reader);
+            var workspace = ReadWorkspace(ref reader, split);
+            peopleFromHelpers = split?.PeopleFromHelpers ?? 0;
             return reader.Read() ? null : workspace;
         }
         catch (GiveUp)
@@ -41,7 +54,9 @@ internal static class WorkspaceFastReader
         }
     }
 
-    private static Workspace ReadWorkspace(ref Utf8JsonReader r)
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = 64 };
+
+    private static Workspace ReadWorkspace(ref Utf8JsonReader r, PeopleSplit? split)
     {
         Next(ref r, JsonTokenType.StartObject);
         string? format = null, currency = null;
@@ -61,7 +76,7 @@ internal static class WorkspaceFastReader
         {
             if (Is(ref r, "format"u8, 0, ref seen)) format = String(ref r);
             else if (Is(ref r, "journeys"u8, 1, ref seen)) journeys = Array(ref r, ReadJourney);
-            else if (Is(ref r, "people"u8, 2, ref seen)) people = Array(ref r, ReadPerson);
+            else if (Is(ref r, "people"u8, 2, ref seen)) people = split is null ? Array(ref r, ReadPerson) : split.ReadPeople(ref r);
             else if (Is(ref r, "teams"u8, 3, ref seen)) teams = Array(ref r, ReadTeam);
             else if (Is(ref r, "roles"u8, 4, ref seen)) roles = Array(ref r, ReadRole);
             else if (Is(ref r, "ownership"u8, 5, ref seen)) ownership = Array(ref r, ReadOwnership);

@@ -47,7 +47,7 @@ public static class WorkspaceReader
         // One pass straight into the model for a well-formed document; anything it would have to report is read again
         // by the document reader below, which says what and where.
         var bytes = await ReadAllAsync(stream, cancellationToken);
-        if (WorkspaceFastReader.TryRead(bytes.Span) is { } read) return new WorkspaceReadResult(read, []);
+        if (WorkspaceFastReader.TryRead(bytes) is { } read) return new WorkspaceReadResult(read, []);
         return await ParseDocumentAsync(new MemoryStream(bytes.ToArray()), cancellationToken);
     }
 

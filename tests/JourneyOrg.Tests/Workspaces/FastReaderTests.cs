@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using JourneyOrg.Domain;
 using JourneyOrg.Workspaces;
 
 namespace JourneyOrg.Tests.Workspaces;
@@ -71,6 +72,62 @@ public sealed class FastReaderTests
         if (document.Workspace is not null) Assert.Equal(Written(document.Workspace), Written(read.Workspace!));
     }
 
+    /// <summary>
+    /// Large files have their people read by several cores from guessed places. Whatever the guesses hit (a person's
+    /// end, a string that looks like one, another array, nothing), the model must be the single pass's, and a broken
+    /// person in any share must still leave the file to the document reader.
+    /// </summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(40)]
+    public async Task Reading_the_people_in_parts_builds_the_single_pass_model(int parts)
+    {
+        var generated = WorkspaceGenerator.Generate(400, seed: 9);
+        // Names that look like the place between two people, in both layouts, so that some guesses fall inside strings.
+        var tricky = generated with
+        {
+            People = [.. generated.People.Select((p, i) => i % 7 == 3 ? p with { DisplayName = p.DisplayName + " }, { \"id\": \"x\" }," } : p)],
+        };
+        foreach (var workspace in new[] { generated, tricky })
+        {
+            using var indented = new MemoryStream();
+            WorkspaceWriter.Write(workspace, indented);
+            var minified = Encoding.UTF8.GetBytes(JsonNode.Parse(indented.ToArray())!.ToJsonString());
+            foreach (var utf8 in new[] { indented.ToArray(), minified })
+            {
+                var single = WorkspaceFastReader.TryRead(utf8, 1);
+                var split = WorkspaceFastReader.TryRead(utf8, parts, out var fromHelpers);
+                Assert.NotNull(single);
+                Assert.NotNull(split);
+                Assert.Equal(Written(single), Written(split));
+                // The people are most of the file, so most guesses fall between two of them and are taken.
+                Assert.InRange(fromHelpers, workspace.People.Count / 4, workspace.People.Count - 1);
+            }
+        }
+        await SameModel(Encoding.UTF8.GetBytes(JsonNode.Parse(Written(tricky))!.ToJsonString()));
+    }
+
+    [Theory]
+    [InlineData("\"displayName\": \"Person 300\"", "\"displayName\": 300")]
+    [InlineData("\"displayName\": \"Person 300\",", "\"displayName\": \"Person 300\", \"displayName\": \"Twice\",")]
+    [InlineData("\"displayName\": \"Person 399\"", "\"displayName\": \"Person 399\", \"source\": [")]
+    public void A_broken_person_in_any_part_leaves_the_file_to_the_document_reader(string person, string broken)
+    {
+        var workspace = new Workspace([], [.. Enumerable.Range(0, 400).Select(i => new Person($"u-{i}", $"Person {i}", null, null, null, null, null, true))], [], [], [], []);
+        var json = Written(workspace);
+        Assert.Contains(person, json);
+        foreach (var parts in new[] { 1, 2, 5, 13 })
+        {
+            Assert.NotNull(WorkspaceFastReader.TryRead(Encoding.UTF8.GetBytes(json), parts));
+            Assert.Null(WorkspaceFastReader.TryRead(Encoding.UTF8.GetBytes(json.Replace(person, broken)), parts));
+        }
+        var trailingComma = json[..json.LastIndexOf('}', json.IndexOf("\"teams\"", StringComparison.Ordinal))] + "}, ]" +
+                            json[(json.IndexOf(']', json.LastIndexOf('}', json.IndexOf("\"teams\"", StringComparison.Ordinal))) + 1)..];
+        Assert.Null(WorkspaceFastReader.TryRead(Encoding.UTF8.GetBytes(trailingComma), 5));
+    }
+
     private static async Task SameModel(byte[] utf8)
     {
         var fast = WorkspaceFastReader.TryRead(utf8);
@@ -80,7 +137,7 @@ public sealed class FastReaderTests
         Assert.Equal(Written(document.Workspace!), Written(fast));
     }
 
-    private static string Written(Domain.Workspace workspace)
+    private static string Written(Workspace workspace)
     {
         using var stream = new MemoryStream();
         WorkspaceWriter.Write(workspace, stream);
