@@ -16,6 +16,41 @@ public sealed class WorkspaceValidatorTests
         Assert.Empty(WorkspaceValidator.Validate(Workspace.Empty));
     }
 
+    /// <summary>
+    /// Large workspaces have their people checked on another core beside the rest (issue #17). The errors must be the
+    /// same, in the same order, as one core finds them, with errors of every kind before, among and after the people's.
+    /// </summary>
+    [Fact]
+    public void Checking_the_people_beside_the_rest_reports_the_same_errors_in_the_same_order()
+    {
+        var generated = WorkspaceGenerator.Generate(2000, seed: 5);
+        var people = generated.People.ToList();
+        people[10] = people[10] with { ManagerId = "nobody" };
+        people[11] = people[11] with { RoleId = people[12].Id };
+        people[20] = people[20] with { ManagerId = people[21].Id };
+        people[21] = people[21] with { ManagerId = people[20].Id };
+        people[30] = people[30] with { DisplayName = "" };
+        people[40] = people[40] with { Id = people[41].Id };
+        var journeys = generated.Journeys.ToList();
+        journeys[1] = journeys[1] with { ParentId = "no-such-journey" };
+        var teams = generated.Teams.ToList();
+        teams[2] = teams[2] with { LeadId = "nobody", ParentId = teams[2].Id };
+        var broken = generated with { People = people, Journeys = journeys, Teams = teams, Ownership = [.. generated.Ownership, new Ownership(teams[0].Id, "nothing", OwnershipKind.Accountable)] };
+
+        foreach (var workspace in new[] { generated, broken, broken with { People = [.. people.Where((_, i) => i != 41)] } })
+        {
+            var oneCore = WorkspaceValidator.ValidateDocument(workspace, null, sideBySideFromPeople: int.MaxValue);
+            var sideBySide = WorkspaceValidator.ValidateDocument(workspace, null, sideBySideFromPeople: 0);
+            Assert.Equal(oneCore.Select(e => e.ToString()), sideBySide.Select(e => e.ToString()));
+        }
+        var errors = WorkspaceValidator.ValidateDocument(broken, null, sideBySideFromPeople: 0).Select(e => e.ToString()).ToList();
+        Assert.True(errors.Count >= 8, string.Join("\n", errors));
+        // Journeys before the people, the people's references before the teams, the reporting lines last.
+        Assert.True(errors.FindIndex(e => e.Contains("no-such-journey")) < errors.FindIndex(e => e.Contains("'nobody'") && e.Contains("people")));
+        Assert.True(errors.FindIndex(e => e.Contains("$.people[10]")) < errors.FindIndex(e => e.Contains("$.teams[2]")));
+        Assert.Contains("cycle in the reporting lines", errors[^1]);
+    }
+
     [Fact]
     public void An_edited_workspace_with_a_blank_team_name_is_reported_at_that_team()
     {
