@@ -19,9 +19,15 @@ public static class WorkspaceReader
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
     /// <summary>Reads and validates a whole workspace. <see cref="WorkspaceReadResult.Workspace"/> is null when there is any error.</summary>
-    public static async Task<WorkspaceReadResult> ReadAsync(Stream stream, CancellationToken cancellationToken = default)
+    public static async Task<WorkspaceReadResult> ReadAsync(Stream stream, CancellationToken cancellationToken = default) =>
+        Check(await ParseAsync(stream, cancellationToken));
+
+    /// <summary>
+    /// The second half of <see cref="ReadAsync"/>: what <see cref="WorkspaceValidator"/> finds in a parsed document, on top
+    /// of what the parse found. <see cref="WorkspaceReadResult.Workspace"/> is null when there is any error.
+    /// </summary>
+    public static WorkspaceReadResult Check(WorkspaceReadResult parsed)
     {
-        var parsed = await ParseAsync(stream, cancellationToken);
         if (parsed.Workspace is null) return parsed;
         var errors = parsed.Errors.ToList();
         // A field the reader already rejected (wrong type, not an object) is not reported again by the validator.

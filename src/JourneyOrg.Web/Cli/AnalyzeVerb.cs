@@ -27,10 +27,10 @@ public sealed class AnalyzeVerb : ICliVerb
     public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var options = CliArguments.Parse(args, [WorkspaceSource.Option, CliArguments.Store], ["--json", "--org", "--findings"], maxPositionals: 0);
-        var workspace = await WorkspaceSource.LoadAsync(options, stderr, Name, cancellationToken);
-        if (workspace is null) return CliApp.InvalidInput;
+        var baseline = await WorkspaceSource.LoadAnalysedAsync(options, stderr, Name, cancellationToken);
+        if (baseline is null) return CliApp.InvalidInput;
 
-        var baseline = AlignmentAnalysis.Prepare(workspace);
+        var workspace = baseline.Workspace;
         var report = baseline.Report;
         if (options.Has("--json"))
         {

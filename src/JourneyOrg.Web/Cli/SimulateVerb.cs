@@ -32,10 +32,9 @@ public sealed class SimulateVerb : ICliVerb
         if (options.Value("--scenario") is not { } scenarioFile) throw new CliUsageException("--scenario FILE is required");
         if (!File.Exists(scenarioFile)) { stderr.WriteLine($"simulate: scenario file not found: {scenarioFile}"); return CliApp.InvalidInput; }
 
-        var workspace = await WorkspaceSource.LoadAsync(options, stderr, Name, cancellationToken);
-        if (workspace is null) return CliApp.InvalidInput;
+        var baseline = await WorkspaceSource.LoadAnalysedAsync(options, stderr, Name, cancellationToken);
+        if (baseline is null) return CliApp.InvalidInput;
 
-        var baseline = AlignmentAnalysis.Prepare(workspace);
         var parsed = ScenarioJson.Parse(await File.ReadAllTextAsync(scenarioFile, cancellationToken));
         var result = parsed.Succeeded
             ? ScenarioSimulation.Simulate(baseline, parsed.Scenario!)

@@ -83,6 +83,43 @@ public sealed class EngineVerbTests
         finally { File.Delete(file); }
     }
 
+    /// <summary>
+    /// A file is analysed while it is checked (issue #17); a broken one must still print every error, print no analysis
+    /// and exit 2, also when what is broken is a loop the analysis walks (reporting lines, sub-journeys).
+    /// </summary>
+    [Theory]
+    [InlineData("analyze")]
+    [InlineData("simulate")]
+    public async Task A_broken_file_prints_its_errors_and_no_analysis(string verb)
+    {
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(GoldenData.PathOf("bank-workspace.json")))!;
+        var people = document["people"]!.AsArray();
+        people[0]!["managerId"] = people[1]!["id"]!.GetValue<string>();
+        people[1]!["managerId"] = people[0]!["id"]!.GetValue<string>();
+        people[2]!["managerId"] = "nobody-here";
+        document["journeys"]![0]!["parentId"] = document["journeys"]![0]!["id"]!.GetValue<string>();
+        var file = Path.Combine(Path.GetTempPath(), $"journeyorg-broken-{Guid.NewGuid():N}.json");
+        var scenario = Path.Combine(Path.GetTempPath(), $"journeyorg-scenario-{Guid.NewGuid():N}.json");
+        try
+        {
+            await File.WriteAllTextAsync(file, document.ToJsonString());
+            await File.WriteAllTextAsync(scenario, """{ "name": "Nothing", "operations": [] }""");
+            var (code, output, error) = verb == "analyze"
+                ? await Run(new AnalyzeVerb(), "--workspace", file, "--json")
+                : await Run(new SimulateVerb(), "--workspace", file, "--scenario", scenario, "--json");
+            Assert.Equal(CliApp.InvalidInput, code);
+            Assert.Equal("", output);
+            Assert.Contains("cycle in the reporting lines", error);
+            Assert.Contains("cycle in the journey framework", error);
+            Assert.Contains("nobody-here", error);
+        }
+        finally
+        {
+            File.Delete(file);
+            File.Delete(scenario);
+        }
+    }
+
     private static ICliVerb Verb(string name) => name switch
     {
         "analyze" => new AnalyzeVerb(),
