@@ -107,8 +107,11 @@ done <"$work/paths"
 # The writer: another process changes the workspace every 10 s (a team renamed by `import --merge`), a bounded number of times.
 renamed=$(q "SELECT id FROM teams ORDER BY id LIMIT 1")
 (
+  # Writes start on a 10 s clock (at 10, 20, … s of the run), however long each takes, so the run gets all of them.
+  began=$(date +%s.%N)
   for i in $(seq 1 $((seconds / 10))); do
-    sleep 10
+    wait_for=$(echo "$began + 10 * $i - $(date +%s.%N)" | bc)
+    [[ $wait_for == -* ]] || sleep "$wait_for"
     printf '{"format":"journeyorg/v1","teams":[{"id":"%s","name":"Renamed by the load writer %d","parentId":null,"leadId":null,"members":[]}]}' "$renamed" "$i" >"$work/write.json"
     start=$(date +%s.%N)
     if dotnet "$dll" import "$work/write.json" --merge --store "$store" >/dev/null 2>>"$work/writer.err"; then result=ok; else result="failed($?)"; fi
