@@ -82,16 +82,7 @@ public sealed partial class SqliteWorkspaceStore : IStore
             .Select(j => new Journey(j.Id, j.Name, j.ParentId, j.Description, phases.GetValueOrDefault(j.Id) ?? []))
             .ToList();
 
-        var people = connection.Query<PersonRow>("""
-            SELECT id, display_name AS DisplayName, mail, job_title AS JobTitle, department, manager_id AS ManagerId,
-                   role_id AS RoleId, account_enabled AS AccountEnabled, user_principal_name AS UserPrincipalName,
-                   employee_id AS EmployeeId, employee_type AS EmployeeType, office_location AS OfficeLocation, source
-            FROM people ORDER BY rowid
-            """, transaction: transaction)
-            .Select(p => new Person(p.Id, p.DisplayName, p.Mail, p.JobTitle, p.Department, p.ManagerId, p.RoleId,
-                p.AccountEnabled != 0, p.UserPrincipalName, p.EmployeeId, p.EmployeeType, p.OfficeLocation, p.Source))
-            .ToList();
-
+        var people = ReadPeople(connection, transaction);
         var members = connection.Query<MembershipRow>(
             "SELECT team_id AS TeamId, person_id AS PersonId, allocation FROM memberships ORDER BY team_id, ord", transaction: transaction)
             .GroupBy(m => m.TeamId)
@@ -114,6 +105,28 @@ public sealed partial class SqliteWorkspaceStore : IStore
         var workspace = JourneyManagementRows.Load(connection, transaction, new Workspace(journeys, people, teams, roles, ownership, metrics));
         workspace = CostRows.Load(connection, transaction, workspace);
         return Task.FromResult(new WorkspaceSnapshot(workspace, revision));
+    }
+
+    /// <summary>
+    /// Every person, in stored order, read straight from the data reader: Dapper's mapping into a row record and then into
+    /// the model added about 110 ms per 100,000 people to every load (500 → 390 ms in a fresh process).
+    /// </summary>
+    private static List<Person> ReadPeople(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT id, display_name, mail, job_title, department, manager_id, role_id, account_enabled, user_principal_name,
+                   employee_id, employee_type, office_location, source
+            FROM people ORDER BY rowid
+            """;
+        using var row = command.ExecuteReader();
+        var people = new List<Person>();
+        string? Text(int column) => row.IsDBNull(column) ? null : row.GetString(column);
+        while (row.Read())
+            people.Add(new Person(row.GetString(0), row.GetString(1), Text(2), Text(3), Text(4), Text(5), Text(6), row.GetInt64(7) != 0,
+                Text(8), Text(9), Text(10), Text(11), row.GetString(12)));
+        return people;
     }
 
     public Task<long> GetRevisionAsync(CancellationToken cancellationToken = default)
@@ -355,8 +368,6 @@ public sealed partial class SqliteWorkspaceStore : IStore
     private sealed record JourneyRow(string Id, string Name, string? ParentId, string Description);
     private sealed record PhaseRow(string Id, string JourneyId, string Name);
     private sealed record StepRow(string Id, string PhaseId, string Name, string? SubjourneyId);
-    private sealed record PersonRow(string Id, string DisplayName, string? Mail, string? JobTitle, string? Department, string? ManagerId,
-        string? RoleId, long AccountEnabled, string? UserPrincipalName, string? EmployeeId, string? EmployeeType, string? OfficeLocation, string Source);
     private sealed record TeamRow(string Id, string Name, string? ParentId, string? LeadId, string? Type, string? Description, string Source);
     private sealed record MembershipRow(string TeamId, string PersonId, double Allocation);
     private sealed record RoleRow(string Id, string Title, string? Family, string? Level);
