@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using JourneyOrg.Analysis;
 using JourneyOrg.Domain;
 using JourneyOrg.JourneyManagement;
@@ -21,7 +22,8 @@ namespace JourneyOrg.Web.Features.Shared;
 /// read can never turn into a lost update.
 /// </para>
 /// </summary>
-public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache baselines, IHttpContextAccessor? http = null)
+public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache baselines, IHttpContextAccessor? http = null,
+    ILogger<OrgReader>? logger = null)
 {
     private readonly object _gate = new();
     private OrgView? _latest;
@@ -71,11 +73,17 @@ public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache base
             var replacing = Volatile.Read(ref _latest);
             return (_reload = Task.Run(async () =>
             {
-                var view = Indexed(await store.LoadAsync(CancellationToken.None));
+                var started = Stopwatch.GetTimestamp();
+                var snapshot = await store.LoadAsync(CancellationToken.None);
+                var loaded = Stopwatch.GetElapsedTime(started);
+                var view = Indexed(snapshot);
                 // Analysed, and the figures every reader asks for built, inside the shared load and before the view is
                 // published: the first pages after it (served the previous view meanwhile) wait for none of it.
                 view.Warm();
                 await PrepareAsync(view);
+                // What a write by another process costs this one, for whoever sizes the machine.
+                logger?.LogInformation("Revision {Revision} written elsewhere: read from the store in {LoadMs} ms, shown after {ReadyMs} ms",
+                    snapshot.Revision, (int)loaded.TotalMilliseconds, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 return Keep(view, replacing);
             }), true);
         }
