@@ -81,8 +81,8 @@ public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache base
                 // published: the first pages after it (served the previous view meanwhile) wait for none of it.
                 view.Warm();
                 await PrepareAsync(view);
-                // What a write by another process costs this one, for whoever sizes the machine.
-                logger?.LogInformation("Revision {Revision} written elsewhere: read from the store in {LoadMs} ms, shown after {ReadyMs} ms",
+                // At start-up and after each write by another process: what that costs this one, for whoever sizes the machine.
+                logger?.LogInformation("Loaded revision {Revision} from the store: read in {LoadMs} ms, shown after {ReadyMs} ms",
                     snapshot.Revision, (int)loaded.TotalMilliseconds, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 return Keep(view, replacing);
             }), true);
