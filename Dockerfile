@@ -8,16 +8,21 @@ RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
+# Published for the image's platform (BuildKit sets TARGETARCH), so the app's own code is precompiled (ReadyToRun) and
+# the command-line verbs do not wait for the JIT; still framework-dependent, on the runtime image's .NET.
+ARG TARGETARCH
 COPY Directory.Build.props Directory.Packages.props JourneyOrg.sln ./
 COPY src/JourneyOrg.Core/JourneyOrg.Core.csproj src/JourneyOrg.Core/
 COPY src/JourneyOrg.Web/JourneyOrg.Web.csproj src/JourneyOrg.Web/package.json src/JourneyOrg.Web/package-lock.json src/JourneyOrg.Web/
 # Restores change only with the project files and the lock file: cached layers for every other edit.
-RUN dotnet restore src/JourneyOrg.Web/JourneyOrg.Web.csproj \
+RUN rid=linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64) \
+    && dotnet restore src/JourneyOrg.Web/JourneyOrg.Web.csproj -r "$rid" \
     && cd src/JourneyOrg.Web && npm ci --no-audit --no-fund
 COPY src/ src/
 # The demo workspace, loaded on first start into an empty store (the csproj links ../../seed/demo-workspace.json).
 COPY seed/ seed/
-RUN dotnet publish src/JourneyOrg.Web/JourneyOrg.Web.csproj -c Release -o /app --no-restore \
+RUN rid=linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64) \
+    && dotnet publish src/JourneyOrg.Web/JourneyOrg.Web.csproj -c Release -r "$rid" --self-contained false -o /app --no-restore \
     && mkdir -p /data
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled AS runtime
