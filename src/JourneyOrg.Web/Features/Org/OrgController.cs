@@ -158,8 +158,12 @@ public sealed record TeamNodes(OrgView Org, IReadOnlyList<Team> Teams, int Remai
     /// <summary>The unit whose children these are, when they are its first page: its control turns into "Hide teams".</summary>
     public Team? ExpandedParent => FirstPage && Teams.Count > 0 && Teams[0].ParentId is { } parent && Org.Teams.TryGetValue(parent, out var team) ? team : null;
 
-    /// <summary>Distinct people in the team and every unit below it.</summary>
-    public static int Headcount(OrgView org, Team team)
+    /// <summary>Distinct people in the team and every unit below it (kept per revision: a top unit's count walks the whole tree).</summary>
+    public static int Headcount(OrgView org, Team team) =>
+        org.PerRevision(typeof(TeamNodes), () => new System.Collections.Concurrent.ConcurrentDictionary<string, int>())
+            .GetOrAdd(team.Id, _ => CountHeads(org, team));
+
+    private static int CountHeads(OrgView org, Team team)
     {
         var people = new HashSet<string>();
         var seen = new HashSet<string>();

@@ -33,13 +33,11 @@ public sealed record PersonPageModel(
             chain.Add(manager);
         var teams = org.TeamsOfPerson[person.Id].OrderByDescending(t => t.Allocation).ToList();
         // The journeys their teams serve: any journey with a unit one of the teams is accountable for, or explicitly contributes to.
-        var teamIds = teams.Select(t => t.Team.Id).ToHashSet();
-        var journeys = org.Workspace.Journeys.Where(j =>
-                org.Workspace.Ownership.Any(o => teamIds.Contains(o.TeamId) && org.JourneyOf(o.TargetId) == j.Id)
-                || j.Phases.Any(p => p.Steps.Count == 0
-                    ? OwnerExplanation.ForEmptyPhase(org, p).TeamIds.Any(teamIds.Contains)
-                    : p.Steps.Any(s => OwnerExplanation.ForStep(org, s).TeamIds.Any(teamIds.Contains))))
-            .ToList();
+        var units = UnitsByOwner.Of(org);
+        var served = teams.SelectMany(t => org.OwnershipByTeam[t.Team.Id].Select(o => org.JourneyOf(o.TargetId))
+                .Concat(units.OwnedBy(t.Team.Id).Select(u => u.Journey.Id)))
+            .ToHashSet();
+        var journeys = org.Workspace.Journeys.Where(j => served.Contains(j.Id)).ToList();
         return new PersonPageModel(org, person, person.RoleId is null ? null : org.Roles.GetValueOrDefault(person.RoleId),
             teams, chain, org.Reports[person.Id].OrderBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase).ToList(), journeys);
     }

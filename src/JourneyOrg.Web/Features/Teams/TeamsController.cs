@@ -176,23 +176,11 @@ public sealed record TeamPageModel(
             .Select(m => (m.Item1, m.Allocation, m.Item3))
             .ToList();
 
-        var owned = new List<OwnedUnit>();
-        foreach (var journey in org.Workspace.Journeys)
-            foreach (var phase in journey.Phases)
-            {
-                if (phase.Steps.Count == 0)
-                {
-                    var e = OwnerExplanation.ForEmptyPhase(org, phase);
-                    if (e.TeamIds.Contains(team.Id))
-                        owned.Add(new OwnedUnit(journey.Id, phase.Id, phase.Name, phase.Name, e.IsInherited, Describe(org, e)));
-                }
-                foreach (var step in phase.Steps)
-                {
-                    var e = OwnerExplanation.ForStep(org, step);
-                    if (e.TeamIds.Contains(team.Id))
-                        owned.Add(new OwnedUnit(journey.Id, step.Id, step.Name, phase.Name, e.IsInherited, Describe(org, e)));
-                }
-            }
+        var owned = UnitsByOwner.Of(org).OwnedBy(team.Id)
+            .Select(u => u.Step is { } step
+                ? new OwnedUnit(u.Journey.Id, step.Id, step.Name, u.Phase.Name, u.Owners.IsInherited, Describe(org, u.Owners))
+                : new OwnedUnit(u.Journey.Id, u.Phase.Id, u.Phase.Name, u.Phase.Name, u.Owners.IsInherited, Describe(org, u.Owners)))
+            .ToList();
 
         return new TeamPageModel(org, team, org.TeamAlignment(team.Id), members,
             org.TeamAncestry(team.Id).Skip(1).Reverse().ToList(),
