@@ -70,6 +70,22 @@ public sealed record MatrixModel(
 
     public static MatrixModel Build(OrgView org, MatrixQuery query, bool allRows = false)
     {
+        // The rows and columns depend on the revision and the filters, not on the page: kept with the revision for all
+        // journeys or one known journey (so at most a few entries per journey); a unit filter is worked out per request.
+        var cached = string.IsNullOrEmpty(query.Unit) && (string.IsNullOrEmpty(query.Journey) || org.Journeys.ContainsKey(query.Journey));
+        var (columns, rows, hidden) = cached
+            ? org.PerRevision(("matrix", query.Journey ?? "", query.All, allRows), () => Lines(org, query, allRows))
+            : Lines(org, query, allRows);
+        var pages = Math.Max(1, (rows.Count + RowsPerPage - 1) / RowsPerPage);
+        query.Page = Math.Clamp(query.Page, 1, pages);
+        var shown = allRows ? rows : rows.Skip((query.Page - 1) * RowsPerPage).Take(RowsPerPage).ToList();
+        return new MatrixModel(org, query, columns, shown, rows.Count, pages, hidden);
+    }
+
+    private sealed record MatrixLines(IReadOnlyList<MatrixColumn> Columns, IReadOnlyList<MatrixRow> Rows, int HiddenColumns);
+
+    private static MatrixLines Lines(OrgView org, MatrixQuery query, bool allRows)
+    {
         var statuses = org.Report?.Phases.ToDictionary(p => p.Id, p => p.Status);
         var journeys = string.IsNullOrEmpty(query.Journey)
             ? org.Workspace.Journeys
@@ -90,10 +106,7 @@ public sealed record MatrixModel(
             .OrderBy(r => r.Unit?.Name ?? "", StringComparer.OrdinalIgnoreCase)
             .ThenBy(r => r.Team.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
-        var pages = Math.Max(1, (rows.Count + RowsPerPage - 1) / RowsPerPage);
-        query.Page = Math.Clamp(query.Page, 1, pages);
-        var shown = allRows ? rows : rows.Skip((query.Page - 1) * RowsPerPage).Take(RowsPerPage).ToList();
-        return new MatrixModel(org, query, columns, shown, rows.Count, pages, allColumns.Count - columns.Count);
+        return new MatrixLines(columns, rows, allColumns.Count - columns.Count);
     }
 
     private static Dictionary<string, MatrixCell> PhaseCells(OrgView org, Journey journey, Phase phase)

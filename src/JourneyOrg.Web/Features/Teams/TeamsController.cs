@@ -69,28 +69,7 @@ public sealed record TeamListModel(OrgView Org, TeamListQuery Query, IReadOnlyLi
 
     public static TeamListModel Build(OrgView org, TeamListQuery query)
     {
-        var alignment = org.Report?.Teams.ToDictionary(t => t.Id);
-        var apis = org.TeamApis;
-        var rows = new List<TeamRow>();
-        var visited = new HashSet<string>();
-        void Walk(Team team, int depth)
-        {
-            if (!visited.Add(team.Id)) return;
-            var a = alignment?.GetValueOrDefault(team.Id);
-            var headcount = team.Members.Count;
-            var flags = new List<string>();
-            if (a?.Unaligned == true) flags.Add("unaligned");
-            // Team Topologies' 5–9 applies to teams, not to the units that hold them.
-            if (CognitiveLoad.IsOutsideRange(headcount, org.TeamChildren[team.Id].Any())) flags.Add("size outside 5–9");
-            if (team.LeadId is null) flags.Add("no lead");
-            rows.Add(new TeamRow(team, depth, team.ParentId is null ? null : org.TeamName(team.ParentId), headcount,
-                team.Members.Sum(m => m.Allocation), a, flags) { Load = apis?.GetValueOrDefault(team.Id)?.CognitiveLoad });
-            foreach (var child in org.TeamChildren[team.Id].OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)) Walk(child, depth + 1);
-        }
-        foreach (var root in org.TopTeams.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase))
-            Walk(root, 0);
-
-        IEnumerable<TeamRow> filtered = rows;
+        IEnumerable<TeamRow> filtered = org.PerRevision(typeof(TeamRow), () => AllRows(org));
         if (!string.IsNullOrWhiteSpace(query.Q))
             filtered = filtered.Where(r => r.Team.Name.Contains(query.Q, StringComparison.OrdinalIgnoreCase));
         if (!string.IsNullOrWhiteSpace(query.Unit))
@@ -124,6 +103,32 @@ public sealed record TeamListModel(OrgView Org, TeamListQuery Query, IReadOnlyLi
         query.Page = Math.Clamp(query.Page, 1, pages);
         return new TeamListModel(org, query,
             list.Skip((query.Page - 1) * TeamsController.PageSize).Take(TeamsController.PageSize).ToList(), list.Count, pages);
+    }
+
+    /// <summary>Every team in hierarchy order with its figures: the same for every request of a revision, so kept with it.</summary>
+    private static IReadOnlyList<TeamRow> AllRows(OrgView org)
+    {
+        var alignment = org.Report?.Teams.ToDictionary(t => t.Id);
+        var apis = org.TeamApis;
+        var rows = new List<TeamRow>();
+        var visited = new HashSet<string>();
+        void Walk(Team team, int depth)
+        {
+            if (!visited.Add(team.Id)) return;
+            var a = alignment?.GetValueOrDefault(team.Id);
+            var headcount = team.Members.Count;
+            var flags = new List<string>();
+            if (a?.Unaligned == true) flags.Add("unaligned");
+            // Team Topologies' 5–9 applies to teams, not to the units that hold them.
+            if (CognitiveLoad.IsOutsideRange(headcount, org.TeamChildren[team.Id].Any())) flags.Add("size outside 5–9");
+            if (team.LeadId is null) flags.Add("no lead");
+            rows.Add(new TeamRow(team, depth, team.ParentId is null ? null : org.TeamName(team.ParentId), headcount,
+                team.Members.Sum(m => m.Allocation), a, flags) { Load = apis?.GetValueOrDefault(team.Id)?.CognitiveLoad });
+            foreach (var child in org.TeamChildren[team.Id].OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)) Walk(child, depth + 1);
+        }
+        foreach (var root in org.TopTeams.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase))
+            Walk(root, 0);
+        return rows;
     }
 
     public string Link(string? sort = null, bool? desc = null, int? page = null, string? flag = null)
