@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using JourneyOrg.Domain;
 using JourneyOrg.Tests.Web;
 using JourneyOrg.Web.Cli;
@@ -149,8 +150,17 @@ public sealed class ProcessFaultTests(ITestOutputHelper output) : IDisposable
         var file = Path.Combine(_directory, "big.json");
         WorkspaceWriter.WriteFile(big, file);
 
+        // Kill at fractions of how long a whole import takes here, however fast this machine imports: early ones land at
+        // start-up and while the file is read and checked, the dense late ones around the write and its commit.
+        var timed = Stopwatch.StartNew();
+        using (var whole = AppProcess.Start("import", file, "--store", "sqlite:" + path))
+            Assert.True(await whole.ExitCodeAsync(Timeout) == CliApp.Success, whole.Stderr);
+        var duration = timed.ElapsedMilliseconds;
+        output.WriteLine($"a whole import took {duration} ms");
+        beforeRevision = await new SqliteWorkspaceStore(path).ReplaceAsync(before);
+
         var killedMidway = 0;
-        foreach (var delay in new[] { 900, 1500, 2200, 3000, 4000, 5500 })
+        foreach (var delay in new[] { 0.15, 0.35, 0.55, 0.7, 0.8, 0.87, 0.93, 0.98 }.Select(share => (int)(duration * share)))
         {
             using var import = AppProcess.Start("import", file, "--store", "sqlite:" + path);
             await Task.Delay(delay);
