@@ -1,3 +1,4 @@
+using JourneyOrg.Workspaces;
 using System.Net;
 
 namespace JourneyOrg.Tests.Deployment;
@@ -92,6 +93,38 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
         stranger.AssertStatus(HttpStatusCode.OK, page, "/account/signin");
         Assert.DoesNotContain("secure", stranger.CookieHeader(AntiforgeryCookie), StringComparison.OrdinalIgnoreCase);
         Assert.False(page.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    /// <summary>
+    /// The import form posted without JavaScript: the antiforgery token is in the body, so the check that reads it must
+    /// already have the import's limit, not every request's 4 MB (Kestrel's own limit; the in-memory test server has none).
+    /// The file is large enough that its people are read on every core.
+    /// </summary>
+    [Fact]
+    public async Task A_workspace_file_over_4_MB_is_imported_through_the_plain_form()
+    {
+        await using var app = await RunningApp.StartAsync(published, "large-import", []);
+        using var browser = new RawBrowser(app);
+        browser.AssertStatus(HttpStatusCode.Redirect, await browser.SignInAsync("admin", PublishedApp.AdminPassword), "sign-in");
+        var page = await browser.GetAsync("/workspace");
+        var token = Security.SecureApp.FormToken(await page.Content.ReadAsStringAsync());
+
+        using var file = new MemoryStream();
+        var workspace = WorkspaceGenerator.Generate(12_000, seed: 2);
+        WorkspaceWriter.Write(workspace, file);
+        Assert.True(file.Length > WorkspaceFastReader.SplitThreshold, $"{file.Length} bytes");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("replace"), "mode" },
+            { new ByteArrayContent(file.ToArray()) { Headers = { ContentType = new("application/json") } }, "file", "large.json" },
+        };
+        var imported = await browser.SendAsync(HttpMethod.Post, "/workspace/import", form);
+        browser.AssertStatus(HttpStatusCode.OK, imported, "/workspace/import");
+        Assert.Contains("Imported large.json", await imported.Content.ReadAsStringAsync());
+
+        var org = await (await browser.GetAsync("/org")).Content.ReadAsStringAsync();
+        Assert.Contains($"{workspace.People.Count(p => p.AccountEnabled):N0}".Replace(",", ""), org.Replace(",", ""));
     }
 
     [Fact]
