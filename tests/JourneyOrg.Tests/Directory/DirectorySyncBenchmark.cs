@@ -27,12 +27,7 @@ public sealed class DirectorySyncBenchmark(ITestOutputHelper output)
     [BenchmarkFact]
     public async Task Full_and_delta_sync_of_a_100k_tenant()
     {
-        await using var bed = await SyncTestBed.StartAsync();
-        bed.Graph.UserPageSize = 200;
-        bed.Graph.GroupPageMembers = 1_000;
-        bed.Graph.GroupPageSize = 100;
-        Seed(bed.Tenant);
-        bed.Options = bed.Options with { MaxRetries = 6 };
+        await using var bed = await TenantAsync();
         var lines = new List<string>();
         void Say(string line) { lines.Add(line); output.WriteLine(line); }
 
@@ -86,12 +81,7 @@ public sealed class DirectorySyncBenchmark(ITestOutputHelper output)
     [BenchmarkFact]
     public async Task Full_sync_against_a_naive_reference_sync()
     {
-        await using var bed = await SyncTestBed.StartAsync();
-        bed.Graph.UserPageSize = 200;
-        bed.Graph.GroupPageMembers = 1_000;
-        bed.Graph.GroupPageSize = 100;
-        Seed(bed.Tenant);
-        bed.Options = bed.Options with { MaxRetries = 6 };
+        await using var bed = await TenantAsync();
         var rounds = int.TryParse(Environment.GetEnvironmentVariable("JOURNEYORG_BENCH_ROUNDS"), out var n) && n > 0 ? n : 3;
         var lines = new List<string>();
         void Say(string line) { lines.Add(line); output.WriteLine(line); }
@@ -202,6 +192,18 @@ public sealed class DirectorySyncBenchmark(ITestOutputHelper output)
     private static string TeamId(int i) => $"10000000-0000-4000-8000-{i:D12}";
 
     /// <summary>Managers form a tree with a span of 10; everyone is in one team, every tenth person in a second one.</summary>
+    /// <summary>The 100,000-user tenant, paged as Graph pages it: 200 users a page, 100 groups with up to 1,000 members.</summary>
+    private static async Task<SyncTestBed> TenantAsync()
+    {
+        var bed = await SyncTestBed.StartAsync();
+        bed.Graph.UserPageSize = 200;
+        bed.Graph.GroupPageMembers = 1_000;
+        bed.Graph.GroupPageSize = 100;
+        Seed(bed.Tenant);
+        bed.Options = bed.Options with { MaxRetries = 6 };
+        return bed;
+    }
+
     private static void Seed(FakeTenant tenant)
     {
         for (var t = 0; t < Teams; t++) tenant.AddGroup(TeamId(t), $"Team - Unit {t}", $"Synthetic team {t}");
