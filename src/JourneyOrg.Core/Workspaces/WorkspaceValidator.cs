@@ -390,7 +390,7 @@ public static partial class WorkspaceValidator
             return false;
         }
 
-        private static bool IsSource(string value) => value is RecordSource.Local or RecordSource.Entra;
+        private static bool IsSource(string value) => WorkspaceFormat.Sources.Contains(value);
 
         private void OneOf(string value, string elementPath, string field, IReadOnlyList<string> allowed)
         {
