@@ -12,6 +12,8 @@ const parameters = {
   userName: '', displayName: '', roles: [], passwordHash: '', disabled: false, mustChangePassword: false, failedSignIns: 0,
   lockedUntil: '', lastSignInAt: '', source: '', sharedWith: [], at: '', atTicks: 0, actor: '', action: '', target: '',
   summary: '', correlationId: '', text: '', fromTicks: 0, toTicks: 0, limit: 0, securityStamp: '',
+  // the change log
+  revision: 0, changes: '', kept: 0,
 };
 
 const statements = JSON.parse(readFileSync(process.argv[2], 'utf8'));

@@ -37,6 +37,14 @@ public interface IWorkspaceStore
     /// written and <see cref="ConcurrentChangeException"/> is thrown. Returns the new revision.
     /// </summary>
     Task<long> ApplyAsync(WorkspaceChangeSet changes, long? expectedRevision, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The change sets that took the store from <paramref name="revision"/> to its current revision (read together, one
+    /// per revision, from the store's <see cref="WorkspaceChangeLog"/>), so a process holding that revision can apply
+    /// them instead of loading the whole workspace. Null when the store cannot say: a replace in between, a change set too
+    /// large to be logged, one older than the log keeps, or a revision that went backwards (a store emptied and filled anew).
+    /// </summary>
+    Task<WorkspaceChangesSince?> ChangesSinceAsync(long revision, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The workspace as read, with the store revision it was read at.</summary>

@@ -150,6 +150,7 @@ public sealed class HardeningTests(WebAppFactory app) : IClassFixture<WebAppFact
         public Task<long> GetRevisionAsync(CancellationToken c = default) => throw Boom();
         public Task<long> ReplaceAsync(Workspace w, CancellationToken c = default) => throw Boom();
         public Task<long> ApplyAsync(WorkspaceChangeSet s, long? r, CancellationToken c = default) => throw Boom();
+        public Task<WorkspaceChangesSince?> ChangesSinceAsync(long r, CancellationToken c = default) => throw Boom();
         public Task<IReadOnlyList<StoredScenario>> ListScenariosAsync(CancellationToken c = default) => throw Boom();
         public Task<StoredScenario?> GetScenarioAsync(string id, CancellationToken c = default) => throw Boom();
         public Task<StoredScenario> SaveScenarioAsync(StoredScenario s, long? v, CancellationToken c = default) => throw Boom();

@@ -83,6 +83,70 @@ public abstract partial class WorkspaceStoreContract
         }
     }
 
+    [StoreFact]
+    public async Task Another_process_applying_the_change_log_gets_what_the_store_loads()
+    {
+        foreach (var (name, build) in ChangeSets)
+        {
+            var store = await CreateStoreAsync();
+            var before = StartFor(name);
+            var revision = await store.ReplaceAsync(before);
+            var changes = build(before) with { State = new Dictionary<string, string?> { ["directory.test"] = "kept out of the log" } };
+
+            var written = await store.ApplyAsync(changes, revision);
+
+            var since = await store.ChangesSinceAsync(revision);
+            Assert.NotNull(since);
+            Assert.Equal(written, since.Revision);
+            var followed = Comparable(since.Changes.Aggregate(before, WorkspaceChanges.ApplyTo));
+            var loaded = Comparable((await store.LoadAsync()).Workspace);
+            Assert.True(followed == loaded, $"{name}:\nfollowed: {followed}\nstore:    {loaded}");
+            Assert.Empty(Assert.Single(since.Changes).State);
+        }
+    }
+
+    [StoreFact]
+    public async Task The_change_log_says_nothing_it_cannot_vouch_for()
+    {
+        var store = await CreateStoreAsync();
+        var start = await store.ReplaceAsync(SmallWorkspace());
+        var renamed = await store.ApplyAsync(new WorkspaceChangeSet { UpsertRoles = [new Role("r-lead", "Lead", "Product", "L6")] }, start);
+        var added = await store.ApplyAsync(new WorkspaceChangeSet { UpsertRoles = [new Role("r-new", "New", null, null)] }, renamed);
+
+        Assert.Equal(["r-lead", "r-new"], (await store.ChangesSinceAsync(start))!.Changes.Select(c => c.UpsertRoles[0].Id));
+        Assert.Equal((added, 0), ((await store.ChangesSinceAsync(added))!.Revision, (await store.ChangesSinceAsync(added))!.Changes.Count));
+        // Nothing from before the replace that started it all, nor across a revision that is ahead of the store.
+        Assert.Null(await store.ChangesSinceAsync(start - 1));
+        Assert.Null(await store.ChangesSinceAsync(added + 1));
+
+        // A change set too large to log (a first directory sync) stops followers: they load the store.
+        var many = Enumerable.Range(0, WorkspaceChangeLog.MaxRecords + 1).Select(i => new Person($"u-many-{i}", $"Person {i}", null, null, null, null, null, true)).ToList();
+        var large = await store.ApplyAsync(new WorkspaceChangeSet { UpsertPeople = many }, added);
+        Assert.Null(await store.ChangesSinceAsync(added));
+        var small = await store.ApplyAsync(new WorkspaceChangeSet { DeleteRoles = ["r-new"] }, large);
+        Assert.Equal(small, (await store.ChangesSinceAsync(large))!.Revision);
+
+        // A replace does too.
+        var replaced = await store.ReplaceAsync(SmallWorkspace());
+        Assert.Null(await store.ChangesSinceAsync(small));
+        Assert.Empty((await store.ChangesSinceAsync(replaced))!.Changes);
+    }
+
+    [StoreFact]
+    public async Task The_change_log_keeps_only_recent_revisions()
+    {
+        var store = await CreateStoreAsync();
+        var start = await store.ReplaceAsync(SmallWorkspace());
+        var revision = start;
+        for (var i = 0; i <= WorkspaceChangeLog.Kept; i++)
+            revision = await store.ApplyAsync(new WorkspaceChangeSet { UpsertRoles = [new Role("r-lead", $"Lead {i}", null, null)] }, revision);
+
+        Assert.Null(await store.ChangesSinceAsync(start));
+        var recent = await store.ChangesSinceAsync(revision - WorkspaceChangeLog.Kept);
+        Assert.Equal(WorkspaceChangeLog.Kept, recent!.Changes.Count);
+        Assert.Equal($"Lead {WorkspaceChangeLog.Kept}", recent.Changes[^1].UpsertRoles[0].Title);
+    }
+
     // Ownership edges have no order of their own in a store.
     private static string Comparable(Workspace workspace) =>
         WorkspaceWriter.ToJson(workspace with { Ownership = workspace.Ownership.OrderBy(o => o.TeamId, StringComparer.Ordinal).ThenBy(o => o.TargetId, StringComparer.Ordinal).ToList() });

@@ -9,8 +9,8 @@ using JourneyOrg.Workspaces;
 namespace JourneyOrg.Tests.Web;
 
 /// <summary>
-/// A write by another process (here a second store on the same SQLite file, as the command line would be) is loaded
-/// once, in the background, however many requests notice it at the same time; every reader keeps the view it had until
+/// A write by another process (here a second store on the same SQLite file, as the command line would be) is followed
+/// from the store's change log, or loaded when it cannot be, once, in the background, however many requests notice it at the same time; every reader keeps the view it had until
 /// the new one is published with its per-revision figures built, and a caller about to write waits for the new revision.
 /// </summary>
 public sealed class OrgReaderReloadTests : IDisposable
@@ -52,8 +52,59 @@ public sealed class OrgReaderReloadTests : IDisposable
         // Published only with its figure built: the first reader of the new revision does not build it.
         Assert.Contains(after.Revision, figure.Prepared);
         Assert.Same(after, await reader.LoadAsync());
-        Assert.Equal(2, gate.Loads);
+        // Followed from the store's change log, not loaded again.
+        Assert.Equal(1, gate.Loads);
+        Assert.Equal(1, gate.Follows);
     }
+
+    [Fact]
+    public async Task Another_process_s_edits_are_applied_from_the_change_log_and_its_import_is_loaded()
+    {
+        var path = Path.Combine(_directory, "org.db");
+        var real = new SqliteWorkspaceStore(path);
+        await real.InitializeAsync();
+        await real.ReplaceAsync(WorkspaceGenerator.Generate(300, 5));
+        var store = GatedStore.Wrap(real, out var gate);
+        var reader = new OrgReader(store, new AlignmentBaselineCache());
+        var before = await reader.LoadCurrentAsync();
+        Assert.True(before.IsValid);
+        var other = new SqliteWorkspaceStore(path);
+
+        // Two edits in a row by the command line: a rename, then a person moved to another manager and a team deleted.
+        var team = before.Workspace.Teams[0];
+        var person = before.Workspace.People[^1];
+        var gone = before.Workspace.Teams.Last(t => !before.TeamChildren[t.Id].Any());
+        var first = await other.ApplyAsync(new WorkspaceChangeSet { UpsertTeams = [team with { Name = "Renamed elsewhere" }] }, before.Revision);
+        var second = await other.ApplyAsync(new WorkspaceChangeSet
+        {
+            UpsertPeople = [person with { ManagerId = before.Workspace.People[0].Id }],
+            DeleteTeams = [gone.Id],
+        }, first);
+
+        var followed = await reader.LoadCurrentAsync();
+        Assert.Equal(second, followed.Revision);
+        Assert.Equal((Loads: 1, Follows: 1), (gate.Loads, gate.Follows));
+        Assert.Equal(Comparable((await real.LoadAsync()).Workspace), Comparable(followed.Workspace));
+        Assert.Equal("Renamed elsewhere", followed.Teams[team.Id].Name);
+        Assert.False(followed.Teams.ContainsKey(gone.Id));
+
+        // One more edit: checked by its change alone on a workspace known to be valid, so the view is known valid at once.
+        var third = await other.ApplyAsync(new WorkspaceChangeSet { UpsertTeams = [team with { Name = "Renamed again" }] }, second);
+        var next = await reader.LoadCurrentAsync();
+        Assert.Equal(third, next.Revision);
+        Assert.True(next.IsKnownValid);
+
+        // An import replaces the workspace: nothing to follow, so it is loaded.
+        var imported = await other.ReplaceAsync(WorkspaceGenerator.Generate(50, 9));
+        var reloaded = await reader.LoadCurrentAsync();
+        Assert.Equal(imported, reloaded.Revision);
+        Assert.Equal(50, reloaded.Workspace.People.Count);
+        Assert.Equal((Loads: 2, Follows: 3), (gate.Loads, gate.Follows));
+    }
+
+    // Ownership edges have no order of their own in a store.
+    private static string Comparable(Workspace workspace) =>
+        WorkspaceWriter.ToJson(workspace with { Ownership = workspace.Ownership.OrderBy(o => o.TeamId, StringComparer.Ordinal).ThenBy(o => o.TargetId, StringComparer.Ordinal).ToList() });
 
     /// <summary>A per-revision figure that remembers which revisions it was built for, and when.</summary>
     private sealed class CountedFigure : IRevisionFigure
@@ -73,12 +124,14 @@ public sealed class OrgReaderReloadTests : IDisposable
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }
 
-    /// <summary>The real store, with its full loads counted and, while held, kept waiting.</summary>
+    /// <summary>The real store, with its full loads and change-log reads counted and, while held, kept waiting.</summary>
     public class GatedStore : DispatchProxy
     {
         private IWorkspaceStore _inner = null!;
         private TaskCompletionSource _open = new();
         public int Loads;
+        /// <summary>Calls for the change log (each the start of a background load that may end up following it).</summary>
+        public int Follows;
         public TaskCompletionSource LoadStarted { get; private set; } = new();
 
         public static IWorkspaceStore Wrap(IWorkspaceStore inner, out GatedStore gate)
@@ -104,15 +157,21 @@ public sealed class OrgReaderReloadTests : IDisposable
             {
                 Interlocked.Increment(ref Loads);
                 LoadStarted.TrySetResult();
-                return LoadWhenOpen((CancellationToken)args![0]!);
+                return WhenOpen(() => _inner.LoadAsync((CancellationToken)args![0]!));
+            }
+            if (method.Name == nameof(IWorkspaceStore.ChangesSinceAsync))
+            {
+                Interlocked.Increment(ref Follows);
+                LoadStarted.TrySetResult();
+                return WhenOpen(() => _inner.ChangesSinceAsync((long)args![0]!, (CancellationToken)args[1]!));
             }
             return method.Invoke(_inner, args);
         }
 
-        private async Task<WorkspaceSnapshot> LoadWhenOpen(CancellationToken cancellationToken)
+        private async Task<T> WhenOpen<T>(Func<Task<T>> call)
         {
             await _open.Task;
-            return await _inner.LoadAsync(cancellationToken);
+            return await call();
         }
     }
 }

@@ -4,6 +4,7 @@ using JourneyOrg.Domain;
 using JourneyOrg.JourneyManagement;
 using JourneyOrg.Storage;
 using JourneyOrg.Teams;
+using JourneyOrg.Web.Features.Editing;
 using JourneyOrg.Workspaces;
 
 namespace JourneyOrg.Web.Features.Shared;
@@ -74,6 +75,14 @@ public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache base
             return (_reload = Task.Run(async () =>
             {
                 var started = Stopwatch.GetTimestamp();
+                if (replacing is not null && await FollowAsync(replacing) is { } followed)
+                {
+                    followed.Warm();
+                    await PrepareAsync(followed);
+                    logger?.LogInformation("Followed the store to revision {Revision} by applying its change log, shown after {ReadyMs} ms",
+                        followed.Revision, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    return Keep(followed, replacing);
+                }
                 var snapshot = await store.LoadAsync(CancellationToken.None);
                 var loaded = Stopwatch.GetElapsedTime(started);
                 var view = Indexed(snapshot);
@@ -87,6 +96,32 @@ public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache base
                 return Keep(view, replacing);
             }), true);
         }
+    }
+
+    /// <summary>
+    /// The view of the store's current revision made from <paramref name="from"/> and the change sets logged since, the
+    /// way <see cref="Advance"/> makes it after this process's own edit; null when the store cannot say what changed
+    /// (then the caller loads it). At 100,000 people this spares the load (about 0.5 s of reading) and, for a single
+    /// change set on a workspace known to be valid, the whole check (its change alone is checked).
+    /// </summary>
+    private async Task<OrgView?> FollowAsync(OrgView from)
+    {
+        WorkspaceChangesSince? since;
+        try
+        {
+            since = await store.ChangesSinceAsync(from.Revision, CancellationToken.None);
+        }
+        catch (System.Text.Json.JsonException unreadable)
+        {
+            logger?.LogWarning(unreadable, "The store's change log could not be read; loading the whole workspace instead");
+            return null;
+        }
+        if (since is not { Changes.Count: > 0 }) return null;
+        var workspace = from.Workspace;
+        foreach (var changes in since.Changes) workspace = WorkspaceChanges.ApplyTo(workspace, changes);
+        var view = Indexed(new WorkspaceSnapshot(workspace, since.Revision));
+        if (since.Changes.Count == 1 && from.IsKnownValid && WorkspaceRules.KeepsValid(from, since.Changes[0], workspace)) view.KnownValid();
+        return view;
     }
 
     /// <summary>
@@ -227,6 +262,9 @@ public sealed class OrgView
     }
 
     internal void KnownValid() => Volatile.Write(ref _valid, 1);
+
+    /// <summary>Whether this workspace has already been found valid (without working it out now).</summary>
+    internal bool IsKnownValid => Volatile.Read(ref _valid) == 1;
     public long Revision => Snapshot.Revision;
 
     public IReadOnlyDictionary<string, Journey> Journeys { get; }

@@ -20,7 +20,7 @@ public static partial class Neo4jCypher
     public static IReadOnlyList<string> LegacyConstraints { get; } =
         [.. IdLabels.Select(l => $"CREATE CONSTRAINT ON (n:{l}) ASSERT n.id IS UNIQUE"), "CREATE CONSTRAINT ON (n:State) ASSERT n.key IS UNIQUE",
          "CREATE CONSTRAINT ON (n:Account) ASSERT n.userName IS UNIQUE", "CREATE CONSTRAINT ON (n:AuditLog) ASSERT n.key IS UNIQUE",
-         "CREATE CONSTRAINT ON (n:AuditEntry) ASSERT n.id IS UNIQUE"];
+         "CREATE CONSTRAINT ON (n:AuditEntry) ASSERT n.id IS UNIQUE", "CREATE CONSTRAINT ON (n:WorkspaceChange) ASSERT n.revision IS UNIQUE"];
 
     /// <summary>The same constraints in the syntax of Neo4j 4.4 and 5 (named, idempotent).</summary>
     public static IReadOnlyList<string> Constraints { get; } =
@@ -28,7 +28,8 @@ public static partial class Neo4jCypher
          "CREATE CONSTRAINT journeyorg_state_key IF NOT EXISTS FOR (n:State) REQUIRE n.key IS UNIQUE",
          "CREATE CONSTRAINT journeyorg_account_username IF NOT EXISTS FOR (n:Account) REQUIRE n.userName IS UNIQUE",
          "CREATE CONSTRAINT journeyorg_auditlog_key IF NOT EXISTS FOR (n:AuditLog) REQUIRE n.key IS UNIQUE",
-         "CREATE CONSTRAINT journeyorg_auditentry_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE"];
+         "CREATE CONSTRAINT journeyorg_auditentry_id IF NOT EXISTS FOR (n:AuditEntry) REQUIRE n.id IS UNIQUE",
+         "CREATE CONSTRAINT journeyorg_workspacechange_revision IF NOT EXISTS FOR (n:WorkspaceChange) REQUIRE n.revision IS UNIQUE"];
 
     /// <summary>Each constant below with its name, for the validity test and for error messages.</summary>
     public static IReadOnlyList<(string Name, string Text)> Statements { get; } =
@@ -58,6 +59,26 @@ public static partial class Neo4jCypher
     public const string WriteRevision = """
         MATCH (r:State {key: $key})
         SET r.value = $value, r.seq = $seq
+        """;
+
+    /// <summary>
+    /// The change set of the revision being written (<c>$changes</c> null: not to be followed), and entries older than
+    /// <c>$kept</c> revisions, or newer than this one (left by a store whose revision was reset), forgotten.
+    /// </summary>
+    public const string LogChanges = """
+        MERGE (c:WorkspaceChange {revision: $revision})
+        SET c.changes = $changes
+        WITH 1 AS logged
+        MATCH (old:WorkspaceChange)
+        WHERE old.revision <= $revision - $kept OR old.revision > $revision
+        DELETE old
+        """;
+
+    /// <summary>The logged change sets after <c>$revision</c> (the reader keeps those up to the revision it read first).</summary>
+    public const string ChangesSince = """
+        MATCH (c:WorkspaceChange)
+        WHERE c.revision > $revision
+        RETURN c.revision AS revision, c.changes AS changes
         """;
 
     // --- reads: the whole model in one statement per kind --------------------------------------------------------

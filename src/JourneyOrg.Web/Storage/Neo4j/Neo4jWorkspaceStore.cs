@@ -75,6 +75,21 @@ public sealed partial class Neo4jWorkspaceStore : IStore, IDisposable
         return RevisionOf(results[0]).Item1;
     }
 
+    public async Task<WorkspaceChangesSince?> ChangesSinceAsync(long revision, CancellationToken cancellationToken = default)
+    {
+        // Two statements of one request, not one transaction: entries up to the revision read first are committed with
+        // it and stay as they are (pruning only forgets what Follow would then miss, which means a full load).
+        var results = await _http.RunAsync(
+        [
+            Statement(nameof(ReadRevision), ReadRevision, ("key", RevisionKey)),
+            Statement(nameof(Neo4jCypher.ChangesSince), Neo4jCypher.ChangesSince, ("revision", revision)),
+        ], cancellationToken);
+        var current = RevisionOf(results[0]).Revision;
+        if (current < revision || current - revision > WorkspaceChangeLog.Kept) return null;
+        return WorkspaceChangeLog.Follow(revision, current, results[1].Rows.Select(row =>
+            (row[0].GetInt64(), row[1].ValueKind == System.Text.Json.JsonValueKind.String ? row[1].GetString() : null)));
+    }
+
     public async Task<WorkspaceSnapshot> LoadAsync(CancellationToken cancellationToken = default)
     {
         // Neo4j reads committed data statement by statement. Every write commits a new revision, so when the revision
@@ -238,7 +253,7 @@ public sealed partial class Neo4jWorkspaceStore : IStore, IDisposable
         }, replacing: true, cancellationToken);
         await write.RunBatchesAsync(nameof(Neo4jCypher.DeleteState), Neo4jCypher.DeleteState, "keys", MirrorStateKeys.DroppedByReplace, cancellationToken);
         await write.QueryAsync(AuditStatement(WorkspaceAudit.ForReplace(before, workspace)), cancellationToken);
-        return await write.CommitAsync(cancellationToken);
+        return await write.CommitAsync(changeLogEntry: null, cancellationToken);
     }
 
     public async Task<long> ApplyAsync(WorkspaceChangeSet changes, long? expectedRevision, CancellationToken cancellationToken = default)
@@ -256,7 +271,7 @@ public sealed partial class Neo4jWorkspaceStore : IStore, IDisposable
         await write.RunBatchesAsync(nameof(SetState), SetState, "rows",
             state.Where(e => e.Value is not null).Select(e => new StateRow(e.Key, e.Value!)).ToList(), cancellationToken);
         await write.QueryAsync(AuditStatement(audit), cancellationToken);
-        return await write.CommitAsync(cancellationToken);
+        return await write.CommitAsync(WorkspaceChangeLog.Entry(changes), cancellationToken);
     }
 
     /// <summary>Nodes first, then edges, so a reference to something later in the same change set still links.</summary>
@@ -584,13 +599,15 @@ public sealed partial class Neo4jWorkspaceStore : IStore, IDisposable
             statement.Name == failBefore ? Statement(nameof(FailOnPurpose), FailOnPurpose, ("ids", new[] { "x" })) : statement;
 
         /// <summary>
-        /// Sends what is queued, then the new revision with the commit. The commit request carries only that small
-        /// statement, so a connection lost while the data goes out is known to have saved nothing.
+        /// Sends what is queued with the revision's change-log entry, then the new revision with the commit. The commit
+        /// request carries only that small statement, so a connection lost while the data goes out is known to have saved nothing.
         /// </summary>
-        public async Task<long> CommitAsync(CancellationToken ct)
+        public async Task<long> CommitAsync(string? changeLogEntry, CancellationToken ct)
         {
-            await FlushAsync(ct);
             var next = Revision + 1;
+            await QueueAsync(Statement(nameof(LogChanges), LogChanges, ("revision", next), ("changes", changeLogEntry),
+                ("kept", WorkspaceChangeLog.Kept)), 1, ct);
+            await FlushAsync(ct);
             await transaction.CommitAsync([Statement(nameof(WriteRevision), WriteRevision, ("key", RevisionKey),
                 ("value", next.ToString(CultureInfo.InvariantCulture)), ("seq", _seq))], ct);
             return next;

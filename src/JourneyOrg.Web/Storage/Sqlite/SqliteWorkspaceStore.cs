@@ -168,6 +168,7 @@ public sealed partial class SqliteWorkspaceStore : IStore
         connection.Execute("DELETE FROM state WHERE key IN @keys", new { keys = MirrorStateKeys.DroppedByReplace }, transaction);
         AppendAudit(connection, transaction, WorkspaceAudit.ForReplace(before, workspace));
         var revision = BumpRevision(connection, transaction);
+        LogChanges(connection, transaction, revision, entry: null);
         transaction.Commit();
         return Task.FromResult(revision);
     }
@@ -222,9 +223,33 @@ public sealed partial class SqliteWorkspaceStore : IStore
 
         AppendAudit(connection, transaction, audit);
         var revision = BumpRevision(connection, transaction);
+        LogChanges(connection, transaction, revision, WorkspaceChangeLog.Entry(changes));
         transaction.Commit();
         return Task.FromResult(revision);
     }
+
+    public Task<WorkspaceChangesSince?> ChangesSinceAsync(long revision, CancellationToken cancellationToken = default)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var current = ReadRevision(connection, transaction);
+        if (current < revision || current - revision > WorkspaceChangeLog.Kept) return Task.FromResult<WorkspaceChangesSince?>(null);
+        var entries = connection.Query<(long Revision, string? Changes)>(
+            "SELECT revision, changes FROM workspace_changes WHERE revision > @revision AND revision <= @current",
+            new { revision, current }, transaction);
+        return Task.FromResult(WorkspaceChangeLog.Follow(revision, current, entries));
+    }
+
+    /// <summary>
+    /// Logs the change set of <paramref name="revision"/> (null: not to be followed) and forgets entries older than
+    /// <see cref="WorkspaceChangeLog.Kept"/> revisions, or newer than this one (left by a store whose revision was reset).
+    /// </summary>
+    private static void LogChanges(SqliteConnection connection, SqliteTransaction transaction, long revision, string? entry) =>
+        connection.Execute("""
+            INSERT INTO workspace_changes (revision, changes) VALUES (@revision, @entry)
+                ON CONFLICT (revision) DO UPDATE SET changes = excluded.changes;
+            DELETE FROM workspace_changes WHERE revision <= @revision - @kept OR revision > @revision;
+            """, new { revision, entry, kept = WorkspaceChangeLog.Kept }, transaction);
 
     public Task<IReadOnlyList<StoredScenario>> ListScenariosAsync(CancellationToken cancellationToken = default)
     {
