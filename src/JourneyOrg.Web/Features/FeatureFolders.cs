@@ -43,6 +43,7 @@ public static class FeatureSetup
         {
             var reader = ActivatorUtilities.CreateInstance<Shared.OrgReader>(provider);
             reader.Figures = provider.GetServices<Shared.IRevisionFigure>().ToList();
+            reader.ChangeKeepsValid = Editing.WorkspaceRules.KeepsValid;
             return reader;
         });
         services.AddSingleton<Shared.IRevisionFigure, Dashboard.DashboardFigure>();

@@ -2,6 +2,7 @@ using System.Reflection;
 using JourneyOrg.Analysis;
 using JourneyOrg.Domain;
 using JourneyOrg.Storage;
+using JourneyOrg.Web.Features.Editing;
 using JourneyOrg.Web.Features.Shared;
 using JourneyOrg.Web.Storage.Sqlite;
 using JourneyOrg.Workspaces;
@@ -65,7 +66,7 @@ public sealed class OrgReaderReloadTests : IDisposable
         await real.InitializeAsync();
         await real.ReplaceAsync(WorkspaceGenerator.Generate(300, 5));
         var store = GatedStore.Wrap(real, out var gate);
-        var reader = new OrgReader(store, new AlignmentBaselineCache());
+        var reader = new OrgReader(store, new AlignmentBaselineCache()) { ChangeKeepsValid = WorkspaceRules.KeepsValid };
         var before = await reader.LoadCurrentAsync();
         Assert.True(before.IsValid);
         var other = new SqliteWorkspaceStore(path);

@@ -4,7 +4,6 @@ using JourneyOrg.Domain;
 using JourneyOrg.JourneyManagement;
 using JourneyOrg.Storage;
 using JourneyOrg.Teams;
-using JourneyOrg.Web.Features.Editing;
 using JourneyOrg.Workspaces;
 
 namespace JourneyOrg.Web.Features.Shared;
@@ -15,8 +14,9 @@ namespace JourneyOrg.Web.Features.Shared;
 /// workspace; at 100,000 people a full reload is what would otherwise dominate every page.
 /// <para>
 /// Edits made in this process move the view forward without reading the store (<see cref="Advance"/>). A write by
-/// another instance or the command line is noticed by the revision read and loaded once, in the background (single
-/// flight): 50 concurrent loads of 100,000 people took seconds each and gigabytes between them. Meanwhile every reader,
+/// another instance or the command line is noticed by the revision read and caught up with once, in the background
+/// (single flight): by applying the change sets the store logged since (<see cref="FollowAsync"/>), or else by loading
+/// the store; 50 concurrent loads of 100,000 people took seconds each and gigabytes between them. Meanwhile every reader,
 /// the one that noticed included, is served the view it would have got a moment earlier, until the new view is published
 /// with its analysis and per-revision figures (<see cref="Figures"/>) built. Callers about to write use
 /// <see cref="LoadCurrentAsync"/>, and the store refuses a write made against an older revision in any case, so a stale
@@ -120,7 +120,7 @@ public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache base
         var workspace = from.Workspace;
         foreach (var changes in since.Changes) workspace = WorkspaceChanges.ApplyTo(workspace, changes);
         var view = Indexed(new WorkspaceSnapshot(workspace, since.Revision));
-        if (since.Changes.Count == 1 && from.IsKnownValid && WorkspaceRules.KeepsValid(from, since.Changes[0], workspace)) view.KnownValid();
+        if (since.Changes.Count == 1 && from.IsKnownValid && ChangeKeepsValid(from, since.Changes[0], workspace)) view.KnownValid();
         return view;
     }
 
@@ -142,6 +142,13 @@ public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache base
             await PrepareAsync(view);
         });
     }
+
+    /// <summary>
+    /// Whether a change set keeps a valid workspace valid, judged from the change alone (the editor's incremental check;
+    /// false means "maybe not"). Set where the reader is registered; by default nothing is assumed, and a followed view
+    /// is checked whole on first use.
+    /// </summary>
+    public Func<OrgView, WorkspaceChangeSet, Workspace, bool> ChangeKeepsValid { get; set; } = (_, _, _) => false;
 
     /// <summary>
     /// What the screens work out once per revision for every reader (the dashboard, the API's analysis, the scenario
