@@ -101,7 +101,22 @@ public sealed class WebAndCliWriterTests(ITestOutputHelper output) : IDisposable
         // The writers took turns rather than one shutting the other out.
         Assert.NotEmpty(cliLanded);
         Assert.NotEmpty(webSaved);
+
+        // The web app caught up with the command line's merges by applying the store's change log, not by loading it
+        // again, and shows what the store holds.
+        var stored = await new SqliteWorkspaceStore(path).GetRevisionAsync();
+        var teams = await client.GetStringAsync("/teams");
+        for (var wait = 0; ShownRevision(teams) != stored && wait < 300; wait++)
+        {
+            await Task.Delay(100);
+            teams = await client.GetStringAsync("/teams");
+        }
+        Assert.Equal(stored, ShownRevision(teams));
+        Assert.Contains($"Team {cliLanded[^1]} 399", await client.GetStringAsync($"/teams/{cliLanded[^1]}-399"));
+        Assert.Contains("Followed the store to revision", web.Stdout);
     }
+
+    private static long ShownRevision(string page) => long.Parse(Regex.Match(page, "name=\"Revision\" value=\"(\\d+)\"").Groups[1].Value);
 
     private static async Task SignInAsync(HttpClient client)
     {
