@@ -147,7 +147,7 @@ public abstract partial class WorkspaceStoreContract
         Assert.Equal($"Lead {WorkspaceChangeLog.Kept}", recent.Changes[^1].UpsertRoles[0].Title);
     }
 
-    // Ownership edges have no order of their own in a store.
-    private static string Comparable(Workspace workspace) =>
+    /// <summary>The workspace as JSON to compare, ownership edges sorted: they have no order of their own in a store.</summary>
+    internal static string Comparable(Workspace workspace) =>
         WorkspaceWriter.ToJson(workspace with { Ownership = workspace.Ownership.OrderBy(o => o.TeamId, StringComparer.Ordinal).ThenBy(o => o.TargetId, StringComparer.Ordinal).ToList() });
 }

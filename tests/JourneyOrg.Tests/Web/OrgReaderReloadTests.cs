@@ -2,6 +2,7 @@ using System.Reflection;
 using JourneyOrg.Analysis;
 using JourneyOrg.Domain;
 using JourneyOrg.Storage;
+using JourneyOrg.Tests.Storage;
 using JourneyOrg.Web.Features.Editing;
 using JourneyOrg.Web.Features.Shared;
 using JourneyOrg.Web.Storage.Sqlite;
@@ -85,7 +86,7 @@ public sealed class OrgReaderReloadTests : IDisposable
         var followed = await reader.LoadCurrentAsync();
         Assert.Equal(second, followed.Revision);
         Assert.Equal((Loads: 1, Follows: 1), (gate.Loads, gate.Follows));
-        Assert.Equal(Comparable((await real.LoadAsync()).Workspace), Comparable(followed.Workspace));
+        Assert.Equal(WorkspaceStoreContract.Comparable((await real.LoadAsync()).Workspace), WorkspaceStoreContract.Comparable(followed.Workspace));
         Assert.Equal("Renamed elsewhere", followed.Teams[team.Id].Name);
         Assert.False(followed.Teams.ContainsKey(gone.Id));
 
@@ -102,10 +103,6 @@ public sealed class OrgReaderReloadTests : IDisposable
         Assert.Equal(50, reloaded.Workspace.People.Count);
         Assert.Equal((Loads: 2, Follows: 3), (gate.Loads, gate.Follows));
     }
-
-    // Ownership edges have no order of their own in a store.
-    private static string Comparable(Workspace workspace) =>
-        WorkspaceWriter.ToJson(workspace with { Ownership = workspace.Ownership.OrderBy(o => o.TeamId, StringComparer.Ordinal).ThenBy(o => o.TargetId, StringComparer.Ordinal).ToList() });
 
     /// <summary>A per-revision figure that remembers which revisions it was built for, and when.</summary>
     private sealed class CountedFigure : IRevisionFigure
