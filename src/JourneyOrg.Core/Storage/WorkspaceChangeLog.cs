@@ -56,14 +56,15 @@ public static class WorkspaceChangeLog
 
     /// <summary>
     /// What a store answers to "what happened since revision <paramref name="since"/>": the change sets up to its current
-    /// <paramref name="revision"/>, in order, one per revision; null when any of them is missing or not to be followed.
+    /// <paramref name="revision"/>, in order, one per revision; null when any of them is missing or not to be followed,
+    /// when the reader is more than <see cref="Kept"/> revisions behind, or when the revision went backwards.
     /// </summary>
     /// <param name="since">The revision the reader holds.</param>
     /// <param name="revision">The store's current revision, read before <paramref name="entries"/>.</param>
     /// <param name="entries">Revision and entry of logged revisions after <paramref name="since"/>, in any order; later ones are ignored.</param>
     public static WorkspaceChangesSince? Follow(long since, long revision, IEnumerable<(long Revision, string? Entry)> entries)
     {
-        if (revision < since) return null;
+        if (revision < since || revision - since > Kept) return null;
         var byRevision = entries.ToDictionary(e => e.Revision, e => e.Entry);
         var changes = new List<WorkspaceChangeSet>();
         for (var r = since + 1; r <= revision; r++)

@@ -75,24 +75,25 @@ public sealed class OrgReader(IWorkspaceStore store, AlignmentBaselineCache base
             return (_reload = Task.Run(async () =>
             {
                 var started = Stopwatch.GetTimestamp();
-                if (replacing is not null && await FollowAsync(replacing) is { } followed)
+                var view = replacing is null ? null : await FollowAsync(replacing);
+                TimeSpan? loaded = null;
+                if (view is null)
                 {
-                    followed.Warm();
-                    await PrepareAsync(followed);
-                    logger?.LogInformation("Followed the store to revision {Revision} by applying its change log, shown after {ReadyMs} ms",
-                        followed.Revision, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                    return Keep(followed, replacing);
+                    view = Indexed(await store.LoadAsync(CancellationToken.None));
+                    loaded = Stopwatch.GetElapsedTime(started);
                 }
-                var snapshot = await store.LoadAsync(CancellationToken.None);
-                var loaded = Stopwatch.GetElapsedTime(started);
-                var view = Indexed(snapshot);
                 // Analysed, and the figures every reader asks for built, inside the shared load and before the view is
                 // published: the first pages after it (served the previous view meanwhile) wait for none of it.
                 view.Warm();
                 await PrepareAsync(view);
                 // At start-up and after each write by another process: what that costs this one, for whoever sizes the machine.
-                logger?.LogInformation("Loaded revision {Revision} from the store: read in {LoadMs} ms, shown after {ReadyMs} ms",
-                    snapshot.Revision, (int)loaded.TotalMilliseconds, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                var ready = (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (loaded is { } read)
+                    logger?.LogInformation("Loaded revision {Revision} from the store: read in {LoadMs} ms, shown after {ReadyMs} ms",
+                        view.Revision, (int)read.TotalMilliseconds, ready);
+                else
+                    logger?.LogInformation("Followed the store to revision {Revision} by applying its change log, shown after {ReadyMs} ms",
+                        view.Revision, ready);
                 return Keep(view, replacing);
             }), true);
         }

@@ -84,9 +84,7 @@ public sealed partial class Neo4jWorkspaceStore : IStore, IDisposable
             Statement(nameof(ReadRevision), ReadRevision, ("key", RevisionKey)),
             Statement(nameof(Neo4jCypher.ChangesSince), Neo4jCypher.ChangesSince, ("revision", revision)),
         ], cancellationToken);
-        var current = RevisionOf(results[0]).Revision;
-        if (current < revision || current - revision > WorkspaceChangeLog.Kept) return null;
-        return WorkspaceChangeLog.Follow(revision, current, results[1].Rows.Select(row =>
+        return WorkspaceChangeLog.Follow(revision, RevisionOf(results[0]).Revision, results[1].Rows.Select(row =>
             (row[0].GetInt64(), row[1].ValueKind == System.Text.Json.JsonValueKind.String ? row[1].GetString() : null)));
     }
 

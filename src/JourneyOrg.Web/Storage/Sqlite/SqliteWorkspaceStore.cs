@@ -233,7 +233,6 @@ public sealed partial class SqliteWorkspaceStore : IStore
         using var connection = Open();
         using var transaction = connection.BeginTransaction(deferred: true);
         var current = ReadRevision(connection, transaction);
-        if (current < revision || current - revision > WorkspaceChangeLog.Kept) return Task.FromResult<WorkspaceChangesSince?>(null);
         var entries = connection.Query<(long Revision, string? Changes)>(
             "SELECT revision, changes FROM workspace_changes WHERE revision > @revision AND revision <= @current",
             new { revision, current }, transaction);
