@@ -11,7 +11,14 @@ namespace JourneyOrg.Web.Features.Shared;
 public sealed class UnitsByOwner
 {
     /// <summary>A unit and who owns it in effect; <see cref="Step"/> is null for a phase without steps.</summary>
-    public sealed record Unit(Journey Journey, Phase Phase, Step? Step, EffectiveOwners Owners);
+    public sealed record Unit(Journey Journey, Phase Phase, Step? Step, EffectiveOwners Owners)
+    {
+        /// <summary>The step's id, or the phase's for a phase without steps.</summary>
+        public string Id => Step?.Id ?? Phase.Id;
+
+        /// <summary>The step's name, or the phase's for a phase without steps.</summary>
+        public string Name => Step?.Name ?? Phase.Name;
+    }
 
     private readonly ILookup<string, Unit> _byTeam;
 

@@ -182,9 +182,7 @@ public sealed record TeamPageModel(
             .ToList();
 
         var owned = UnitsByOwner.Of(org).OwnedBy(team.Id)
-            .Select(u => u.Step is { } step
-                ? new OwnedUnit(u.Journey.Id, step.Id, step.Name, u.Phase.Name, u.Owners.IsInherited, Describe(org, u.Owners))
-                : new OwnedUnit(u.Journey.Id, u.Phase.Id, u.Phase.Name, u.Phase.Name, u.Owners.IsInherited, Describe(org, u.Owners)))
+            .Select(u => new OwnedUnit(u.Journey.Id, u.Id, u.Name, u.Phase.Name, u.Owners.IsInherited, Describe(org, u.Owners)))
             .ToList();
 
         return new TeamPageModel(org, team, org.TeamAlignment(team.Id), members,
